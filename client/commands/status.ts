@@ -1,0 +1,129 @@
+import type { Command } from 'commander';
+import { randomUUID } from 'node:crypto';
+import { MikroORM } from '@mikro-orm/postgresql';
+import { erpOrmConfig, executedMigrations, pendingMigrations } from '../../erp/orm';
+import { describeConfig, redactUrl } from '../../platform/config';
+import { temporalAddress, usesLocalDevServer } from '../../platform/temporal-connection';
+import { ORDERBRIDGE_SEARCH_ATTRIBUTES } from '../../workflows/search-attributes';
+import type { AppContext } from '../app-context';
+import { printRecord } from '../output';
+
+interface TemporalStatus {
+  address: string;
+  mode: 'local dev server' | 'external cluster';
+  namespace: string;
+  taskQueue: string;
+  reachable: boolean;
+  error?: string;
+  uiUrl?: string;
+  missingSearchAttributes?: string[];
+  workersPolling?: number;
+  probe?: string;
+}
+
+interface DatabaseStatus {
+  url: string;
+  reachable: boolean;
+  error?: string;
+  migrationsExecuted?: number;
+  migrationsPending?: string[];
+}
+
+async function temporalStatus(context: AppContext, runProbe: boolean): Promise<TemporalStatus> {
+  const { config } = context;
+  const status: TemporalStatus = {
+    address: temporalAddress(config),
+    mode: usesLocalDevServer(config) ? 'local dev server' : 'external cluster',
+    namespace: config.TEMPORAL_NAMESPACE,
+    taskQueue: config.TEMPORAL_TASK_QUEUE,
+    reachable: false,
+    ...(usesLocalDevServer(config) ? { uiUrl: `http://127.0.0.1:${config.TEMPORAL_UI_PORT}` } : {}),
+  };
+  try {
+    const client = await context.temporalClient();
+    const { connection } = client;
+    await connection.workflowService.getSystemInfo({});
+    status.reachable = true;
+    const registered = await connection.operatorService.listSearchAttributes({
+      namespace: config.TEMPORAL_NAMESPACE,
+    });
+    const names = new Set(Object.keys(registered.customAttributes ?? {}));
+    status.missingSearchAttributes = ORDERBRIDGE_SEARCH_ATTRIBUTES.filter((key) => !names.has(key.name)).map(
+      (key) => `${key.name} (${key.type})`,
+    );
+    const queue = await connection.workflowService.describeTaskQueue({
+      namespace: config.TEMPORAL_NAMESPACE,
+      taskQueue: { name: config.TEMPORAL_TASK_QUEUE },
+      taskQueueType: 1, // workflow task pollers
+    });
+    status.workersPolling = queue.pollers?.length ?? 0;
+    if (runProbe) {
+      const started = Date.now();
+      const result = await client.workflow.execute('healthCheckWorkflow', {
+        taskQueue: config.TEMPORAL_TASK_QUEUE,
+        workflowId: `health-check:${randomUUID()}`,
+        workflowExecutionTimeout: '30 seconds',
+        args: [],
+      });
+      status.probe = `ok in ${Date.now() - started} ms (worker ${String((result as { workerIdentity: string }).workerIdentity)})`;
+    }
+  } catch (error) {
+    status.error = (error as Error).message;
+  }
+  return status;
+}
+
+async function databaseStatus(context: AppContext): Promise<DatabaseStatus> {
+  const status: DatabaseStatus = { url: redactUrl(context.config.DATABASE_URL), reachable: false };
+  let orm: MikroORM | undefined;
+  try {
+    orm = await MikroORM.init({
+      ...erpOrmConfig({ databaseUrl: context.config.DATABASE_URL, poolMax: 2 }),
+      connect: true,
+    });
+    await orm.em.getConnection().execute('select 1');
+    status.reachable = true;
+    status.migrationsExecuted = (await executedMigrations(orm)).length;
+    status.migrationsPending = await pendingMigrations(orm);
+  } catch (error) {
+    status.error = (error as Error).message;
+  } finally {
+    await orm?.close(true);
+  }
+  return status;
+}
+
+export function registerStatusCommand(program: Command, context: () => AppContext): void {
+  program
+    .command('status')
+    .description(
+      'Show what runs where: Temporal (address, UI, search attributes, workers), PostgreSQL and migrations',
+    )
+    .option('--json', 'print JSON')
+    .option('--probe', 'also run a health-check workflow through a worker (Temporal + PostgreSQL round trip)')
+    .option('--config', 'also print the effective configuration (secrets masked)')
+    .action(async (options: { json?: boolean; probe?: boolean; config?: boolean }) => {
+      const appContext = context();
+      try {
+        const [temporal, database] = await Promise.all([
+          temporalStatus(appContext, Boolean(options.probe)),
+          databaseStatus(appContext),
+        ]);
+        const report: Record<string, unknown> = { temporal, database };
+        if (options.config) report.config = describeConfig(appContext.config);
+        if (options.json) {
+          printRecord(report, true);
+        } else {
+          printRecord({ ...flatten('temporal', temporal), ...flatten('database', database) }, false);
+          if (options.config) printRecord(describeConfig(appContext.config), false);
+        }
+        if (!temporal.reachable || !database.reachable || temporal.error) process.exitCode = 1;
+      } finally {
+        await appContext.close();
+      }
+    });
+}
+
+function flatten(prefix: string, record: object): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(record).map(([key, value]) => [`${prefix}.${key}`, value]));
+}

@@ -1,0 +1,61 @@
+import type { Command } from 'commander';
+import { NativeConnection } from '@temporalio/worker';
+import { openErp } from '../../erp/orm';
+import { workerConnectionOptions } from '../../platform/temporal-connection';
+import { installTemporalRuntime } from '../../worker/runtime';
+import { createOrderbridgeWorker } from '../../worker/worker';
+import type { AppContext } from '../app-context';
+import { whenStopRequested } from '../shutdown';
+
+/** Runs one worker until SIGINT/SIGTERM; activities in flight get the grace time to finish. */
+export async function runWorkerUntilStopped(
+  context: AppContext,
+  stopRequested: Promise<void>,
+): Promise<void> {
+  const { config, logger } = context;
+  installTemporalRuntime(logger, config.LOG_LEVEL);
+  const orm = await openErp({
+    databaseUrl: config.DATABASE_URL,
+    poolMax: config.WORKER_MAX_CONCURRENT_ACTIVITIES + 2,
+  });
+  const connection = await NativeConnection.connect(workerConnectionOptions(config));
+  try {
+    const worker = await createOrderbridgeWorker({
+      connection,
+      namespace: config.TEMPORAL_NAMESPACE,
+      taskQueue: config.TEMPORAL_TASK_QUEUE,
+      deps: { orm, logger },
+      tuning: {
+        maxConcurrentActivityTaskExecutions: config.WORKER_MAX_CONCURRENT_ACTIVITIES,
+        maxConcurrentWorkflowTaskExecutions: config.WORKER_MAX_CONCURRENT_WORKFLOW_TASKS,
+        maxCachedWorkflows: config.WORKER_MAX_CACHED_WORKFLOWS,
+        shutdownGraceTimeSeconds: config.WORKER_SHUTDOWN_GRACE_SECONDS,
+      },
+    });
+    logger.info(
+      { taskQueue: config.TEMPORAL_TASK_QUEUE, namespace: config.TEMPORAL_NAMESPACE },
+      'worker running',
+    );
+    void stopRequested.then(() => {
+      logger.info('stopping worker: finishing activities in flight');
+      worker.shutdown();
+    });
+    await worker.run();
+    logger.info('worker stopped');
+  } finally {
+    await connection.close();
+    await orm.close(true);
+  }
+}
+
+export function registerWorkerCommand(program: Command, context: () => AppContext): void {
+  program
+    .command('worker')
+    .description(
+      'Run a worker against the configured Temporal (TEMPORAL_ADDRESS or the local dev server) and PostgreSQL',
+    )
+    .action(async () => {
+      const appContext = context();
+      await runWorkerUntilStopped(appContext, whenStopRequested());
+    });
+}

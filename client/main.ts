@@ -1,0 +1,38 @@
+#!/usr/bin/env node
+import { Command, CommanderError } from 'commander';
+import { ConfigError } from '../platform/config';
+import { createAppContext, type AppContext } from './app-context';
+import { registerStatusCommand } from './commands/status';
+import { registerUpCommand } from './commands/up';
+import { registerWorkerCommand } from './commands/worker';
+
+/** The `orderbridge` command line: every command has --help; list commands take --json. */
+export function buildProgram(): Command {
+  let appContext: AppContext | undefined;
+  // Configuration is read when a command runs, so `--help` works with a broken environment.
+  const context = () => (appContext ??= createAppContext());
+  const program = new Command('orderbridge')
+    .description('Shopify to ERP order connector on Temporal')
+    .showHelpAfterError()
+    .configureHelp({ sortSubcommands: true });
+  registerUpCommand(program, context);
+  registerWorkerCommand(program, context);
+  registerStatusCommand(program, context);
+  return program;
+}
+
+async function main(argv: string[]): Promise<void> {
+  try {
+    await buildProgram().parseAsync(argv);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(2);
+    }
+    if (error instanceof CommanderError) process.exit(error.exitCode);
+    console.error(`orderbridge: ${(error as Error).message}`);
+    process.exit(1);
+  }
+}
+
+await main(process.argv);

@@ -1,0 +1,10 @@
+import type { MigrationObject } from '@mikro-orm/core';
+import { Migration20261127143943_initial_platform } from './Migration20261127143943_initial_platform';
+
+/**
+ * Every migration in the order it runs. New ones are created with `npm run migration:create -- <name>`
+ * (scripts/create-migration.ts) and appended here by hand, so review sees each schema change.
+ */
+export const ERP_MIGRATIONS: MigrationObject[] = [
+  { name: 'Migration20261127143943_initial_platform', class: Migration20261127143943_initial_platform },
+];

@@ -1,0 +1,56 @@
+import { fileURLToPath } from 'node:url';
+import { type NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
+import { createActivities, type ActivityDeps } from '../activities';
+
+/** Absolute path of the workflow barrel: Temporal bundles it with webpack, outside vite/tsx. */
+export const WORKFLOWS_PATH = fileURLToPath(new URL('../workflows/index.ts', import.meta.url));
+
+export interface WorkerTuning {
+  maxConcurrentActivityTaskExecutions: number;
+  maxConcurrentWorkflowTaskExecutions: number;
+  maxCachedWorkflows: number;
+  shutdownGraceTimeSeconds: number;
+}
+
+export const DEFAULT_WORKER_TUNING: WorkerTuning = {
+  // Shopify calls are rate limited per store and each activity holds a Postgres connection:
+  // a modest activity concurrency keeps both below their limits on a small machine.
+  maxConcurrentActivityTaskExecutions: 20,
+  maxConcurrentWorkflowTaskExecutions: 10,
+  maxCachedWorkflows: 1000,
+  shutdownGraceTimeSeconds: 30,
+};
+
+export interface CreateWorkerOptions {
+  connection: NativeConnection;
+  namespace: string;
+  taskQueue: string;
+  deps: ActivityDeps;
+  tuning?: Partial<WorkerTuning>;
+  /** A pre-built bundle (tests build one per file); otherwise workflows/ is bundled now. */
+  workflowBundle?: WorkerOptions['workflowBundle'];
+  identity?: string;
+}
+
+/**
+ * One orderbridge worker: all workflows and activities on one task queue. Several can run side
+ * by side (processes or machines); Temporal shares the work between them, and every activity
+ * is idempotent by its natural key, so a task retried on another worker does no harm.
+ */
+export async function createOrderbridgeWorker(options: CreateWorkerOptions): Promise<Worker> {
+  const tuning = { ...DEFAULT_WORKER_TUNING, ...options.tuning };
+  return Worker.create({
+    connection: options.connection,
+    namespace: options.namespace,
+    taskQueue: options.taskQueue,
+    ...(options.workflowBundle
+      ? { workflowBundle: options.workflowBundle }
+      : { workflowsPath: WORKFLOWS_PATH }),
+    activities: createActivities(options.deps),
+    maxConcurrentActivityTaskExecutions: tuning.maxConcurrentActivityTaskExecutions,
+    maxConcurrentWorkflowTaskExecutions: tuning.maxConcurrentWorkflowTaskExecutions,
+    maxCachedWorkflows: tuning.maxCachedWorkflows,
+    shutdownGraceTime: `${tuning.shutdownGraceTimeSeconds} seconds`,
+    ...(options.identity ? { identity: options.identity } : {}),
+  });
+}

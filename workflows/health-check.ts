@@ -1,0 +1,18 @@
+import { proxyActivities, workflowInfo } from '@temporalio/workflow';
+import type { OrderbridgeActivities } from '../activities';
+
+const { recordHealthCheck } = proxyActivities<OrderbridgeActivities>({
+  startToCloseTimeout: '30 seconds',
+  retry: { maximumAttempts: 3 },
+});
+
+export interface HealthCheckResult {
+  workflowId: string;
+  workerIdentity: string;
+  checkedAt: string;
+}
+
+/** A worker reaches Temporal and PostgreSQL: the activity writes a row and reads it back. */
+export async function healthCheckWorkflow(): Promise<HealthCheckResult> {
+  return recordHealthCheck(workflowInfo().workflowId);
+}
