@@ -1,6 +1,91 @@
 import { HealthCheck } from './health-check';
+import { ShopCard } from './shop-card';
+import { GlAccount } from './gl-account';
+import { Location } from './location';
+import { ShipmentMethod } from './shipment-method';
+import { TaxArea } from './tax-area';
+import { Customer } from './customer';
+import { CustomerTemplate } from './customer-template';
+import { ShopCustomerTemplate } from './shop-customer-template';
+import { ShopifyCustomerLink } from './shopify-customer-link';
+import { Item } from './item';
+import { ItemVariant } from './item-variant';
+import { ShopifyVariantLink } from './shopify-variant-link';
+import { Currency } from './currency';
+import { CurrencyExchangeRate } from './currency-exchange-rate';
+import { ErpSetup } from './erp-setup';
+import { NumberSeries } from './number-series';
+import { ShipmentMethodMapping } from './shipment-method-mapping';
+import { LocationMapping } from './location-mapping';
+import { ImportedOrder } from './imported-order';
+import { ImportedOrderLine } from './imported-order-line';
+import { ImportedShippingLine } from './imported-shipping-line';
+import { ImportedTransaction } from './imported-transaction';
+import { ImportedFulfillmentOrder } from './imported-fulfillment-order';
+import { ImportedFulfillment } from './imported-fulfillment';
+import { OrderToImport } from './order-to-import';
+import { SalesHeader } from './sales-header';
+import { SalesLine } from './sales-line';
 
 /** Every entity of the ERP store, registered by reference (no folder globs: works in vitest, tsx and bundles). */
-export const ERP_ENTITIES = [HealthCheck];
+export const ERP_ENTITIES = [
+  HealthCheck,
+  ShopCard,
+  GlAccount,
+  Location,
+  ShipmentMethod,
+  TaxArea,
+  Customer,
+  CustomerTemplate,
+  ShopCustomerTemplate,
+  ShopifyCustomerLink,
+  Item,
+  ItemVariant,
+  ShopifyVariantLink,
+  Currency,
+  CurrencyExchangeRate,
+  ErpSetup,
+  NumberSeries,
+  ShipmentMethodMapping,
+  LocationMapping,
+  ImportedOrder,
+  ImportedOrderLine,
+  ImportedShippingLine,
+  ImportedTransaction,
+  ImportedFulfillmentOrder,
+  ImportedFulfillment,
+  OrderToImport,
+  SalesHeader,
+  SalesLine,
+];
 
-export { HealthCheck };
+export {
+  HealthCheck,
+  ShopCard,
+  GlAccount,
+  Location,
+  ShipmentMethod,
+  TaxArea,
+  Customer,
+  CustomerTemplate,
+  ShopCustomerTemplate,
+  ShopifyCustomerLink,
+  Item,
+  ItemVariant,
+  ShopifyVariantLink,
+  Currency,
+  CurrencyExchangeRate,
+  ErpSetup,
+  NumberSeries,
+  ShipmentMethodMapping,
+  LocationMapping,
+  ImportedOrder,
+  ImportedOrderLine,
+  ImportedShippingLine,
+  ImportedTransaction,
+  ImportedFulfillmentOrder,
+  ImportedFulfillment,
+  OrderToImport,
+  SalesHeader,
+  SalesLine,
+};

@@ -1,5 +1,6 @@
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261127143943_initial_platform } from './Migration20261127143943_initial_platform';
+import { Migration20261127145137_erp_store } from './Migration20261127145137_erp_store';
 
 /**
  * Every migration in the order it runs. New ones are created with `npm run migration:create -- <name>`
@@ -7,4 +8,5 @@ import { Migration20261127143943_initial_platform } from './Migration20261127143
  */
 export const ERP_MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261127143943_initial_platform', class: Migration20261127143943_initial_platform },
+  { name: 'Migration20261127145137_erp_store', class: Migration20261127145137_erp_store },
 ];

@@ -1,0 +1,33 @@
+import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
+
+/** An ERP customer (sell-to and bill-to party of sales documents). */
+export const Customer = defineEntity({
+  name: 'Customer',
+  tableName: 'customer',
+  properties: {
+    no: p.string().length(20).primary(),
+    name: p.string().length(100),
+    name2: p.string().length(100).nullable(),
+    contact: p.string().length(100).nullable(),
+    address: p.string().length(100).nullable(),
+    address2: p.string().length(100).nullable(),
+    city: p.string().length(50).nullable(),
+    postCode: p.string().length(20).nullable(),
+    county: p.string().length(50).nullable(),
+    /** ISO 3166-1 alpha-2. */
+    countryCode: p.string().length(2).nullable(),
+    /** Stored lower-case so e-mail lookups use the index. */
+    email: p.string().length(255).nullable().index(),
+    phone: p.string().length(50).nullable(),
+    /** Digits only, for phone lookups that ignore formatting. */
+    phoneDigits: p.string().length(50).nullable().index(),
+    taxAreaCode: p.string().length(20).nullable(),
+    currencyCode: p.string().length(10).nullable(),
+    blocked: p.boolean().default(false),
+    /** Template the customer was created from, when orderbridge created it. */
+    createdFromTemplateCode: p.string().length(20).nullable(),
+    createdAt: p.datetime().defaultRaw('current_timestamp'),
+  },
+});
+
+export type Customer = InferEntity<typeof Customer>;

@@ -1,0 +1,22 @@
+import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
+import { ImportedOrder } from './imported-order';
+import type { FulfillmentOrderLine } from '../../domain/order-snapshot';
+
+/** What Shopify plans to ship from where: used for line locations and shipment sync. */
+export const ImportedFulfillmentOrder = defineEntity({
+  name: 'ImportedFulfillmentOrder',
+  tableName: 'imported_fulfillment_order',
+  properties: {
+    id: p.integer().primary().autoincrement(),
+    orderId: p.manyToOne(ImportedOrder).mapToPk().joinColumn('order_id').deleteRule('cascade'),
+    shopifyFulfillmentOrderId: p.string().length(100),
+    status: p.string().length(30),
+    assignedLocationId: p.string().length(100).nullable(),
+    deliveryMethodType: p.string().length(30).nullable(),
+    shopifyUpdatedAt: p.datetime(),
+    lines: p.json<FulfillmentOrderLine[]>().default('[]'),
+  },
+  uniques: [{ properties: ['orderId', 'shopifyFulfillmentOrderId'] }],
+});
+
+export type ImportedFulfillmentOrder = InferEntity<typeof ImportedFulfillmentOrder>;

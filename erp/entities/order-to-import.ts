@@ -1,0 +1,48 @@
+import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
+import { ShopCard } from './shop-card';
+import { moneyColumn } from './money-columns';
+
+/**
+ * Stage 1 of the order sync (SPEC §3): one row per discovered Shopify order of a store, upserted
+ * by (store, order id). The first shop card whose filters match claims it; a row that fails to
+ * import keeps has-error and the full text; operators may delete rows to leave orders out.
+ */
+export const OrderToImport = defineEntity({
+  name: 'OrderToImport',
+  tableName: 'order_to_import',
+  properties: {
+    id: p.integer().primary().autoincrement(),
+    store: p.string().length(255),
+    shopifyOrderId: p.string().length(100),
+    name: p.string().length(50),
+    shopifyCreatedAt: p.datetime(),
+    shopifyUpdatedAt: p.datetime(),
+    financialStatus: p.string().length(30).nullable(),
+    fulfillmentStatus: p.string().length(30).nullable(),
+    riskLevel: p.string().length(10).nullable(),
+    tags: p.json<string[]>().default('[]'),
+    channel: p.string().length(100).nullable(),
+    sourceName: p.string().length(100).nullable(),
+    totalAmount: moneyColumn(),
+    currencyCode: p.string().length(10),
+    closed: p.boolean().default(false),
+    cancelledAt: p.datetime().nullable(),
+    hasError: p.boolean().default(false),
+    errorText: p.text().nullable(),
+    claimedByShopCode: p
+      .manyToOne(ShopCard)
+      .mapToPk()
+      .joinColumn('claimed_by_shop_code')
+      .nullable()
+      .deleteRule('set null'),
+    discoveredAt: p.datetime().defaultRaw('current_timestamp'),
+    updatedAt: p
+      .datetime()
+      .defaultRaw('current_timestamp')
+      .onUpdate(() => new Date()),
+  },
+  uniques: [{ properties: ['store', 'shopifyOrderId'] }],
+  indexes: [{ properties: ['claimedByShopCode', 'hasError'] }],
+});
+
+export type OrderToImport = InferEntity<typeof OrderToImport>;
