@@ -8,7 +8,8 @@ export const SHOPIFY_ADMIN_API_VERSION = '2026-10';
 
 /** Fetched by scripts/fetch-shopify-schema.sh (pinned @shopify/dev-mcp, sha256 checked); never committed. */
 export const ADMIN_SCHEMA_PATH =
-  process.env.SHOPIFY_SCHEMA_PATH ?? fileURLToPath(new URL('../.cache/shopify/admin_2026-10.json.gz', import.meta.url));
+  process.env.SHOPIFY_SCHEMA_PATH ??
+  fileURLToPath(new URL('../.cache/shopify/admin_2026-10.json.gz', import.meta.url));
 
 let cached: GraphQLSchema | undefined;
 
