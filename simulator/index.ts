@@ -1,0 +1,161 @@
+import { loadAdminSchema, SHOPIFY_ADMIN_API_VERSION } from '../shopify/schema';
+import { systemClock, type SimulatorClock } from './clock';
+import { FaultInjector, type FaultSettings } from './faults';
+import { createResolvers } from './resolvers';
+import { startGraphqlServer, type SimulatorStats } from './server';
+import { ShopStore } from './store';
+import { LeakyBucket, PLAN_DISPLAY_NAMES, PLAN_LIMITS, type PlanName, type ThrottleLimits } from './throttle';
+import { WebhookDispatcher, type WebhookOptions } from './webhooks';
+
+export { ManualClock, systemClock, type SimulatorClock } from './clock';
+export { FaultInjector, FAULT_KINDS, type FaultKind, type FaultSettings } from './faults';
+export {
+  ShopStore,
+  gid,
+  parseGid,
+  type NewCustomer,
+  type NewLocation,
+  type NewProduct,
+  type NewVariant,
+  type ShopSettings,
+} from './store';
+export { PLAN_LIMITS, type PlanName, type ThrottleLimits, type ThrottleStatus } from './throttle';
+export {
+  INVALID_TOKEN_BODY,
+  SUPPORTED_API_VERSIONS,
+  type OperationStats,
+  type SimulatorStats,
+} from './server';
+export type { WebhookDelivery, WebhookOptions } from './webhooks';
+export {
+  parseSearchQuery,
+  formatSearchNode,
+  SearchSyntaxError,
+  type SearchNode,
+} from './search/query-parser';
+export type * from './records';
+
+export interface ShopifySimulatorOptions {
+  /** Port to listen on; 0 (the default) picks a free one. */
+  port?: number;
+  /** Interface to listen on; 127.0.0.1 by default. */
+  host?: string;
+  /** The shop's myshopify domain (default `orderbridge-demo.myshopify.com`). */
+  shopDomain?: string;
+  /** The Admin API access token requests must carry (default `shpat_simulator`). */
+  accessToken?: string;
+  /** Plan whose bucket and restore rate apply: basic (default), advanced, plus, enterprise. */
+  plan?: PlanName;
+  /** Overrides the plan's limits (a small bucket for tests), or turns throttling off (benchmarks). */
+  throttle?: ThrottleLimits | 'unthrottled';
+  /** Shop currency (default USD). */
+  currencyCode?: string;
+  /** Presentment currency rates from the shop currency, e.g. `{ EUR: '0.9' }` (missing = 1). */
+  presentmentRates?: Record<string, string>;
+  /** Time source for timestamps and the leaky bucket (inject `ManualClock` in tests). */
+  clock?: SimulatorClock;
+  /** Fault injection from the start; change it later through `faults`. */
+  faults?: Partial<FaultSettings>;
+  /** App secret that signs webhooks (X-Shopify-Hmac-Sha256). */
+  webhookSecret?: string;
+  /** Webhook retry policy (attempts, backoff); fast values suit tests. */
+  webhooks?: Partial<WebhookOptions>;
+  /** Create one location ("Shop location") so orders can be placed at once (default true). */
+  seedDefaultLocation?: boolean;
+}
+
+export interface RunningSimulator {
+  /** http://127.0.0.1:PORT */
+  baseUrl: string;
+  /** baseUrl + /admin/api/2026-10/graphql.json */
+  graphqlUrl: string;
+  apiVersion: string;
+  port: number;
+  shopDomain: string;
+  accessToken: string;
+  webhookSecret: string;
+  /** The shop's data: read it in assertions; seed it with addLocation / addProduct / addCustomer / setShop. */
+  store: ShopStore;
+  /** Fault injection, changeable at run time: `faults.configure({ rates: { 'server-error': 0.1 } })`, `faults.failNext(2, 'drop')`. */
+  faults: FaultInjector;
+  /** The cost bucket: `throttle.status()`, `throttle.configure({...})`, `throttle.setAvailable(n)`. */
+  throttle: LeakyBucket;
+  /** Webhook deliveries made so far, and a promise for all pending ones. */
+  webhooks: WebhookDispatcher;
+  /** Requests, statuses, faults, throttles, and cost by operation name. */
+  stats(): SimulatorStats;
+  resetStats(): void;
+  stop(): Promise<void>;
+}
+
+/** Starts one simulated shop on its own port; several can run in one process. */
+export async function startShopifySimulator(
+  options: ShopifySimulatorOptions = {},
+): Promise<RunningSimulator> {
+  const schema = loadAdminSchema();
+  const clock = options.clock ?? systemClock;
+  const plan = options.plan ?? 'basic';
+  const shopDomain = options.shopDomain ?? 'orderbridge-demo.myshopify.com';
+  const accessToken = options.accessToken ?? 'shpat_simulator';
+  const webhookSecret = options.webhookSecret ?? 'simulator-webhook-secret';
+  const store = new ShopStore({
+    shopDomain,
+    currencyCode: options.currencyCode ?? 'USD',
+    clock,
+    planDisplayName: PLAN_DISPLAY_NAMES[plan],
+    shopifyPlus: plan === 'plus' || plan === 'enterprise',
+    presentmentRates: options.presentmentRates,
+  });
+  if (options.seedDefaultLocation ?? true) {
+    store.addLocation({
+      name: 'Shop location',
+      address1: '1 Main Street',
+      city: 'Ottawa',
+      provinceCode: 'ON',
+      province: 'Ontario',
+      country: 'Canada',
+      countryCode: 'CA',
+      zip: 'K1P 1J1',
+    });
+  }
+  const limits =
+    options.throttle && options.throttle !== 'unthrottled' ? options.throttle : PLAN_LIMITS[plan];
+  const bucket = new LeakyBucket(limits, clock, options.throttle === 'unthrottled');
+  const faults = new FaultInjector(options.faults);
+  const webhooks = new WebhookDispatcher(store, {
+    secret: webhookSecret,
+    apiVersion: SHOPIFY_ADMIN_API_VERSION,
+    ...options.webhooks,
+  });
+  const server = await startGraphqlServer({
+    schema,
+    resolvers: createResolvers(),
+    store,
+    accessToken,
+    bucket,
+    faults,
+    port: options.port ?? 0,
+    host: options.host ?? '127.0.0.1',
+  });
+  const host = options.host && options.host !== '0.0.0.0' ? options.host : '127.0.0.1';
+  const baseUrl = `http://${host}:${server.port}`;
+  return {
+    baseUrl,
+    graphqlUrl: `${baseUrl}/admin/api/${SHOPIFY_ADMIN_API_VERSION}/graphql.json`,
+    apiVersion: SHOPIFY_ADMIN_API_VERSION,
+    port: server.port,
+    shopDomain,
+    accessToken,
+    webhookSecret,
+    store,
+    faults,
+    throttle: bucket,
+    webhooks,
+    stats: server.stats,
+    resetStats: server.resetStats,
+    stop: async () => {
+      webhooks.stop();
+      await server.close();
+    },
+  };
+}

@@ -1,0 +1,3 @@
+import type { ResolverMap } from '../execution';
+
+export const calculatedOrderResolvers: ResolverMap = {};
