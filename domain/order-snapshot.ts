@@ -154,7 +154,7 @@ export interface OrderLine {
   /** Quantity not yet fulfilled. */
   unfulfilledQuantity: number;
   isGiftCard: boolean;
-  /** A tip line (Shopify adds tips as a line named "Tip" without a product). See `isTipLine` in domain/. */
+  /** A tip line (Shopify adds tips as a line named "Tip" without a product); decided by the conversion. */
   isTip: boolean;
   requiresShipping: boolean;
   taxable: boolean;
@@ -163,8 +163,8 @@ export interface OrderLine {
   discountAllocations: DiscountAllocation[];
   taxLines: TaxLine[];
   /**
-   * Location GID of the fulfillment order(s) that hold this line (domain `fulfillmentLocationForLine`),
-   * or null when the line is not assigned to one location.
+   * Location GID of the fulfillment order(s) that hold this line (decided by the conversion from the
+   * fulfillment orders), or null when the line is not assigned to one location.
    */
   fulfillmentLocationId: string | null;
   customAttributes: KeyValue[];

@@ -1,0 +1,86 @@
+import { Decimal as DecimalBase } from 'decimal.js';
+import type { MoneyBag } from './order-snapshot';
+
+/**
+ * Money arithmetic: decimal strings in, Decimal in code, decimal strings out. Never a JS float.
+ * A private Decimal class so nobody else's global configuration changes our rounding.
+ */
+export const Decimal = DecimalBase.clone({ precision: 40, rounding: DecimalBase.ROUND_HALF_UP });
+export type Decimal = InstanceType<typeof Decimal>;
+
+const DECIMAL_PATTERN = /^-?\d+(\.\d+)?$/;
+
+export class InvalidAmountError extends Error {
+  constructor(
+    readonly field: string,
+    readonly value: unknown,
+  ) {
+    super(`${field}: expected a decimal string like "12.50", got ${JSON.stringify(value)}`);
+    this.name = 'InvalidAmountError';
+  }
+}
+
+/** Parses a decimal string; `field` names the value in the error. Numbers are refused on purpose. */
+export function toDecimal(value: string, field = 'amount'): Decimal {
+  if (typeof value !== 'string' || !DECIMAL_PATTERN.test(value.trim()))
+    throw new InvalidAmountError(field, value);
+  return new Decimal(value.trim());
+}
+
+export function isDecimalString(value: unknown): value is string {
+  return typeof value === 'string' && DECIMAL_PATTERN.test(value.trim());
+}
+
+export const ZERO = new Decimal(0);
+
+export function sum(values: readonly Decimal[]): Decimal {
+  return values.reduce((total, value) => total.plus(value), ZERO);
+}
+
+/** Which side of a MoneyBag a document uses. */
+export type MoneySide = 'shop' | 'presentment';
+
+export function amountOf(bag: MoneyBag, side: MoneySide, field = 'amount'): Decimal {
+  return toDecimal(bag[side].amount, `${field}.${side}`);
+}
+
+/** ISO 4217 minor units where they differ from 2. */
+const CURRENCY_DECIMALS: Record<string, number> = {
+  BHD: 3,
+  BIF: 0,
+  CLP: 0,
+  DJF: 0,
+  GNF: 0,
+  IQD: 3,
+  ISK: 0,
+  JOD: 3,
+  JPY: 0,
+  KMF: 0,
+  KRW: 0,
+  KWD: 3,
+  LYD: 3,
+  OMR: 3,
+  PYG: 0,
+  RWF: 0,
+  TND: 3,
+  UGX: 0,
+  VND: 0,
+  VUV: 0,
+  XAF: 0,
+  XOF: 0,
+  XPF: 0,
+};
+
+export function currencyDecimals(currencyCode: string): number {
+  return CURRENCY_DECIMALS[currencyCode.toUpperCase()] ?? 2;
+}
+
+/** Rounds half away from zero to the currency's minor unit. */
+export function roundMoney(value: Decimal, currencyCode: string): Decimal {
+  return value.toDecimalPlaces(currencyDecimals(currencyCode), Decimal.ROUND_HALF_UP);
+}
+
+/** A plain decimal string with the currency's number of decimals, e.g. "12.50". */
+export function formatMoney(value: Decimal, currencyCode: string): string {
+  return roundMoney(value, currencyCode).toFixed(currencyDecimals(currencyCode));
+}
