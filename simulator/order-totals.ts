@@ -217,7 +217,7 @@ export function recomputeOrder(order: OrderRecord): void {
     received: received.shop,
     refunded: refunded.shop,
     authorized: capturable.shop,
-    total: currentTotalPrice.shop.round(),
+    total: currentTotalPrice.shop.toDecimalPlaces(2),
     originalTotal: totalPrice.shop,
     voidedEverything: authorizations > 0 && voidedAuthorizations >= authorizations && received.shop.isZero(),
   });

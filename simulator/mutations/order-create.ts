@@ -350,9 +350,9 @@ export function orderCreate(
       unitPrice,
       unitDiscount,
       unitTaxes,
-      isGiftCard: line.giftCard ?? product?.isGiftCard ?? false,
-      requiresShipping:
-        line.requiresShipping ?? (variant ? variant.sim.requiresShipping : !(line.giftCard ?? false)),
+      isGiftCard: Boolean(line.giftCard) || (product?.isGiftCard ?? false),
+      // The schema defaults requiresShipping to false; a variant's own setting wins over it.
+      requiresShipping: variant ? variant.sim.requiresShipping : Boolean(line.requiresShipping),
       taxable: line.taxable ?? variant?.taxable ?? true,
       variantId: variant?.id ?? null,
       productId: product?.id ?? null,
