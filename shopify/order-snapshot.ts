@@ -1,0 +1,307 @@
+import Decimal from 'decimal.js';
+import {
+  ORDER_SNAPSHOT_VERSION,
+  type DiscountAllocation,
+  type MoneyBag,
+  type OrderAddress,
+  type OrderLine,
+  type OrderSnapshot,
+  type Refund,
+  type Return,
+  type RiskLevel,
+  type TaxLine,
+  type Transaction,
+} from '../domain/order-snapshot';
+import type { OrderForImportQuery } from './generated/graphql';
+
+/** The full order as the OrderForImport operation returns it, with overflowing pages merged in. */
+export type ShopifyOrderForImport = NonNullable<OrderForImportQuery['order']>;
+
+type ShopifyMoneyBag = ShopifyOrderForImport['totalPriceSet'];
+type ShopifyAddress = NonNullable<ShopifyOrderForImport['billingAddress']>;
+type ShopifyTaxLine = ShopifyOrderForImport['taxLines'][number];
+type ShopifyTransaction = ShopifyOrderForImport['transactions'][number];
+
+const RISK_ORDER: RiskLevel[] = ['NONE', 'PENDING', 'LOW', 'MEDIUM', 'HIGH'];
+
+/**
+ * Turns Shopify's answer into the snapshot the ERP imports. Pure and total: every optional
+ * Shopify value becomes null, money stays a decimal string, and nothing is computed here that
+ * a business rule in domain/ should decide.
+ */
+export function toOrderSnapshot(order: ShopifyOrderForImport): OrderSnapshot {
+  const lineLocations = fulfillmentLocationsByLine(order);
+  const zero = zeroBag(order.currencyCode, order.presentmentCurrencyCode);
+  const bag = (value: ShopifyMoneyBag | null | undefined): MoneyBag => (value ? moneyBag(value) : zero);
+  return {
+    snapshotVersion: ORDER_SNAPSHOT_VERSION,
+    shopifyOrderId: order.id,
+    legacyResourceId: order.legacyResourceId,
+    name: order.name,
+    number: order.number,
+    createdAt: order.createdAt,
+    updatedAt: order.updatedAt,
+    processedAt: order.processedAt,
+    closed: order.closed,
+    closedAt: order.closedAt,
+    cancelledAt: order.cancelledAt,
+    cancelReason: order.cancelReason,
+    confirmed: order.confirmed,
+    test: order.test,
+    edited: order.edited,
+    financialStatus: order.displayFinancialStatus,
+    fulfillmentStatus: order.displayFulfillmentStatus,
+    fullyPaid: order.fullyPaid,
+    unpaid: order.unpaid,
+    currencyCode: order.currencyCode,
+    presentmentCurrencyCode: order.presentmentCurrencyCode,
+    taxesIncluded: order.taxesIncluded,
+    taxExempt: order.taxExempt,
+    email: order.email,
+    phone: order.phone,
+    note: order.note,
+    poNumber: order.poNumber,
+    sourceName: order.sourceName,
+    channel: order.app?.name ?? order.sourceName,
+    riskLevel: highestRisk(order.risk.assessments.map((assessment) => assessment.riskLevel)),
+    riskRecommendation: order.risk.recommendation,
+    tags: [...order.tags],
+    customAttributes: order.customAttributes.map(({ key, value }) => ({ key, value })),
+    retailLocationId: order.retailLocation?.id ?? null,
+    statusPageUrl: order.statusPageUrl,
+    customer: order.customer
+      ? {
+          shopifyCustomerId: order.customer.id,
+          legacyResourceId: order.customer.legacyResourceId,
+          email: order.customer.defaultEmailAddress?.emailAddress ?? null,
+          phone: order.customer.defaultPhoneNumber?.phoneNumber ?? null,
+          firstName: order.customer.firstName,
+          lastName: order.customer.lastName,
+          defaultAddress: address(order.customer.defaultAddress),
+        }
+      : null,
+    billingAddress: address(order.billingAddress),
+    shippingAddress: address(order.shippingAddress),
+    subtotalLineItemsQuantity: order.subtotalLineItemsQuantity,
+    currentSubtotalLineItemsQuantity: order.currentSubtotalLineItemsQuantity,
+    totals: {
+      subtotal: bag(order.subtotalPriceSet),
+      currentSubtotal: bag(order.currentSubtotalPriceSet),
+      total: bag(order.totalPriceSet),
+      currentTotal: bag(order.currentTotalPriceSet),
+      totalTax: bag(order.totalTaxSet),
+      currentTotalTax: bag(order.currentTotalTaxSet),
+      totalDiscounts: bag(order.totalDiscountsSet),
+      currentTotalDiscounts: bag(order.currentTotalDiscountsSet),
+      totalShipping: bag(order.totalShippingPriceSet),
+      currentShipping: bag(order.currentShippingPriceSet),
+      totalTipReceived: bag(order.totalTipReceivedSet),
+      totalOutstanding: bag(order.totalOutstandingSet),
+      totalReceived: bag(order.totalReceivedSet),
+      totalRefunded: bag(order.totalRefundedSet),
+      netPayment: bag(order.netPaymentSet),
+    },
+    lines: order.lineItems.nodes.map((line): OrderLine => ({
+      shopifyLineId: line.id,
+      name: line.name,
+      title: line.title,
+      variantTitle: line.variantTitle,
+      variantId: line.variant?.id ?? null,
+      productId: line.product?.id ?? null,
+      sku: line.sku ?? line.variant?.sku ?? null,
+      barcode: line.variant?.barcode ?? null,
+      vendor: line.vendor,
+      quantity: line.quantity,
+      currentQuantity: line.currentQuantity,
+      unfulfilledQuantity: line.unfulfilledQuantity,
+      isGiftCard: line.isGiftCard,
+      // Shopify adds a tip as a custom line named "Tip" with no product behind it.
+      isTip:
+        line.product === null && line.variant === null && !line.requiresShipping && /^tip$/i.test(line.title),
+      requiresShipping: line.requiresShipping,
+      taxable: line.taxable,
+      originalUnitPrice: moneyBag(line.originalUnitPriceSet),
+      discountAllocations: line.discountAllocations.map(discountAllocation),
+      taxLines: line.taxLines.map(taxLine),
+      fulfillmentLocationId: lineLocations.get(line.id) ?? null,
+      customAttributes: line.customAttributes.map(({ key, value }) => ({ key, value })),
+    })),
+    shippingLines: order.shippingLines.nodes.map((shippingLine, index) => ({
+      shopifyShippingLineId: shippingLine.id ?? `shipping-line:${index}`,
+      title: shippingLine.title,
+      code: shippingLine.code,
+      source: shippingLine.source,
+      isRemoved: shippingLine.isRemoved,
+      originalPrice: moneyBag(shippingLine.originalPriceSet),
+      discountedPrice: moneyBag(shippingLine.discountedPriceSet),
+      discountAllocations: shippingLine.discountAllocations.map(discountAllocation),
+      taxLines: shippingLine.taxLines.map(taxLine),
+    })),
+    taxLines: order.taxLines.map(taxLine),
+    transactions: order.transactions.map(transaction),
+    fulfillmentOrders: order.fulfillmentOrders.nodes.map((fulfillmentOrder) => ({
+      shopifyFulfillmentOrderId: fulfillmentOrder.id,
+      status: fulfillmentOrder.status,
+      assignedLocationId: fulfillmentOrder.assignedLocation.location?.id ?? null,
+      deliveryMethodType: fulfillmentOrder.deliveryMethod?.methodType ?? null,
+      updatedAt: fulfillmentOrder.updatedAt,
+      lines: fulfillmentOrder.lineItems.nodes.map((line) => ({
+        shopifyFulfillmentOrderLineId: line.id,
+        shopifyLineId: line.lineItem.id,
+        totalQuantity: line.totalQuantity,
+        remainingQuantity: line.remainingQuantity,
+      })),
+    })),
+    fulfillments: order.fulfillments.map((fulfillment) => ({
+      shopifyFulfillmentId: fulfillment.id,
+      name: fulfillment.name,
+      status: fulfillment.status,
+      displayStatus: fulfillment.displayStatus,
+      locationId: fulfillment.location?.id ?? null,
+      createdAt: fulfillment.createdAt,
+      tracking: fulfillment.trackingInfo.map(({ company, number, url }) => ({ company, number, url })),
+      lines: fulfillment.fulfillmentLineItems.nodes.map((line) => ({
+        shopifyFulfillmentLineId: line.id,
+        shopifyLineId: line.lineItem.id,
+        quantity: line.quantity ?? 0,
+      })),
+    })),
+    refunds: order.refunds.map((refund): Refund => ({
+      shopifyRefundId: refund.id,
+      createdAt: refund.createdAt,
+      processedAt: refund.processedAt,
+      note: refund.note,
+      totalRefunded: moneyBag(refund.totalRefundedSet),
+      lines: refund.refundLineItems.nodes.map((line) => ({
+        shopifyRefundLineId: line.id,
+        shopifyLineId: line.lineItem.id,
+        quantity: line.quantity,
+        restockType: line.restockType,
+        restocked: line.restocked,
+        locationId: line.location?.id ?? null,
+        subtotal: moneyBag(line.subtotalSet),
+        totalTax: moneyBag(line.totalTaxSet),
+      })),
+      shipping: sumBags(
+        refund.refundShippingLines.nodes.map((shippingLine) => moneyBag(shippingLine.subtotalAmountSet)),
+      ),
+      transactionIds: refund.transactions.nodes.map((refundTransaction) => refundTransaction.id),
+      returnId: refund.return?.id ?? null,
+    })),
+    returns: order.returns.nodes.map((orderReturn): Return => ({
+      shopifyReturnId: orderReturn.id,
+      name: orderReturn.name,
+      status: orderReturn.status,
+      totalQuantity: orderReturn.totalQuantity,
+      lines: orderReturn.returnLineItems.nodes.map((line) => ({
+        shopifyReturnLineId: line.id,
+        shopifyLineId: line.__typename === 'ReturnLineItem' ? line.fulfillmentLineItem.lineItem.id : null,
+        quantity: line.quantity,
+        returnReason: line.returnReasonNote || null,
+      })),
+    })),
+  };
+}
+
+/** Each line's location: the fulfillment order still holding it (open ones first), else the last one that did. */
+function fulfillmentLocationsByLine(order: ShopifyOrderForImport): Map<string, string> {
+  const locations = new Map<string, string>();
+  const openFirst = [...order.fulfillmentOrders.nodes].sort(
+    (first, second) => Number(first.status === 'OPEN') - Number(second.status === 'OPEN'),
+  );
+  for (const fulfillmentOrder of openFirst) {
+    const locationId = fulfillmentOrder.assignedLocation.location?.id;
+    if (!locationId) continue;
+    for (const line of fulfillmentOrder.lineItems.nodes) locations.set(line.lineItem.id, locationId);
+  }
+  return locations;
+}
+
+function highestRisk(levels: readonly string[]): RiskLevel | null {
+  let highest: RiskLevel | null = null;
+  for (const level of levels) {
+    const known = RISK_ORDER.find((candidate) => candidate === level);
+    if (known && (highest === null || RISK_ORDER.indexOf(known) > RISK_ORDER.indexOf(highest)))
+      highest = known;
+  }
+  return highest;
+}
+
+function moneyBag(value: ShopifyMoneyBag): MoneyBag {
+  return {
+    shop: { amount: value.shopMoney.amount, currencyCode: value.shopMoney.currencyCode },
+    presentment: { amount: value.presentmentMoney.amount, currencyCode: value.presentmentMoney.currencyCode },
+  };
+}
+
+function zeroBag(shopCurrency: string, presentmentCurrency: string): MoneyBag {
+  return {
+    shop: { amount: '0', currencyCode: shopCurrency },
+    presentment: { amount: '0', currencyCode: presentmentCurrency },
+  };
+}
+
+/** Sums decimal strings exactly (decimal.js, never floating point). */
+function sumBags(bags: readonly MoneyBag[]): MoneyBag | null {
+  const first = bags[0];
+  if (!first) return null;
+  const add = (amounts: string[]) =>
+    amounts.reduce((sum, amount) => sum.plus(amount), new Decimal(0)).toString();
+  return {
+    shop: { amount: add(bags.map((each) => each.shop.amount)), currencyCode: first.shop.currencyCode },
+    presentment: {
+      amount: add(bags.map((each) => each.presentment.amount)),
+      currencyCode: first.presentment.currencyCode,
+    },
+  };
+}
+
+function address(value: ShopifyAddress | null | undefined): OrderAddress | null {
+  if (!value) return null;
+  return {
+    firstName: value.firstName,
+    lastName: value.lastName,
+    name: value.name,
+    company: value.company,
+    address1: value.address1,
+    address2: value.address2,
+    city: value.city,
+    zip: value.zip,
+    province: value.province,
+    provinceCode: value.provinceCode,
+    countryCode: value.countryCodeV2,
+    country: value.country,
+    phone: value.phone,
+  };
+}
+
+function taxLine(value: ShopifyTaxLine): TaxLine {
+  return {
+    title: value.title,
+    // Shopify sends rates as Float; they are ratios, not money, and print exactly as given.
+    rate: value.rate === null ? null : String(value.rate),
+    ratePercentage: value.ratePercentage === null ? null : String(value.ratePercentage),
+    channelLiable: value.channelLiable,
+    price: moneyBag(value.priceSet),
+  };
+}
+
+function discountAllocation(value: { allocatedAmountSet: ShopifyMoneyBag }): DiscountAllocation {
+  return { amount: moneyBag(value.allocatedAmountSet), discountApplicationIndex: null };
+}
+
+function transaction(value: ShopifyTransaction): Transaction {
+  return {
+    shopifyTransactionId: value.id,
+    kind: value.kind,
+    status: value.status,
+    gateway: value.gateway,
+    formattedGateway: value.formattedGateway,
+    amount: moneyBag(value.amountSet),
+    parentTransactionId: value.parentTransaction?.id ?? null,
+    createdAt: value.createdAt,
+    processedAt: value.processedAt,
+    test: value.test,
+    errorCode: value.errorCode,
+  };
+}

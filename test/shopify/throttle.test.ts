@@ -1,0 +1,124 @@
+import { describe, expect, it } from 'vitest';
+import { BucketTooSmallError, restoreWaitMs, StoreThrottle, throttleForStore } from '../../shopify/throttle';
+
+/** A throttle that already knows its bucket: `maximum` points restoring `restoreRate` a second. */
+function knownThrottle(maximum: number, available: number, restoreRate: number): StoreThrottle {
+  const throttle = new StoreThrottle('test.myshopify.com');
+  return withStatus(throttle, maximum, available, restoreRate);
+}
+
+function withStatus(
+  throttle: StoreThrottle,
+  maximum: number,
+  available: number,
+  restoreRate: number,
+): StoreThrottle {
+  throttle.report(
+    { sequence: -1, cost: 0, waitedMs: 0 },
+    {
+      maximumAvailable: maximum,
+      currentlyAvailable: available,
+      restoreRate,
+    },
+  );
+  return throttle;
+}
+
+describe('restore maths', () => {
+  it('waits the deficit divided by the restore rate', () => {
+    expect(restoreWaitMs(768, { maximumAvailable: 1000, currentlyAvailable: 268, restoreRate: 100 })).toBe(
+      5000,
+    );
+    expect(restoreWaitMs(50, { maximumAvailable: 2000, currentlyAvailable: 0, restoreRate: 1000 })).toBe(50);
+    expect(restoreWaitMs(10, { maximumAvailable: 1000, currentlyAvailable: 900, restoreRate: 50 })).toBe(0);
+  });
+});
+
+describe('one store throttle', () => {
+  it('lets a request through at once when the bucket holds its cost, and books it', async () => {
+    const throttle = knownThrottle(1000, 1000, 50);
+    const lease = await throttle.acquire(600);
+    expect(lease.waitedMs).toBeLessThan(5);
+    expect(throttle.snapshot().availableNow).toBeLessThan(401);
+    expect(throttle.snapshot().inFlight).toBe(1);
+  });
+
+  it('waits until the restore rate has refilled the missing points', async () => {
+    // 1 point per millisecond: 60 missing points take about 60 ms.
+    const throttle = knownThrottle(100, 100, 1000);
+    const first = await throttle.acquire(100);
+    throttle.finish(first);
+    const startedAt = Date.now();
+    const second = await throttle.acquire(60);
+    const waited = Date.now() - startedAt;
+    expect(waited).toBeGreaterThanOrEqual(55);
+    expect(waited).toBeLessThan(250);
+    expect(second.waitedMs).toBeGreaterThanOrEqual(55);
+  });
+
+  it("takes Shopify's figure over its own estimate and wakes waiting requests on a refund", async () => {
+    // 10 points a second: without the report the second request would wait 60 s.
+    const throttle = knownThrottle(1000, 1000, 10);
+    const big = await throttle.acquire(900);
+    const startedAt = Date.now();
+    const waiting = throttle.acquire(700);
+    setTimeout(
+      () => throttle.report(big, { maximumAvailable: 1000, currentlyAvailable: 980, restoreRate: 10 }),
+      30,
+    );
+    await waiting;
+    expect(Date.now() - startedAt).toBeLessThan(1000);
+  });
+
+  it('keeps requests sent after the reported one booked (Shopify may not have counted them yet)', async () => {
+    const throttle = knownThrottle(1000, 1000, 1);
+    const first = await throttle.acquire(100);
+    await throttle.acquire(300);
+    throttle.report(first, { maximumAvailable: 1000, currentlyAvailable: 950, restoreRate: 1 });
+    expect(Math.floor(throttle.snapshot().availableNow)).toBe(650);
+  });
+
+  it('learns the bucket from the first answer, sending only one request before it', async () => {
+    const throttle = new StoreThrottle('probe.myshopify.com');
+    expect(throttle.snapshot()).toMatchObject({
+      statusKnown: false,
+      maximumAvailable: 1000,
+      restoreRate: 50,
+    });
+    const probe = await throttle.acquire(10);
+    let secondSent = false;
+    const second = throttle.acquire(10).then((lease) => {
+      secondSent = true;
+      return lease;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 40));
+    expect(secondSent).toBe(false);
+    throttle.report(probe, { maximumAvailable: 2000, currentlyAvailable: 1990, restoreRate: 100 });
+    await second;
+    expect(throttle.snapshot()).toMatchObject({
+      statusKnown: true,
+      maximumAvailable: 2000,
+      restoreRate: 100,
+    });
+  });
+
+  it('refuses a request the store bucket can never hold', async () => {
+    const throttle = knownThrottle(40, 40, 2);
+    await expect(throttle.acquire(41)).rejects.toBeInstanceOf(BucketTooSmallError);
+  });
+
+  it('serves waiting requests first come, first served', async () => {
+    const throttle = knownThrottle(100, 0, 1000);
+    const order: string[] = [];
+    await Promise.all([
+      throttle.acquire(80).then(() => order.push('big first')),
+      throttle.acquire(5).then(() => order.push('small second')),
+    ]);
+    expect(order).toEqual(['big first', 'small second']);
+  });
+
+  it('is one per store across the process, whatever the case of the domain', () => {
+    expect(throttleForStore('Shared.myshopify.com')).toBe(throttleForStore('shared.myshopify.com'));
+    expect(throttleForStore('shared.myshopify.com')).not.toBe(throttleForStore('other.myshopify.com'));
+  });
+});
