@@ -1,0 +1,130 @@
+import type { ShopifyAdminClient, ShopifyRequestOptions } from './client';
+import { ShopifyNotFoundError } from './errors';
+import {
+  FulfillmentLineItemsPageDocument,
+  FulfillmentOrderLineItemsPageDocument,
+  OrderForImportDocument,
+  OrderFulfillmentOrdersPageDocument,
+  OrderLineItemsPageDocument,
+  OrderReturnsPageDocument,
+  OrderShippingLinesPageDocument,
+  RefundLineItemsPageDocument,
+  RefundOrderAdjustmentsPageDocument,
+  RefundShippingLinesPageDocument,
+  RefundTransactionsPageDocument,
+  ReturnLineItemsPageDocument,
+  type OrderForImportQuery,
+} from './generated/graphql';
+import { shopifyGid } from './gids';
+import { completeConnection, type ConnectionPage } from './paging';
+
+/** The order as OrderForImport selects it, with every connection complete. */
+export type FullShopifyOrder = NonNullable<OrderForImportQuery['order']>;
+
+export interface OrderForImportFetch {
+  order: FullShopifyOrder;
+  /** Requests this order took: 1, plus one per page of whatever overflowed the first request. */
+  requestCount: number;
+}
+
+function found<TObject>(
+  client: ShopifyAdminClient,
+  operationName: string,
+  resourceId: string,
+  object: TObject | null | undefined,
+): TObject {
+  if (object === null || object === undefined) {
+    throw new ShopifyNotFoundError({ shopDomain: client.shopDomain, operationName }, resourceId);
+  }
+  return object;
+}
+
+/**
+ * Fetches everything an ERP import needs about one order: one request for almost every order,
+ * plus one follow-up page per connection that overflowed its first page (more than 25 lines,
+ * 3 shipping lines, 3 fulfillment orders, ...). Accepts a gid or a numeric order id.
+ */
+export async function fetchOrderForImport(
+  client: ShopifyAdminClient,
+  orderId: string,
+  options: ShopifyRequestOptions = {},
+): Promise<OrderForImportFetch> {
+  const orderGid = shopifyGid('Order', orderId);
+  const first = await client.request(OrderForImportDocument, { id: orderGid }, options);
+  const order = found(client, 'OrderForImport', orderGid, first.order);
+  let requestCount = 1;
+  const complete = async <TNode>(
+    connection: ConnectionPage<TNode>,
+    what: string,
+    fetchPage: (after: string | null) => Promise<ConnectionPage<TNode>>,
+  ): Promise<void> => {
+    requestCount += await completeConnection(connection, fetchPage, `${what} of order ${order.name}`);
+  };
+
+  await complete(order.lineItems, 'line items', async (after) => {
+    const page = await client.request(OrderLineItemsPageDocument, { id: orderGid, after }, options);
+    return found(client, 'OrderLineItemsPage', orderGid, page.order).lineItems;
+  });
+  await complete(order.shippingLines, 'shipping lines', async (after) => {
+    const page = await client.request(OrderShippingLinesPageDocument, { id: orderGid, after }, options);
+    return found(client, 'OrderShippingLinesPage', orderGid, page.order).shippingLines;
+  });
+  await complete(order.fulfillmentOrders, 'fulfillment orders', async (after) => {
+    const page = await client.request(OrderFulfillmentOrdersPageDocument, { id: orderGid, after }, options);
+    return found(client, 'OrderFulfillmentOrdersPage', orderGid, page.order).fulfillmentOrders;
+  });
+  for (const fulfillmentOrder of order.fulfillmentOrders.nodes) {
+    await complete(fulfillmentOrder.lineItems, `lines of ${fulfillmentOrder.id}`, async (after) => {
+      const page = await client.request(
+        FulfillmentOrderLineItemsPageDocument,
+        { id: fulfillmentOrder.id, after },
+        options,
+      );
+      return found(client, 'FulfillmentOrderLineItemsPage', fulfillmentOrder.id, page.fulfillmentOrder)
+        .lineItems;
+    });
+  }
+  for (const fulfillment of order.fulfillments) {
+    await complete(fulfillment.fulfillmentLineItems, `lines of ${fulfillment.id}`, async (after) => {
+      const page = await client.request(
+        FulfillmentLineItemsPageDocument,
+        { id: fulfillment.id, after },
+        options,
+      );
+      return found(client, 'FulfillmentLineItemsPage', fulfillment.id, page.fulfillment).fulfillmentLineItems;
+    });
+  }
+  for (const refund of order.refunds) {
+    await complete(refund.refundLineItems, `lines of ${refund.id}`, async (after) => {
+      const page = await client.request(RefundLineItemsPageDocument, { id: refund.id, after }, options);
+      return found(client, 'RefundLineItemsPage', refund.id, page.refund).refundLineItems;
+    });
+    await complete(refund.refundShippingLines, `shipping lines of ${refund.id}`, async (after) => {
+      const page = await client.request(RefundShippingLinesPageDocument, { id: refund.id, after }, options);
+      return found(client, 'RefundShippingLinesPage', refund.id, page.refund).refundShippingLines;
+    });
+    await complete(refund.orderAdjustments, `adjustments of ${refund.id}`, async (after) => {
+      const page = await client.request(
+        RefundOrderAdjustmentsPageDocument,
+        { id: refund.id, after },
+        options,
+      );
+      return found(client, 'RefundOrderAdjustmentsPage', refund.id, page.refund).orderAdjustments;
+    });
+    await complete(refund.transactions, `transactions of ${refund.id}`, async (after) => {
+      const page = await client.request(RefundTransactionsPageDocument, { id: refund.id, after }, options);
+      return found(client, 'RefundTransactionsPage', refund.id, page.refund).transactions;
+    });
+  }
+  await complete(order.returns, 'returns', async (after) => {
+    const page = await client.request(OrderReturnsPageDocument, { id: orderGid, after }, options);
+    return found(client, 'OrderReturnsPage', orderGid, page.order).returns;
+  });
+  for (const orderReturn of order.returns.nodes) {
+    await complete(orderReturn.returnLineItems, `lines of ${orderReturn.id}`, async (after) => {
+      const page = await client.request(ReturnLineItemsPageDocument, { id: orderReturn.id, after }, options);
+      return found(client, 'ReturnLineItemsPage', orderReturn.id, page.return).returnLineItems;
+    });
+  }
+  return { order, requestCount };
+}
