@@ -1,4 +1,4 @@
-import { amountOf, Decimal, sum } from './money';
+import { amountOf, type Decimal, sum } from './money';
 import type { OrderSnapshot } from './order-snapshot';
 
 /**
