@@ -12,10 +12,9 @@ import {
   type TaxLine,
   type Transaction,
 } from '../domain/order-snapshot';
-import type { OrderForImportQuery } from './generated/graphql';
+import type { FullShopifyOrder } from './order-import';
 
-/** The full order as the OrderForImport operation returns it, with overflowing pages merged in. */
-export type ShopifyOrderForImport = NonNullable<OrderForImportQuery['order']>;
+type ShopifyOrderForImport = FullShopifyOrder;
 
 type ShopifyMoneyBag = ShopifyOrderForImport['totalPriceSet'];
 type ShopifyAddress = NonNullable<ShopifyOrderForImport['billingAddress']>;
