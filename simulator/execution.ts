@@ -50,6 +50,8 @@ export function createFieldResolver(resolvers: ResolverMap): GraphQLFieldResolve
     let value: unknown;
     if (custom) {
       value = custom(source as Record<string, unknown>, args, context, info);
+      if (Array.isArray(value))
+        value = shapeValue(value, args as ConnectionArgs & Record<string, unknown>, info, context);
     } else {
       const record = source as Record<string, unknown> | null;
       const property = record && typeof record === 'object' ? record[info.fieldName] : undefined;

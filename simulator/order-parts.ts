@@ -71,6 +71,7 @@ export function newLineItem(store: ShopStore, order: OrderRecord, input: NewLine
       discountApplicationIndex: null,
       removedQuantity: 0,
       refundedQuantity: 0,
+      refundedFulfilledQuantity: 0,
       fulfilledQuantity: 0,
       restockedQuantity: 0,
     },
@@ -131,6 +132,27 @@ export function newFulfillmentOrder(
   };
   order.fulfillmentOrders.push(fulfillmentOrder);
   return store.register(fulfillmentOrder);
+}
+
+/**
+ * Takes up to `quantity` units of a line off its open fulfillment orders (for removals by edits,
+ * refunds of unfulfilled units and cancellations); returns how many were taken.
+ */
+export function removeUnfulfilled(order: OrderRecord, lineItemId: string, quantity: number): number {
+  let left = quantity;
+  for (const fulfillmentOrder of order.fulfillmentOrders) {
+    if (left === 0) break;
+    if (fulfillmentOrder.status === 'CLOSED' || fulfillmentOrder.status === 'CANCELLED') continue;
+    for (const item of fulfillmentOrder.lineItems) {
+      if (item.sim.lineItemId !== lineItemId || item.remainingQuantity === 0) continue;
+      const taken = Math.min(left, item.remainingQuantity);
+      item.remainingQuantity -= taken;
+      item.totalQuantity -= taken;
+      left -= taken;
+      if (left === 0) break;
+    }
+  }
+  return quantity - left;
 }
 
 export function addFulfillmentOrderLine(

@@ -213,6 +213,8 @@ export interface LineItemRecord {
     discountApplicationIndex: number | null;
     removedQuantity: number;
     refundedQuantity: number;
+    /** Refunded units that had been fulfilled (returns); the rest came off unfulfilled work. */
+    refundedFulfilledQuantity: number;
     fulfilledQuantity: number;
     restockedQuantity: number;
   };

@@ -446,6 +446,34 @@ export class ShopStore {
     return this.register(customer);
   }
 
+  /**
+   * Sets an order's risk assessment (Shopify's fraud analysis has no public mutation): the
+   * order's `risk` and the `risk_level` search field follow; updatedAt moves and orders/updated fires.
+   */
+  setOrderRisk(
+    orderId: string,
+    riskLevel: 'HIGH' | 'MEDIUM' | 'LOW' | 'NONE' | 'PENDING',
+    recommendation?: OrderRecord['risk']['recommendation'],
+  ): OrderRecord {
+    const order = this.order(orderId);
+    if (!order) throw new Error(`setOrderRisk: no order ${orderId}`);
+    order.risk = {
+      recommendation:
+        recommendation ??
+        (riskLevel === 'HIGH'
+          ? 'CANCEL'
+          : riskLevel === 'MEDIUM'
+            ? 'INVESTIGATE'
+            : riskLevel === 'NONE'
+              ? 'NONE'
+              : 'ACCEPT'),
+      assessments: riskLevel === 'NONE' ? [] : [{ riskLevel, facts: [] }],
+    };
+    order.updatedAt = this.timestamp();
+    this.emit({ kind: 'order-updated', order });
+    return order;
+  }
+
   findCustomerByEmail(email: string): CustomerRecord | undefined {
     const wanted = email.trim().toLowerCase();
     return this.customers.find((customer) => customer.email?.toLowerCase() === wanted);

@@ -66,9 +66,14 @@ export function amountsFromMoneyInput(store: ShopStore, order: OrderRecord, inpu
  * Every order change ends here: derived fields are recomputed, updatedAt moves forward (strictly),
  * and the events (webhooks) are emitted. `orders/updated` accompanies every change.
  */
-export function commitOrderChange(store: ShopStore, order: OrderRecord, events: StoreEvent[] = []): void {
+export function commitOrderChange(
+  store: ShopStore,
+  order: OrderRecord,
+  events: StoreEvent[] = [],
+  stamp: string = store.timestamp(),
+): void {
   recomputeOrder(order);
-  order.updatedAt = store.timestamp();
+  order.updatedAt = stamp;
   for (const event of events) store.emit(event);
   if (!events.some((event) => event.kind === 'order-updated')) store.emit({ kind: 'order-updated', order });
 }

@@ -1,3 +1,357 @@
+import Decimal from 'decimal.js';
 import type { ResolverMap } from '../execution';
+import { Amounts } from '../money';
+import { assignToFulfillmentOrder, newLineItem, removeUnfulfilled } from '../order-parts';
+import { amountsOf } from '../order-totals';
+import type {
+  CalculatedOrderRecord,
+  LineItemRecord,
+  LocationRecord,
+  OrderRecord,
+  ProductRecord,
+  VariantRecord,
+} from '../records';
+import { gid, parseGid, type ShopStore } from '../store';
+import { commitOrderChange, userError, type UserError } from './common';
 
-export const calculatedOrderResolvers: ResolverMap = {};
+/** A calculated line as CalculatedLineItem shapes it (existing lines keep their number). */
+function calculatedLine(store: ShopStore, order: OrderRecord, line: LineItemRecord, staged: number) {
+  const currencies = { shop: order.currencyCode, presentment: order.presentmentCurrencyCode };
+  const unit = amountsOf(line.sim.unitPrice);
+  const discounted = unit.minus(amountsOf(line.sim.unitDiscount));
+  return {
+    __typename: 'CalculatedLineItem',
+    id: gid('CalculatedLineItem', line.id.split('/').pop()!),
+    title: line.title,
+    sku: line.sku,
+    variantTitle: line.variantTitle,
+    variant: store.node(line.sim.variantId) ?? null,
+    quantity: staged,
+    editableQuantity: staged,
+    editableQuantityBeforeChanges: line.currentQuantity,
+    restockable: true,
+    restocking: false,
+    hasStagedLineItemDiscount: false,
+    customAttributes: line.customAttributes,
+    originalUnitPriceSet: unit.round().bag(currencies),
+    discountedUnitPriceSet: discounted.round().bag(currencies),
+    editableSubtotalSet: discounted.times(staged).round().bag(currencies),
+    uneditableSubtotalSet: Amounts.zero().bag(currencies),
+    calculatedDiscountAllocations: [],
+    stagedChanges: [],
+  };
+}
+
+function addedLine(
+  store: ShopStore,
+  order: OrderRecord,
+  added: CalculatedOrderRecord['sim']['added'][number],
+) {
+  const currencies = { shop: order.currencyCode, presentment: order.presentmentCurrencyCode };
+  const variant = store.node<VariantRecord>(added.variantId)!;
+  const product = store.node<ProductRecord>(variant.sim.productId)!;
+  const unit = Amounts.of(
+    variant.price,
+    new Decimal(variant.price).times(store.presentmentRate(order.presentmentCurrencyCode)),
+  );
+  return {
+    __typename: 'CalculatedLineItem',
+    id: added.calculatedLineItemId,
+    title: product.title,
+    sku: variant.sku,
+    variantTitle: variant.title === 'Default Title' ? null : variant.title,
+    variant,
+    quantity: added.quantity,
+    editableQuantity: added.quantity,
+    editableQuantityBeforeChanges: 0,
+    restockable: false,
+    restocking: false,
+    hasStagedLineItemDiscount: false,
+    customAttributes: [],
+    originalUnitPriceSet: unit.round().bag(currencies),
+    discountedUnitPriceSet: unit.round().bag(currencies),
+    editableSubtotalSet: unit.times(added.quantity).round().bag(currencies),
+    uneditableSubtotalSet: Amounts.zero().bag(currencies),
+    calculatedDiscountAllocations: [],
+    stagedChanges: [],
+  };
+}
+
+function calculatedLines(store: ShopStore, calculated: CalculatedOrderRecord) {
+  const order = store.order(calculated.sim.orderId)!;
+  const existing = order.lineItems
+    .filter((line) => line.currentQuantity > 0 || calculated.sim.quantities.has(line.id))
+    .map((line) =>
+      calculatedLine(
+        store,
+        order,
+        line,
+        calculated.sim.quantities.get(line.id)?.quantity ?? line.currentQuantity,
+      ),
+    );
+  const added = calculated.sim.added
+    .filter((entry) => entry.quantity > 0)
+    .map((entry) => addedLine(store, order, entry));
+  return { order, existing, added };
+}
+
+type Lookup = { calculated: CalculatedOrderRecord; order: OrderRecord } | { error: UserError };
+
+function openSession(store: ShopStore, id: string): Lookup {
+  const calculated = store.calculatedOrders.get(id);
+  if (!calculated) return { error: userError(['id'], 'The calculated order does not exist.') };
+  if (calculated.sim.committed)
+    return { error: userError(['id'], 'The calculated order has already been committed.') };
+  return { calculated, order: store.order(calculated.sim.orderId)! };
+}
+
+/** orderEditBegin: a calculated order (the edit session) over the order's current lines. */
+export function orderEditBegin(store: ShopStore, id: string) {
+  const order = store.order(id);
+  if (!order)
+    return {
+      calculatedOrder: null,
+      orderEditSession: null,
+      userErrors: [userError(['id'], 'The order does not exist.')],
+    };
+  if (order.cancelledAt)
+    return {
+      calculatedOrder: null,
+      orderEditSession: null,
+      userErrors: [userError(['id'], 'A cancelled order cannot be edited.')],
+    };
+  const number = store.nextNumber('CalculatedOrder');
+  const calculated: CalculatedOrderRecord = {
+    __typename: 'CalculatedOrder',
+    id: gid('CalculatedOrder', number),
+    sim: { orderId: order.id, committed: false, quantities: new Map(), added: [] },
+  };
+  store.calculatedOrders.set(calculated.id, calculated);
+  return {
+    calculatedOrder: calculated,
+    orderEditSession: { id: gid('OrderEditSession', number) },
+    userErrors: [],
+  };
+}
+
+export function orderEditAddVariant(
+  store: ShopStore,
+  args: {
+    id: string;
+    variantId: string;
+    quantity: number;
+    locationId?: string | null;
+    allowDuplicates?: boolean | null;
+  },
+) {
+  const failed = (error: UserError) => ({
+    calculatedLineItem: null,
+    calculatedOrder: null,
+    orderEditSession: null,
+    userErrors: [error],
+  });
+  const session = openSession(store, args.id);
+  if ('error' in session) return failed(session.error);
+  const variant = store.nodeOfType<VariantRecord>(args.variantId, 'ProductVariant');
+  if (!variant) return failed(userError(['variantId'], 'The variant does not exist.'));
+  if (args.quantity <= 0) return failed(userError(['quantity'], 'Quantity must be greater than 0.'));
+  if (args.locationId && !store.nodeOfType<LocationRecord>(args.locationId, 'Location'))
+    return failed(userError(['locationId'], 'The location does not exist.'));
+  const alreadyThere =
+    session.order.lineItems.some((line) => line.sim.variantId === variant.id && line.currentQuantity > 0) ||
+    session.calculated.sim.added.some((entry) => entry.variantId === variant.id && entry.quantity > 0);
+  if (alreadyThere && !args.allowDuplicates) {
+    return failed(
+      userError(['variantId'], 'The variant is already on the order; pass allowDuplicates to add it again.'),
+    );
+  }
+  const added = {
+    // Numbered from the line-item counter, so it never collides with an existing line's calculated id.
+    calculatedLineItemId: gid('CalculatedLineItem', store.nextNumber('LineItem')),
+    variantId: variant.id,
+    quantity: args.quantity,
+    locationId: args.locationId ?? null,
+  };
+  session.calculated.sim.added.push(added);
+  return {
+    calculatedLineItem: addedLine(store, session.order, added),
+    calculatedOrder: session.calculated,
+    orderEditSession: { id: session.calculated.id.replace('CalculatedOrder', 'OrderEditSession') },
+    userErrors: [],
+  };
+}
+
+export function orderEditSetQuantity(
+  store: ShopStore,
+  args: { id: string; lineItemId: string; quantity: number; restock?: boolean | null },
+) {
+  const failed = (error: UserError) => ({
+    calculatedLineItem: null,
+    calculatedOrder: null,
+    orderEditSession: null,
+    userErrors: [error],
+  });
+  const session = openSession(store, args.id);
+  if ('error' in session) return failed(session.error);
+  if (args.quantity < 0)
+    return failed(userError(['quantity'], 'Quantity must be greater than or equal to 0.'));
+  const { calculated, order } = session;
+  const staged = calculated.sim.added.find((entry) => entry.calculatedLineItemId === args.lineItemId);
+  const session_ = { id: calculated.id.replace('CalculatedOrder', 'OrderEditSession') };
+  if (staged) {
+    staged.quantity = args.quantity;
+    return {
+      calculatedLineItem: addedLine(store, order, staged),
+      calculatedOrder: calculated,
+      orderEditSession: session_,
+      userErrors: [],
+    };
+  }
+  const number = parseGid(args.lineItemId)?.id;
+  const line = order.lineItems.find((candidate) => candidate.id === gid('LineItem', number ?? ''));
+  if (!line) return failed(userError(['lineItemId'], 'The line item does not exist on this order.'));
+  const fulfilledKept = line.sim.fulfilledQuantity - line.sim.refundedFulfilledQuantity;
+  if (args.quantity < fulfilledKept) {
+    return failed(
+      userError(['quantity'], `Quantity cannot be less than the fulfilled quantity (${fulfilledKept}).`),
+    );
+  }
+  calculated.sim.quantities.set(line.id, { quantity: args.quantity, restock: args.restock ?? false });
+  return {
+    calculatedLineItem: calculatedLine(store, order, line, args.quantity),
+    calculatedOrder: calculated,
+    orderEditSession: session_,
+    userErrors: [],
+  };
+}
+
+/** orderEditCommit: applies the staged quantities and added variants; totals and statuses follow. */
+export function orderEditCommit(
+  store: ShopStore,
+  args: { id: string; notifyCustomer?: boolean | null; staffNote?: string | null },
+) {
+  const session = openSession(store, args.id);
+  if ('error' in session) return { order: null, successMessages: null, userErrors: [session.error] };
+  const { calculated, order } = session;
+  let changed = false;
+  for (const [lineItemId, staged] of calculated.sim.quantities) {
+    const line = order.lineItems.find((candidate) => candidate.id === lineItemId)!;
+    const delta = staged.quantity - line.currentQuantity;
+    if (delta < 0) {
+      line.sim.removedQuantity += -delta;
+      removeUnfulfilled(order, line.id, -delta);
+      if (staged.restock) line.sim.restockedQuantity += -delta;
+      changed = true;
+    } else if (delta > 0) {
+      line.quantity += delta;
+      const locationId =
+        order.fulfillmentOrders.find((fulfillmentOrder) =>
+          fulfillmentOrder.lineItems.some((item) => item.sim.lineItemId === line.id),
+        )?.sim.locationId ??
+        order.sim.locationIdForNewItems ??
+        store.defaultLocation()!.id;
+      assignToFulfillmentOrder(store, order, line, delta, locationId);
+      changed = true;
+    }
+  }
+  const taxTemplate = order.lineItems.find((line) => line.sim.unitTaxes.length > 0)?.sim.unitTaxes ?? [];
+  for (const added of calculated.sim.added) {
+    if (added.quantity <= 0) continue;
+    const variant = store.node<VariantRecord>(added.variantId)!;
+    const product = store.node<ProductRecord>(variant.sim.productId)!;
+    const unitPrice = Amounts.of(
+      variant.price,
+      new Decimal(variant.price)
+        .times(store.presentmentRate(order.presentmentCurrencyCode))
+        .toDecimalPlaces(2),
+    );
+    const line = newLineItem(store, order, {
+      title: product.title,
+      variantTitle: variant.title === 'Default Title' ? null : variant.title,
+      sku: variant.sku,
+      vendor: product.vendor,
+      quantity: added.quantity,
+      unitPrice,
+      unitDiscount: Amounts.zero(),
+      // Shopify recomputes tax for added items; the simulator applies the order's first tax rates.
+      unitTaxes: variant.taxable
+        ? taxTemplate.map((tax) => ({
+            title: tax.title,
+            rate: tax.rate,
+            channelLiable: tax.channelLiable,
+            unit: order.taxesIncluded
+              ? unitPrice.times(tax.rate).dividedBy(1 + tax.rate)
+              : unitPrice.times(tax.rate),
+          }))
+        : [],
+      isGiftCard: product.isGiftCard,
+      requiresShipping: variant.sim.requiresShipping,
+      taxable: variant.taxable,
+      variantId: variant.id,
+      productId: product.id,
+      customAttributes: [],
+    });
+    assignToFulfillmentOrder(
+      store,
+      order,
+      line,
+      added.quantity,
+      added.locationId ?? order.sim.locationIdForNewItems ?? store.defaultLocation()!.id,
+    );
+    changed = true;
+  }
+  calculated.sim.committed = true;
+  if (changed) {
+    order.edited = true;
+    if (args.staffNote) order.note = order.note ? `${order.note}\n${args.staffNote}` : args.staffNote;
+    commitOrderChange(store, order);
+  }
+  return { order, successMessages: changed ? ['Order updated'] : ['No changes to commit'], userErrors: [] };
+}
+
+/** Fields of CalculatedOrder that are computed from the session. */
+export const calculatedOrderResolvers: ResolverMap = {
+  CalculatedOrder: {
+    originalOrder: (source, _args, context) =>
+      context.store.order((source as unknown as CalculatedOrderRecord).sim.orderId) ?? null,
+    lineItems: (source, args, context) => {
+      const { existing, added } = calculatedLines(context.store, source as unknown as CalculatedOrderRecord);
+      return [...existing, ...added].slice(0, typeof args.first === 'number' ? args.first : undefined);
+    },
+    addedLineItems: (source, _args, context) =>
+      calculatedLines(context.store, source as unknown as CalculatedOrderRecord).added,
+    subtotalLineItemsQuantity: (source, _args, context) => {
+      const { existing, added } = calculatedLines(context.store, source as unknown as CalculatedOrderRecord);
+      return [...existing, ...added].reduce((sum, line) => sum + line.quantity, 0);
+    },
+    subtotalPriceSet: (source, _args, context) =>
+      calculatedTotal(context.store, source as unknown as CalculatedOrderRecord, false),
+    totalPriceSet: (source, _args, context) =>
+      calculatedTotal(context.store, source as unknown as CalculatedOrderRecord, true),
+    totalOutstandingSet: (source, _args, context) => {
+      const calculated = source as unknown as CalculatedOrderRecord;
+      const order = context.store.order(calculated.sim.orderId)!;
+      const total = Amounts.fromBag(calculatedTotal(context.store, calculated, true));
+      return total
+        .minus(Amounts.fromBag(order.netPaymentSet))
+        .round()
+        .bag({ shop: order.currencyCode, presentment: order.presentmentCurrencyCode });
+    },
+  },
+};
+
+/** The order's total if the session were committed now (tax at the order's current rates). */
+function calculatedTotal(store: ShopStore, calculated: CalculatedOrderRecord, withShippingAndTax: boolean) {
+  const { order, existing, added } = calculatedLines(store, calculated);
+  const currencies = { shop: order.currencyCode, presentment: order.presentmentCurrencyCode };
+  const subtotal = Amounts.sum(
+    [...existing, ...added].map((line) => Amounts.fromBag(line.editableSubtotalSet)),
+  );
+  if (!withShippingAndTax) return subtotal.round().bag(currencies);
+  const currentSubtotal = Amounts.fromBag(order.currentSubtotalPriceSet);
+  const taxRate = currentSubtotal.shop.isZero()
+    ? new Decimal(0)
+    : Amounts.fromBag(order.currentTotalTaxSet).shop.dividedBy(currentSubtotal.shop);
+  const tax = order.taxesIncluded ? Amounts.zero() : subtotal.times(taxRate);
+  return subtotal.plus(Amounts.fromBag(order.currentShippingPriceSet)).plus(tax).round().bag(currencies);
+}

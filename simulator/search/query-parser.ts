@@ -53,7 +53,11 @@ function tokenize(input: string): Token[] {
       tokens.push({ type: 'rparen', position: index++ });
       continue;
     }
-    if (char === '-' && index + 1 < input.length && !SPECIAL.has(input[index + 1]!)) {
+    if (char === '-') {
+      const next = input[index + 1];
+      if (next === undefined || next === ')' || /\s/.test(next)) {
+        throw new SearchSyntaxError('Negation needs a term after it', index);
+      }
       tokens.push({ type: 'minus', position: index++ });
       continue;
     }
