@@ -1,0 +1,124 @@
+import {
+  adminClientFor,
+  assertNoUserErrors,
+  required,
+  ScenarioError,
+  type ShopifyTarget,
+} from './admin-client';
+import { addLineDiscounts } from './edit-order';
+import {
+  ScenarioOrderCreateDocument,
+  ScenarioOrderRiskAssessmentCreateDocument,
+  type OrderCreateOrderInput,
+} from './generated/graphql';
+import {
+  buildOrderCreateInput,
+  TIP_LINE_TITLE,
+  type ExpectedOrderAmounts,
+  type OrderShopContext,
+} from './order-create-input';
+import type { CreateOrderRequest, RiskLevel } from './order-request';
+import { describeOrder, type OrderTraits } from './order-traits';
+import { loadShopProfile } from './shop-profile';
+
+/** An order the generator created, with what it asked for and what it expects Shopify to report. */
+export interface GeneratedOrder {
+  id: string;
+  name: string;
+  /** LineItem gids of the request's product lines, in request order. */
+  lineItemIds: string[];
+  giftCardLineItemIds: string[];
+  tipLineItemId: string | null;
+  traits: OrderTraits;
+  expected: ExpectedOrderAmounts;
+  request: CreateOrderRequest;
+}
+
+const RISK_FACTS: Readonly<
+  Record<RiskLevel, { description: string; sentiment: 'NEGATIVE' | 'NEUTRAL' | 'POSITIVE' }>
+> = {
+  NONE: { description: 'Card verification and address checks passed', sentiment: 'POSITIVE' },
+  LOW: { description: 'Billing and shipping address match', sentiment: 'POSITIVE' },
+  MEDIUM: { description: 'Shipping address is far from the IP location', sentiment: 'NEUTRAL' },
+  HIGH: { description: 'Card verification failed and several cards were tried', sentiment: 'NEGATIVE' },
+};
+
+/**
+ * Creates one order with exactly the traits asked for, through orderCreate, then what orderCreate
+ * cannot carry: a risk assessment (orderRiskAssessmentCreate) and line discounts (an order edit).
+ * `shop` overrides the shop's currency and tax model; by default they are read from the target once.
+ */
+export async function createOrder(
+  target: ShopifyTarget,
+  request: CreateOrderRequest,
+  shop?: OrderShopContext,
+): Promise<GeneratedOrder> {
+  const context = shop ?? (await loadShopProfile(target));
+  const built = buildOrderCreateInput(request, context);
+  const client = adminClientFor(target);
+  const result = await client.request(ScenarioOrderCreateDocument, {
+    order: built.order,
+    options: { inventoryBehaviour: 'BYPASS', sendReceipt: false, sendFulfillmentReceipt: false },
+  });
+  const subject = describeInput(built.order);
+  const payload = required(result.orderCreate, `orderCreate for ${subject}`);
+  assertNoUserErrors('orderCreate', subject, payload.userErrors);
+  const order = required(payload.order, `orderCreate for ${subject}: order`);
+
+  const lineItems = order.lineItems.nodes;
+  const productLineCount = request.lines.length;
+  const giftCardLineCount = request.giftCardLines?.length ?? 0;
+  if (lineItems.length !== productLineCount + giftCardLineCount + (request.tip ? 1 : 0)) {
+    throw new ScenarioError(
+      `orderCreate for ${order.name} returned ${lineItems.length} line items for ${productLineCount} product, ` +
+        `${giftCardLineCount} gift card and ${request.tip ? 1 : 0} tip lines: the target reordered or dropped lines.`,
+    );
+  }
+  const lineItemIds = lineItems.slice(0, productLineCount).map((line) => line.id);
+  const giftCardLineItemIds = lineItems
+    .slice(productLineCount, productLineCount + giftCardLineCount)
+    .map((line) => line.id);
+  const tipLine = request.tip ? lineItems.at(-1) : undefined;
+  if (tipLine && tipLine.title !== TIP_LINE_TITLE) {
+    throw new ScenarioError(
+      `orderCreate for ${order.name} put "${tipLine.title}" where the tip line was expected.`,
+    );
+  }
+
+  if (request.risk) await assessRisk(target, order.id, order.name, request.risk);
+  const discounted = request.lines
+    .map((line, index) => ({ lineItemId: lineItemIds[index]!, percent: line.lineDiscountPercent }))
+    .filter((line): line is { lineItemId: string; percent: number } => line.percent !== undefined);
+  if (discounted.length > 0) await addLineDiscounts(target, order.id, discounted);
+
+  return {
+    id: order.id,
+    name: order.name,
+    lineItemIds,
+    giftCardLineItemIds,
+    tipLineItemId: tipLine?.id ?? null,
+    traits: describeOrder(request, context.shopCurrency, built.order.shippingAddress?.countryCode ?? null),
+    expected: built.expected,
+    request,
+  };
+}
+
+async function assessRisk(
+  target: ShopifyTarget,
+  orderId: string,
+  orderName: string,
+  riskLevel: RiskLevel,
+): Promise<void> {
+  const result = await adminClientFor(target).request(ScenarioOrderRiskAssessmentCreateDocument, {
+    input: { orderId, riskLevel, facts: [RISK_FACTS[riskLevel]] },
+  });
+  const payload = required(result.orderRiskAssessmentCreate, `orderRiskAssessmentCreate for ${orderName}`);
+  assertNoUserErrors('orderRiskAssessmentCreate', orderName, payload.userErrors);
+}
+
+/** A short description of an order that has no name yet, for error messages. */
+function describeInput(order: OrderCreateOrderInput): string {
+  const lines = order.lineItems ?? [];
+  const first = lines[0];
+  return `a new ${order.sourceName ?? 'web'} order (${lines.length} lines${first ? `, first "${first.title}"` : ''})`;
+}
