@@ -66,15 +66,15 @@ export class FaultInjector {
 
   /** Changes settings; a new seed restarts the random sequence. */
   configure(settings: Partial<FaultSettings>): void {
-    const reseed = settings.seed !== undefined;
-    this.settings = {
+    const next: FaultSettings = {
       ...this.settings,
       ...settings,
       rates: settings.rates ? { ...settings.rates } : this.settings.rates,
     };
-    const total = Object.values(this.settings.rates).reduce((sum, rate) => sum + (rate ?? 0), 0);
+    const total = Object.values(next.rates).reduce((sum, rate) => sum + (rate ?? 0), 0);
     if (total > 1 + 1e-9) throw new Error(`fault rates add up to ${total}; at most 1`);
-    if (reseed) this.draw = random(this.settings.seed);
+    this.settings = next;
+    if (settings.seed !== undefined) this.draw = random(next.seed);
   }
 
   /** The next `count` requests meet `kind` (before any random draw). */

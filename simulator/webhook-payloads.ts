@@ -29,7 +29,9 @@ export function orderPayload(store: ShopStore, order: OrderRecord): Record<strin
     cancel_reason: order.cancelReason?.toLowerCase() ?? null,
     financial_status: order.displayFinancialStatus.toLowerCase(),
     fulfillment_status:
-      FULFILLMENT_STATUS[order.displayFulfillmentStatus] ?? order.displayFulfillmentStatus.toLowerCase(),
+      order.displayFulfillmentStatus in FULFILLMENT_STATUS
+        ? FULFILLMENT_STATUS[order.displayFulfillmentStatus]
+        : order.displayFulfillmentStatus.toLowerCase(),
     currency: order.currencyCode,
     presentment_currency: order.presentmentCurrencyCode,
     total_price: order.totalPriceSet.shopMoney.amount,
