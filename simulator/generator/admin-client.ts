@@ -114,7 +114,10 @@ export function assertNoUserErrors(
 
 /** The payload part of a mutation result that Shopify may return as null on failure. */
 export function required<T>(value: T | null | undefined, what: string): T {
-  if (value === null || value === undefined) throw new ScenarioError(`${what} came back empty.`);
+  if (value === null || value === undefined)
+    throw new ScenarioError(
+      `${what} came back empty: the target does not implement it, or failed without saying why.`,
+    );
   return value;
 }
 

@@ -19,6 +19,7 @@ import {
 } from './order-create-input';
 import type { CreateOrderRequest, RiskLevel } from './order-request';
 import { describeOrder, type OrderTraits } from './order-traits';
+import { seedOrderRisk } from './seed-api';
 import { loadShopProfile } from './shop-profile';
 
 /** An order the generator created, with what it asked for and what it expects Shopify to report. */
@@ -112,7 +113,8 @@ async function assessRisk(
   const result = await adminClientFor(target).request(ScenarioOrderRiskAssessmentCreateDocument, {
     input: { orderId, riskLevel, facts: [RISK_FACTS[riskLevel]] },
   });
-  const payload = required(result.orderRiskAssessmentCreate, `orderRiskAssessmentCreate for ${orderName}`);
+  const payload = result.orderRiskAssessmentCreate;
+  if (!payload) return seedOrderRisk(target.seedApi, orderId, riskLevel);
   assertNoUserErrors('orderRiskAssessmentCreate', orderName, payload.userErrors);
 }
 

@@ -110,13 +110,44 @@ export function planOrders(catalog: GeneratedCatalog, options: OrderPlanOptions)
   const tourPositions = new Map<number, OrderForce>();
   const tourLength = Math.min(COVERAGE_TOUR.length, options.orders);
   for (let step = 0; step < tourLength; step += 1) {
-    tourPositions.set(Math.floor((step * options.orders) / tourLength), COVERAGE_TOUR[step]!);
+    tourPositions.set(
+      Math.floor((step * options.orders) / tourLength),
+      withinMix(COVERAGE_TOUR[step]!, options.mix),
+    );
   }
   const planned: PlannedOrder[] = [];
   for (let index = 0; index < options.orders; index += 1) {
     planned.push(planner.plan(random.fork(`order-${index}`), index, tourPositions.get(index) ?? {}));
   }
   return planned;
+}
+
+const FORCE_SHARES: Readonly<Partial<Record<keyof OrderForce, keyof OrderMix>>> = {
+  giftCardOnly: 'giftCardOnlyShare',
+  giftCardLine: 'giftCardLineShare',
+  giftCardPayment: 'giftCardPaymentShare',
+  tip: 'tipShare',
+  discount: 'discountShare',
+  lineDiscount: 'lineDiscountShare',
+  foreign: 'foreignCurrencyShare',
+  tags: 'tagShare',
+  guest: 'guestShare',
+  customItem: 'customItemShare',
+  secondShippingLine: 'secondShippingLineShare',
+  fulfilled: 'fulfilledShare',
+};
+
+/** A tour entry without the traits the mix switches off: a share or weight of 0 means never. */
+function withinMix(force: OrderForce, mix: OrderMix): OrderForce {
+  const kept: OrderForce = { ...force };
+  for (const [trait, share] of Object.entries(FORCE_SHARES) as [keyof OrderForce, keyof OrderMix][]) {
+    if (mix[share] === 0) delete kept[trait];
+  }
+  if (kept.channel && mix.channelWeights[kept.channel] === 0) delete kept.channel;
+  if (kept.financial && kept.financial !== 'PARTIALLY_PAID' && mix.financialWeights[kept.financial] === 0)
+    delete kept.financial;
+  if (kept.risk && mix.riskWeights[kept.risk] === 0) delete kept.risk;
+  return kept;
 }
 
 class OrderPlanner {

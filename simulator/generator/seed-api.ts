@@ -4,6 +4,7 @@
  * needs them asks the simulator here. Locations, products and customers go through it only when the
  * target answers their Admin mutation with an empty payload, which is how the simulator marks a
  * mutation it does not implement; against a real store every one of them is an Admin mutation.
+ * The same holds for an order's risk assessment (orderRiskAssessmentCreate).
  *
  * The shapes below are structural, matching the simulator's ShopStore methods without importing its
  * internals, so the generator keeps compiling while the simulator evolves.
@@ -71,9 +72,10 @@ export interface StoreSeedApi {
   addProduct?(input: SeedProduct): { id: string };
   addVariant?(productId: string, input: SeedVariant): { id: string };
   addCustomer?(input: SeedCustomer): { id: string };
+  setOrderRisk?(orderId: string, riskLevel: 'HIGH' | 'MEDIUM' | 'LOW' | 'NONE'): unknown;
 }
 
-export type SeedMethod = 'addLocation' | 'addProduct' | 'addVariant' | 'addCustomer';
+export type SeedMethod = 'addLocation' | 'addProduct' | 'addVariant' | 'addCustomer' | 'setOrderRisk';
 
 /** The seeding method, or an error saying the target supports neither it nor the Admin mutation. */
 export function seedMethod<M extends SeedMethod>(
@@ -120,4 +122,12 @@ export function seedProduct(
 
 export function seedCustomer(seedApi: StoreSeedApi | undefined, customer: SeedCustomer): string {
   return seedMethod(seedApi, 'addCustomer', 'customerSet')(customer).id;
+}
+
+export function seedOrderRisk(
+  seedApi: StoreSeedApi | undefined,
+  orderId: string,
+  riskLevel: 'HIGH' | 'MEDIUM' | 'LOW' | 'NONE',
+): void {
+  seedMethod(seedApi, 'setOrderRisk', 'orderRiskAssessmentCreate')(orderId, riskLevel);
 }
