@@ -1,4 +1,5 @@
 import { amountOf, type Decimal, sum } from './money';
+import { OrderProblems, type OrderProblem } from './order-problems';
 import type { OrderSnapshot } from './order-snapshot';
 
 /**
@@ -45,8 +46,8 @@ export interface EditPlan {
   /** Rebuild the open document's lines from the refreshed order. */
   rebuildDocument: boolean;
   changes: OrderChange[];
-  /** Text for the operator when the document cannot follow; null when there is nothing to do. */
-  conflict: string | null;
+  /** A DOCUMENT_CONFLICT problem (what changed, what to do) when the document cannot follow; else null. */
+  conflict: OrderProblem | null;
 }
 
 function lineLabel(line: { name: string; sku: string | null }): string {
@@ -240,8 +241,11 @@ export function planOrderUpdate(input: {
       rebuildDocument: !cancellation && lineChanges.length > 0,
       changes,
       conflict: cancellation
-        ? `Order ${input.orderName} was cancelled in Shopify (${describeChange(cancellation)}) but ${label} exists: ` +
-          `delete ${label} if the sale is off, or re-open the order in Shopify.`
+        ? OrderProblems.documentConflict(
+            input.orderName,
+            `the order was cancelled in Shopify (${describeChange(cancellation)}) but ${label} exists`,
+            `delete ${label} if the sale is off, or re-open the order in Shopify`,
+          )
         : null,
     };
   }
@@ -254,8 +258,10 @@ export function planOrderUpdate(input: {
     conflict:
       lineChanges.length === 0
         ? null
-        : `Order ${input.orderName} changed in Shopify after ${label} was released: ` +
-          `${lineChanges.map(describeChange).join('; ')}. ${label} was not changed: ` +
-          `update it by hand, or delete it and re-import the order.`,
+        : OrderProblems.documentConflict(
+            input.orderName,
+            `the order changed in Shopify after ${label} was released: ${lineChanges.map(describeChange).join('; ')}`,
+            `${label} was not changed; update it by hand, or delete it and re-import the order`,
+          ),
   };
 }

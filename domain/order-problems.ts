@@ -259,14 +259,9 @@ export const OrderProblems = {
     );
   },
 
-  documentConflict(orderName: string, documentNo: string, changes: readonly string[]): OrderProblem {
-    return problem(
-      'DOCUMENT_CONFLICT',
-      orderName,
-      'lines',
-      `the order changed in Shopify after sales document ${documentNo} was created and the document cannot follow: ${changes.join('; ')}`,
-      `update document ${documentNo} by hand, or delete it and re-import the order`,
-    );
+  /** `what` and `fix` come from the edit rules (domain/order-edits), which know the document and the change. */
+  documentConflict(orderName: string, what: string, fix: string): OrderProblem {
+    return problem('DOCUMENT_CONFLICT', orderName, 'lines', what, fix);
   },
 };
 

@@ -35,21 +35,22 @@ describe('the SPEC §3 edit table, "already imported" column (a released documen
   it('increase quantity: header and supplementary data updated, conflict names the line and both quantities', () => {
     const result = plan(edited({ quantity: 4, currentQuantity: 4, unfulfilledQuantity: 4 }), 'released');
     expect(result.lines).toBe('supplementary');
-    expect(result.conflict).toBe(
-      "Order #1004 changed in Shopify after sales order S-ORD000001 was released: line 'Product 1' (SKU SKU-1) quantity increased from 3 to 4. " +
-        'sales order S-ORD000001 was not changed: update it by hand, or delete it and re-import the order.',
+    expect(result.conflict?.code).toBe('DOCUMENT_CONFLICT');
+    expect(result.conflict?.message).toBe(
+      "Order #1004: the order changed in Shopify after sales order S-ORD000001 was released: line 'Product 1' (SKU SKU-1) quantity increased from 3 to 4: " +
+        'sales order S-ORD000001 was not changed; update it by hand, or delete it and re-import the order',
     );
   });
 
   it('decrease quantity: header and supplementary data updated, conflict', () => {
     const result = plan(edited({ currentQuantity: 2, unfulfilledQuantity: 2 }), 'released');
     expect(result.lines).toBe('supplementary');
-    expect(result.conflict).toContain('quantity decreased from 3 to 2');
+    expect(result.conflict?.message).toContain('quantity decreased from 3 to 2');
   });
 
   it('remove an item: header and supplementary data updated, conflict', () => {
     const result = plan(edited({ currentQuantity: 0, unfulfilledQuantity: 0 }), 'released');
-    expect(result.conflict).toContain("line 'Product 1' (SKU SKU-1) removed (was quantity 3)");
+    expect(result.conflict?.message).toContain("line 'Product 1' (SKU SKU-1) removed (was quantity 3)");
   });
 
   it('add an item: header updated, lines not, conflict names the new line', () => {
@@ -61,7 +62,7 @@ describe('the SPEC §3 edit table, "already imported" column (a released documen
     });
     const result = plan(next, 'released');
     expect(result).toMatchObject({ lines: 'supplementary', rebuildDocument: false });
-    expect(result.conflict).toContain("line 'Cap' (SKU CAP) added (quantity 2)");
+    expect(result.conflict?.message).toContain("line 'Cap' (SKU CAP) added (quantity 2)");
   });
 
   it('fulfil, update payment: header updated, lines not, no conflict', () => {
@@ -79,17 +80,17 @@ describe('the SPEC §3 edit table, "already imported" column (a released documen
       'released',
     );
     expect(result.lines).toBe('supplementary');
-    expect(result.conflict).toContain('order cancelled at 2026-11-21T09:00:00Z');
+    expect(result.conflict?.message).toContain('order cancelled at 2026-11-21T09:00:00Z');
   });
 
   it('shipping changed: conflict', () => {
     const next = edited({}, { shippingLines: [shippingLine(1, { discountedPrice: bag('99.00') })] });
-    expect(plan(next, 'released').conflict).toContain('shipping changed from 49.00 to 99.00');
+    expect(plan(next, 'released').conflict?.message).toContain('shipping changed from 49.00 to 99.00');
   });
 
   it('a discount added by an edit: conflict', () => {
     const next = edited({ discountAllocations: [{ amount: bag('10.00'), discountApplicationIndex: 0 }] });
-    expect(plan(next, 'released').conflict).toContain('discount changed from 0.00 to 10.00');
+    expect(plan(next, 'released').conflict?.message).toContain('discount changed from 0.00 to 10.00');
   });
 
   it('nothing changed: no conflict', () => {
@@ -122,7 +123,7 @@ describe('an open document follows the edits (SPEC §10)', () => {
   it('a cancellation is never applied silently: conflict, no rebuild', () => {
     const result = plan(edited({ currentQuantity: 0 }, { cancelledAt: '2026-11-21T09:00:00Z' }), 'open');
     expect(result.rebuildDocument).toBe(false);
-    expect(result.conflict).toContain('was cancelled in Shopify');
+    expect(result.conflict?.message).toContain('was cancelled in Shopify');
   });
 });
 

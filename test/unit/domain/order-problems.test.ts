@@ -25,7 +25,7 @@ const samples: OrderProblem[] = [
   OrderProblems.exchangeRateMissing('#1', 'EUR', '2026-11-20'),
   OrderProblems.accountNotSet('#1', 'WEB', 'soldGiftCardAccountNo', 'a line sells a gift card'),
   OrderProblems.taxAreaNotFound('#1', 'shipTo', 'US', 'CA'),
-  OrderProblems.documentConflict('#1', 'S-ORD1', ['line added']),
+  OrderProblems.documentConflict('#1', 'line added after S-ORD1 was released', 'update S-ORD1 by hand'),
 ];
 
 describe('OrderProblems', () => {
