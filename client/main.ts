@@ -2,6 +2,7 @@
 import { Command, CommanderError } from 'commander';
 import { ConfigError } from '../platform/config';
 import { createAppContext, type AppContext } from './app-context';
+import { registerSimCommand } from './commands/sim';
 import { registerStatusCommand } from './commands/status';
 import { registerUpCommand } from './commands/up';
 import { registerWorkerCommand } from './commands/worker';
@@ -18,6 +19,7 @@ export function buildProgram(): Command {
   registerUpCommand(program, context);
   registerWorkerCommand(program, context);
   registerStatusCommand(program, context);
+  registerSimCommand(program);
   return program;
 }
 

@@ -144,7 +144,7 @@ export interface GiftCardRecord {
   expiresOn: string | null;
   createdAt: string;
   updatedAt: string;
-  sim: { orderId: string | null; lineItemId: string | null; customerId: string | null };
+  sim: { orderId: string | null; lineItemId: string | null; customerId: string | null; code?: string };
 }
 
 export interface TaxLineRecord {
@@ -528,6 +528,21 @@ export interface CalculatedOrderRecord {
     committed: boolean;
     /** Staged quantity per existing line item id. */
     quantities: Map<string, { quantity: number; restock: boolean }>;
-    added: { calculatedLineItemId: string; variantId: string; quantity: number; locationId: string | null }[];
+    added: StagedLine[];
+    addedShippingLines: { id: string; title: string; price: [string, string] }[];
   };
+}
+
+/** A line added during an order edit: a variant or a custom item, with an optional discount per unit. */
+export interface StagedLine {
+  calculatedLineItemId: string;
+  variantId: string | null;
+  custom: { title: string; unitPrice: [string, string]; requiresShipping: boolean; taxable: boolean } | null;
+  quantity: number;
+  locationId: string | null;
+  discount: {
+    fixedPerUnit: [string, string] | null;
+    percent: number | null;
+    description: string | null;
+  } | null;
 }

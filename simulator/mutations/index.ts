@@ -2,7 +2,16 @@ import type { Resolver } from '../execution';
 import type { ShopStore } from '../store';
 import { fulfillmentCreate, fulfillmentOrderMove, type FulfillmentInput } from './fulfillment';
 import { orderCreate, type OrderCreateOrderInput } from './order-create';
-import { orderEditAddVariant, orderEditBegin, orderEditCommit, orderEditSetQuantity } from './order-edit';
+import { giftCardCreate } from './gift-cards';
+import {
+  orderEditAddCustomItem,
+  orderEditAddLineItemDiscount,
+  orderEditAddShippingLine,
+  orderEditAddVariant,
+  orderEditBegin,
+  orderEditCommit,
+  orderEditSetQuantity,
+} from './order-edit';
 import {
   changeTags,
   orderCancel,
@@ -34,6 +43,18 @@ export const mutationResolvers: Record<string, Resolver> = {
   orderEditBegin: mutation((store, args) => orderEditBegin(store, String(args.id))),
   orderEditAddVariant: mutation((store, args) =>
     orderEditAddVariant(store, args as Parameters<typeof orderEditAddVariant>[1]),
+  ),
+  orderEditAddCustomItem: mutation((store, args) =>
+    orderEditAddCustomItem(store, args as Parameters<typeof orderEditAddCustomItem>[1]),
+  ),
+  orderEditAddLineItemDiscount: mutation((store, args) =>
+    orderEditAddLineItemDiscount(store, args as Parameters<typeof orderEditAddLineItemDiscount>[1]),
+  ),
+  orderEditAddShippingLine: mutation((store, args) =>
+    orderEditAddShippingLine(store, args as Parameters<typeof orderEditAddShippingLine>[1]),
+  ),
+  giftCardCreate: mutation((store, args) =>
+    giftCardCreate(store, args.input as Parameters<typeof giftCardCreate>[1]),
   ),
   orderEditSetQuantity: mutation((store, args) =>
     orderEditSetQuantity(store, args as Parameters<typeof orderEditSetQuantity>[1]),

@@ -22,6 +22,7 @@ import type {
 } from '../records';
 import { gid, type ShopStore } from '../store';
 import { pair } from '../order-totals';
+import { debitGiftCard } from './gift-cards';
 import {
   amountsFromBagInput,
   checkArrayLimit,
@@ -422,6 +423,9 @@ export function orderCreate(
 
   // Payments: explicit transactions, else what financialStatus implies.
   for (const transaction of input.transactions ?? []) {
+    const amount = amountsOf(transaction.amountSet);
+    if (transaction.giftCardId && (transaction.status ?? 'SUCCESS') === 'SUCCESS')
+      debitGiftCard(store, transaction.giftCardId, amount.shop);
     newTransaction(store, order, {
       kind: transaction.kind ?? 'SALE',
       status: transaction.status ?? 'SUCCESS',

@@ -2,17 +2,24 @@ import Decimal from 'decimal.js';
 import type { ResolverMap } from '../execution';
 import { Amounts } from '../money';
 import { assignToFulfillmentOrder, newLineItem, removeUnfulfilled } from '../order-parts';
-import { amountsOf } from '../order-totals';
+import { amountsOf, pair } from '../order-totals';
 import type {
   CalculatedOrderRecord,
   LineItemRecord,
   LocationRecord,
   OrderRecord,
   ProductRecord,
+  StagedLine,
   VariantRecord,
 } from '../records';
 import { gid, parseGid, type ShopStore } from '../store';
-import { commitOrderChange, userError, type UserError } from './common';
+import {
+  amountsFromMoneyInput,
+  commitOrderChange,
+  userError,
+  type MoneyInput,
+  type UserError,
+} from './common';
 
 /** A calculated line as CalculatedLineItem shapes it (existing lines keep their number). */
 function calculatedLine(store: ShopStore, order: OrderRecord, line: LineItemRecord, staged: number) {
@@ -42,35 +49,68 @@ function calculatedLine(store: ShopStore, order: OrderRecord, line: LineItemReco
   };
 }
 
-function addedLine(
-  store: ShopStore,
-  order: OrderRecord,
-  added: CalculatedOrderRecord['sim']['added'][number],
-) {
-  const currencies = { shop: order.currencyCode, presentment: order.presentmentCurrencyCode };
-  const variant = store.node<VariantRecord>(added.variantId)!;
+/** What an added line sells: a variant, or a custom item. */
+function stagedIdentity(store: ShopStore, order: OrderRecord, staged: StagedLine) {
+  const rate = store.presentmentRate(order.presentmentCurrencyCode);
+  if (staged.custom) {
+    return {
+      title: staged.custom.title,
+      sku: null,
+      variantTitle: null,
+      variant: null,
+      product: null,
+      unitPrice: amountsOf(staged.custom.unitPrice),
+      requiresShipping: staged.custom.requiresShipping,
+      taxable: staged.custom.taxable,
+      isGiftCard: false,
+    };
+  }
+  const variant = store.node<VariantRecord>(staged.variantId)!;
   const product = store.node<ProductRecord>(variant.sim.productId)!;
-  const unit = Amounts.of(
-    variant.price,
-    new Decimal(variant.price).times(store.presentmentRate(order.presentmentCurrencyCode)),
-  );
   return {
-    __typename: 'CalculatedLineItem',
-    id: added.calculatedLineItemId,
     title: product.title,
     sku: variant.sku,
     variantTitle: variant.title === 'Default Title' ? null : variant.title,
     variant,
+    product,
+    unitPrice: Amounts.of(variant.price, new Decimal(variant.price).times(rate).toDecimalPlaces(2)),
+    requiresShipping: variant.sim.requiresShipping,
+    taxable: variant.taxable,
+    isGiftCard: product.isGiftCard,
+  };
+}
+
+function stagedUnitDiscount(staged: StagedLine, unitPrice: Amounts): Amounts {
+  if (!staged.discount) return Amounts.zero();
+  if (staged.discount.fixedPerUnit) return amountsOf(staged.discount.fixedPerUnit);
+  return unitPrice
+    .times(staged.discount.percent ?? 0)
+    .dividedBy(100)
+    .round();
+}
+
+function addedLine(store: ShopStore, order: OrderRecord, added: StagedLine) {
+  const currencies = { shop: order.currencyCode, presentment: order.presentmentCurrencyCode };
+  const identity = stagedIdentity(store, order, added);
+  const unit = identity.unitPrice;
+  const discounted = unit.minus(stagedUnitDiscount(added, unit));
+  return {
+    __typename: 'CalculatedLineItem',
+    id: added.calculatedLineItemId,
+    title: identity.title,
+    sku: identity.sku,
+    variantTitle: identity.variantTitle,
+    variant: identity.variant,
     quantity: added.quantity,
     editableQuantity: added.quantity,
     editableQuantityBeforeChanges: 0,
     restockable: false,
     restocking: false,
-    hasStagedLineItemDiscount: false,
+    hasStagedLineItemDiscount: Boolean(added.discount),
     customAttributes: [],
     originalUnitPriceSet: unit.round().bag(currencies),
-    discountedUnitPriceSet: unit.round().bag(currencies),
-    editableSubtotalSet: unit.times(added.quantity).round().bag(currencies),
+    discountedUnitPriceSet: discounted.round().bag(currencies),
+    editableSubtotalSet: discounted.times(added.quantity).round().bag(currencies),
     uneditableSubtotalSet: Amounts.zero().bag(currencies),
     calculatedDiscountAllocations: [],
     stagedChanges: [],
@@ -124,7 +164,7 @@ export function orderEditBegin(store: ShopStore, id: string) {
   const calculated: CalculatedOrderRecord = {
     __typename: 'CalculatedOrder',
     id: gid('CalculatedOrder', number),
-    sim: { orderId: order.id, committed: false, quantities: new Map(), added: [] },
+    sim: { orderId: order.id, committed: false, quantities: new Map(), added: [], addedShippingLines: [] },
   };
   store.calculatedOrders.set(calculated.id, calculated);
   return {
@@ -165,12 +205,14 @@ export function orderEditAddVariant(
       userError(['variantId'], 'The variant is already on the order; pass allowDuplicates to add it again.'),
     );
   }
-  const added = {
+  const added: StagedLine = {
     // Numbered from the line-item counter, so it never collides with an existing line's calculated id.
     calculatedLineItemId: gid('CalculatedLineItem', store.nextNumber('LineItem')),
     variantId: variant.id,
+    custom: null,
     quantity: args.quantity,
     locationId: args.locationId ?? null,
+    discount: null,
   };
   session.calculated.sim.added.push(added);
   return {
@@ -257,38 +299,34 @@ export function orderEditCommit(
   const taxTemplate = order.lineItems.find((line) => line.sim.unitTaxes.length > 0)?.sim.unitTaxes ?? [];
   for (const added of calculated.sim.added) {
     if (added.quantity <= 0) continue;
-    const variant = store.node<VariantRecord>(added.variantId)!;
-    const product = store.node<ProductRecord>(variant.sim.productId)!;
-    const unitPrice = Amounts.of(
-      variant.price,
-      new Decimal(variant.price)
-        .times(store.presentmentRate(order.presentmentCurrencyCode))
-        .toDecimalPlaces(2),
-    );
+    const identity = stagedIdentity(store, order, added);
+    const unitPrice = identity.unitPrice;
+    const unitDiscount = stagedUnitDiscount(added, unitPrice);
+    const taxedUnit = unitPrice.minus(unitDiscount);
     const line = newLineItem(store, order, {
-      title: product.title,
-      variantTitle: variant.title === 'Default Title' ? null : variant.title,
-      sku: variant.sku,
-      vendor: product.vendor,
+      title: identity.title,
+      variantTitle: identity.variantTitle,
+      sku: identity.sku,
+      vendor: identity.product?.vendor ?? null,
       quantity: added.quantity,
       unitPrice,
-      unitDiscount: Amounts.zero(),
+      unitDiscount,
       // Shopify recomputes tax for added items; the simulator applies the order's first tax rates.
-      unitTaxes: variant.taxable
+      unitTaxes: identity.taxable
         ? taxTemplate.map((tax) => ({
             title: tax.title,
             rate: tax.rate,
             channelLiable: tax.channelLiable,
             unit: order.taxesIncluded
-              ? unitPrice.times(tax.rate).dividedBy(1 + tax.rate)
-              : unitPrice.times(tax.rate),
+              ? taxedUnit.times(tax.rate).dividedBy(1 + tax.rate)
+              : taxedUnit.times(tax.rate),
           }))
         : [],
-      isGiftCard: product.isGiftCard,
-      requiresShipping: variant.sim.requiresShipping,
-      taxable: variant.taxable,
-      variantId: variant.id,
-      productId: product.id,
+      isGiftCard: identity.isGiftCard,
+      requiresShipping: identity.requiresShipping,
+      taxable: identity.taxable,
+      variantId: identity.variant?.id ?? null,
+      productId: identity.product?.id ?? null,
       customAttributes: [],
     });
     assignToFulfillmentOrder(
@@ -300,6 +338,29 @@ export function orderEditCommit(
     );
     changed = true;
   }
+  for (const shipping of calculated.sim.addedShippingLines) {
+    const price = amountsOf(shipping.price);
+    const bag = price.round().bag({ shop: order.currencyCode, presentment: order.presentmentCurrencyCode });
+    order.shippingLines.push(
+      store.register({
+        __typename: 'ShippingLine' as const,
+        id: store.newId('ShippingLine'),
+        title: shipping.title,
+        code: shipping.title,
+        source: 'shopify',
+        carrierIdentifier: null,
+        custom: true,
+        isRemoved: false,
+        originalPriceSet: bag,
+        discountedPriceSet: bag,
+        currentDiscountedPriceSet: bag,
+        discountAllocations: [],
+        taxLines: [],
+        sim: { refunded: ['0', '0'] as [string, string] },
+      }),
+    );
+    changed = true;
+  }
   calculated.sim.committed = true;
   if (changed) {
     order.edited = true;
@@ -307,6 +368,162 @@ export function orderEditCommit(
     commitOrderChange(store, order);
   }
   return { order, successMessages: changed ? ['Order updated'] : ['No changes to commit'], userErrors: [] };
+}
+
+const sessionOf = (calculated: CalculatedOrderRecord) => ({
+  id: calculated.id.replace('CalculatedOrder', 'OrderEditSession'),
+});
+
+/** orderEditAddCustomItem: an item without a variant, at its own price. */
+export function orderEditAddCustomItem(
+  store: ShopStore,
+  args: {
+    id: string;
+    title: string;
+    price: MoneyInput;
+    quantity: number;
+    locationId?: string | null;
+    requiresShipping?: boolean | null;
+    taxable?: boolean | null;
+  },
+) {
+  const failed = (error: UserError) => ({
+    calculatedLineItem: null,
+    calculatedOrder: null,
+    orderEditSession: null,
+    userErrors: [error],
+  });
+  const session = openSession(store, args.id);
+  if ('error' in session) return failed(session.error);
+  if (!args.title.trim()) return failed(userError(['title'], "Title can't be blank."));
+  if (args.quantity <= 0) return failed(userError(['quantity'], 'Quantity must be greater than 0.'));
+  if (Number(args.price.amount) < 0)
+    return failed(userError(['price'], 'Price must be greater than or equal to 0.'));
+  if (args.locationId && !store.nodeOfType<LocationRecord>(args.locationId, 'Location'))
+    return failed(userError(['locationId'], 'The location does not exist.'));
+  const price = amountsFromMoneyInput(store, session.order, args.price);
+  const added: StagedLine = {
+    calculatedLineItemId: gid('CalculatedLineItem', store.nextNumber('LineItem')),
+    variantId: null,
+    custom: {
+      title: args.title,
+      unitPrice: pair(price),
+      requiresShipping: args.requiresShipping ?? true,
+      taxable: args.taxable ?? true,
+    },
+    quantity: args.quantity,
+    locationId: args.locationId ?? null,
+    discount: null,
+  };
+  session.calculated.sim.added.push(added);
+  return {
+    calculatedLineItem: addedLine(store, session.order, added),
+    calculatedOrder: session.calculated,
+    orderEditSession: sessionOf(session.calculated),
+    userErrors: [],
+  };
+}
+
+/** orderEditAddLineItemDiscount: a fixed (per unit) or percentage discount on a line added in this edit. */
+export function orderEditAddLineItemDiscount(
+  store: ShopStore,
+  args: {
+    id: string;
+    lineItemId: string;
+    discount: { description?: string | null; fixedValue?: MoneyInput | null; percentValue?: number | null };
+  },
+) {
+  const failed = (error: UserError) => ({
+    addedDiscountStagedChange: null,
+    calculatedLineItem: null,
+    calculatedOrder: null,
+    orderEditSession: null,
+    userErrors: [error],
+  });
+  const session = openSession(store, args.id);
+  if ('error' in session) return failed(session.error);
+  const staged = session.calculated.sim.added.find((entry) => entry.calculatedLineItemId === args.lineItemId);
+  if (!staged)
+    return failed(userError(['lineItemId'], 'Discounts can only be added to line items added in this edit.'));
+  const { fixedValue, percentValue } = args.discount;
+  if ((fixedValue ? 1 : 0) + (percentValue != null ? 1 : 0) !== 1) {
+    return failed(userError(['discount'], 'Give exactly one of fixedValue or percentValue.'));
+  }
+  const unitPrice = stagedIdentity(store, session.order, staged).unitPrice;
+  if (fixedValue) {
+    const fixed = amountsFromMoneyInput(store, session.order, fixedValue);
+    if (fixed.shop.lessThanOrEqualTo(0) || fixed.shop.greaterThan(unitPrice.shop)) {
+      return failed(
+        userError(
+          ['discount', 'fixedValue'],
+          'The discount must be greater than 0 and at most the unit price.',
+        ),
+      );
+    }
+    staged.discount = {
+      fixedPerUnit: pair(fixed),
+      percent: null,
+      description: args.discount.description ?? null,
+    };
+  } else {
+    if (percentValue! <= 0 || percentValue! > 100)
+      return failed(userError(['discount', 'percentValue'], 'The percentage must be between 0 and 100.'));
+    staged.discount = {
+      fixedPerUnit: null,
+      percent: percentValue!,
+      description: args.discount.description ?? null,
+    };
+  }
+  return {
+    addedDiscountStagedChange: {
+      __typename: 'OrderStagedChangeAddLineItemDiscount',
+      id: store.newId('OrderEditSession').replace('OrderEditSession', 'OrderStagedChangeAddLineItemDiscount'),
+      description: args.discount.description ?? '',
+    },
+    calculatedLineItem: addedLine(store, session.order, staged),
+    calculatedOrder: session.calculated,
+    orderEditSession: sessionOf(session.calculated),
+    userErrors: [],
+  };
+}
+
+/** orderEditAddShippingLine: a custom shipping line, added on commit. */
+export function orderEditAddShippingLine(
+  store: ShopStore,
+  args: { id: string; shippingLine: { title: string; price: MoneyInput } },
+) {
+  const failed = (error: UserError) => ({
+    calculatedOrder: null,
+    calculatedShippingLine: null,
+    orderEditSession: null,
+    userErrors: [error],
+  });
+  const session = openSession(store, args.id);
+  if ('error' in session) return failed(session.error);
+  if (!args.shippingLine.title.trim())
+    return failed(userError(['shippingLine', 'title'], "Title can't be blank."));
+  const price = amountsFromMoneyInput(store, session.order, args.shippingLine.price);
+  if (price.shop.lessThan(0))
+    return failed(userError(['shippingLine', 'price'], 'Price must be greater than or equal to 0.'));
+  const staged = {
+    id: gid('CalculatedShippingLine', store.nextNumber('ShippingLine')),
+    title: args.shippingLine.title,
+    price: pair(price),
+  };
+  session.calculated.sim.addedShippingLines.push(staged);
+  return {
+    calculatedOrder: session.calculated,
+    calculatedShippingLine: {
+      id: staged.id,
+      title: staged.title,
+      price: price
+        .round()
+        .bag({ shop: session.order.currencyCode, presentment: session.order.presentmentCurrencyCode }),
+      stagedStatus: 'ADDED',
+    },
+    orderEditSession: sessionOf(session.calculated),
+    userErrors: [],
+  };
 }
 
 /** Fields of CalculatedOrder that are computed from the session. */

@@ -635,3 +635,43 @@ describe('orderCreate and the order fields the connector reads', () => {
     expect(order.taxesIncluded).toBe(true);
   });
 });
+
+describe('gift cards', () => {
+  let simulator: RunningSimulator;
+  beforeAll(async () => {
+    simulator = await startTestSimulator();
+  });
+  afterAll(() => simulator.stop());
+
+  it('creates a gift card, and a gift-card payment takes its amount off the balance', async () => {
+    const created = await gqlData(
+      simulator,
+      `mutation { giftCardCreate(input: { initialAmount: { amount: "50.00", currencyCode: USD }, code: "ABCD1234EFGH" }) {
+        giftCard { id lastCharacters initialValue { amount } balance { amount } } giftCardCode userErrors { field message code } } }`,
+    );
+    expect(created.giftCardCreate).toMatchObject({
+      giftCard: { lastCharacters: 'EFGH', initialValue: { amount: '50.0' } },
+      giftCardCode: 'ABCD1234EFGH',
+      userErrors: [],
+    });
+    const giftCardId = created.giftCardCreate.giftCard.id;
+    const duplicate = await gqlData(
+      simulator,
+      `mutation { giftCardCreate(input: { initialAmount: { amount: "5.00", currencyCode: USD }, code: "ABCD1234EFGH" }) { userErrors { code } } }`,
+    );
+    expect(duplicate.giftCardCreate.userErrors).toEqual([{ code: 'TAKEN' }]);
+    const mug = simulator.store.addProduct({ title: 'Mug', variants: [{ price: '30.00' }] }).sim
+      .variantIds[0]!;
+    await createOrder(simulator, {
+      lineItems: [{ variantId: mug, quantity: 1 }],
+      transactions: [
+        { kind: 'SALE', gateway: 'gift_card', amountSet: usd('20.00'), giftCardId },
+        { kind: 'SALE', gateway: 'shopify_payments', amountSet: usd('10.00') },
+      ],
+    });
+    const card = await gqlData(simulator, 'query($id: ID!) { giftCard(id: $id) { balance { amount } } }', {
+      id: giftCardId,
+    });
+    expect(card.giftCard.balance.amount).toBe('30.0');
+  });
+});

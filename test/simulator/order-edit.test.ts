@@ -149,3 +149,80 @@ describe('order editing', () => {
     ).toEqual([0, 1]);
   });
 });
+
+describe('order editing: custom items, discounts on added lines, shipping lines', () => {
+  let simulator: RunningSimulator;
+  let catalog: ReturnType<typeof seedCatalog>;
+  beforeAll(async () => {
+    simulator = await startTestSimulator();
+    catalog = seedCatalog(simulator);
+  });
+  afterAll(() => simulator.stop());
+
+  it('adds a custom item and a variant with a discount, and a shipping line; refuses discounts on existing lines', async () => {
+    const id = await createOrder(simulator, {
+      lineItems: [{ variantId: catalog.mug, quantity: 1 }],
+      financialStatus: 'PAID',
+    });
+    const begun = await gqlData(simulator, BEGIN, { id });
+    const session = begun.orderEditBegin.calculatedOrder.id;
+    const existingLine = begun.orderEditBegin.calculatedOrder.lineItems.nodes[0].id;
+    const custom = await gqlData(
+      simulator,
+      `mutation($id: ID!) { orderEditAddCustomItem(id: $id, title: "Gift wrap", price: { amount: "3.00", currencyCode: USD }, quantity: 2, requiresShipping: false, taxable: false) {
+        calculatedLineItem { id title quantity } userErrors { field message } } }`,
+      { id: session },
+    );
+    expect(custom.orderEditAddCustomItem).toMatchObject({
+      calculatedLineItem: { title: 'Gift wrap', quantity: 2 },
+      userErrors: [],
+    });
+    const added = await gqlData(simulator, ADD, { id: session, variantId: catalog.shirtM, quantity: 1 });
+    const discountMutation = `mutation($id: ID!, $lineItemId: ID!, $discount: OrderEditAppliedDiscountInput!) {
+      orderEditAddLineItemDiscount(id: $id, lineItemId: $lineItemId, discount: $discount) { calculatedLineItem { discountedUnitPriceSet { shopMoney { amount } } } userErrors { field message } } }`;
+    const discounted = await gqlData(simulator, discountMutation, {
+      id: session,
+      lineItemId: added.orderEditAddVariant.calculatedLineItem.id,
+      discount: { percentValue: 25, description: 'Loyalty' },
+    });
+    expect(discounted.orderEditAddLineItemDiscount).toEqual({
+      calculatedLineItem: { discountedUnitPriceSet: { shopMoney: { amount: '15.0' } } },
+      userErrors: [],
+    });
+    const refused = await gqlData(simulator, discountMutation, {
+      id: session,
+      lineItemId: existingLine,
+      discount: { percentValue: 10 },
+    });
+    expect(refused.orderEditAddLineItemDiscount.userErrors[0].field).toEqual(['lineItemId']);
+    const shipping = await gqlData(
+      simulator,
+      `mutation($id: ID!) { orderEditAddShippingLine(id: $id, shippingLine: { title: "Courier", price: { amount: "7.00", currencyCode: USD } }) {
+        calculatedShippingLine { title price { shopMoney { amount } } stagedStatus } userErrors { message } } }`,
+      { id: session },
+    );
+    expect(shipping.orderEditAddShippingLine.calculatedShippingLine).toEqual({
+      title: 'Courier',
+      price: { shopMoney: { amount: '7.0' } },
+      stagedStatus: 'ADDED',
+    });
+    await gqlData(simulator, COMMIT, { id: session });
+    const order = (
+      await gqlData(
+        simulator,
+        `query($id: ID!) { order(id: $id) { currentTotalPriceSet { shopMoney { amount } } totalDiscountsSet { shopMoney { amount } }
+          shippingLines(first: 5) { nodes { title } } lineItems(first: 5) { nodes { title variant { id } requiresShipping totalDiscountSet { shopMoney { amount } } } } } }`,
+        { id },
+      )
+    ).order;
+    // 8.5 + 2 × 3 + (20 − 5) + 7 shipping = 36.5
+    expect(order.currentTotalPriceSet.shopMoney.amount).toBe('36.5');
+    expect(order.totalDiscountsSet.shopMoney.amount).toBe('5.0');
+    expect(order.shippingLines.nodes).toEqual([{ title: 'Courier' }]);
+    expect(order.lineItems.nodes[1]).toMatchObject({
+      title: 'Gift wrap',
+      variant: null,
+      requiresShipping: false,
+    });
+  });
+});

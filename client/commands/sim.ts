@@ -1,0 +1,104 @@
+import { InvalidArgumentError, type Command } from 'commander';
+import { PLAN_LIMITS, startShopifySimulator, type PlanName, type RunningSimulator } from '../../simulator';
+import { printRecord } from '../output';
+import { whenStopRequested } from '../shutdown';
+
+export interface SimCommandOptions {
+  port: number;
+  host: string;
+  plan: PlanName;
+  unthrottled?: boolean;
+  shop: string;
+  token: string;
+  webhookSecret: string;
+  currency: string;
+  seed?: number;
+  orders?: number;
+  json?: boolean;
+}
+
+function wholeNumber(name: string, minimum: number) {
+  return (value: string): number => {
+    const parsed = Number(value);
+    if (!Number.isInteger(parsed) || parsed < minimum)
+      throw new InvalidArgumentError(`${name} must be a whole number ≥ ${minimum}.`);
+    return parsed;
+  };
+}
+
+function planName(value: string): PlanName {
+  if (!(value in PLAN_LIMITS))
+    throw new InvalidArgumentError(`plan must be one of ${Object.keys(PLAN_LIMITS).join(', ')}.`);
+  return value as PlanName;
+}
+
+/** Starts the simulator and, with --orders, fills it through the scenario generator. */
+export async function startSimulatorFromCli(
+  options: SimCommandOptions,
+  log: (line: string) => void = console.log,
+): Promise<RunningSimulator> {
+  const simulator = await startShopifySimulator({
+    port: options.port,
+    host: options.host,
+    plan: options.plan,
+    ...(options.unthrottled ? { throttle: 'unthrottled' as const } : {}),
+    shopDomain: options.shop,
+    accessToken: options.token,
+    webhookSecret: options.webhookSecret,
+    currencyCode: options.currency,
+  });
+  if (options.orders !== undefined && options.orders > 0) {
+    const started = Date.now();
+    const { generateStore } = await import('../../simulator/generator/index');
+    const generated = await generateStore(
+      { graphqlUrl: simulator.graphqlUrl, accessToken: simulator.accessToken, seedApi: simulator.store },
+      { seed: options.seed ?? 1, orders: options.orders, currencyCode: options.currency },
+    );
+    log(
+      `generated ${generated.orders.length} orders (seed ${options.seed ?? 1}) in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+    );
+  }
+  return simulator;
+}
+
+export function registerSimCommand(program: Command): void {
+  program
+    .command('sim')
+    .description(
+      'Run the local Shopify (Admin API 2026-10 on the real schema) until Ctrl-C; with --orders, fill it with seeded demo data',
+    )
+    .option(
+      '--port <port>',
+      'port to listen on (0 = any free port)',
+      wholeNumber('port', 0),
+      Number(process.env.SIMULATOR_PORT ?? 8380),
+    )
+    .option('--host <host>', 'interface to listen on', '127.0.0.1')
+    .option('--plan <plan>', `rate-limit plan: ${Object.keys(PLAN_LIMITS).join(', ')}`, planName, 'basic')
+    .option('--unthrottled', 'no cost throttling (benchmarks)')
+    .option('--shop <domain>', 'shop domain', 'orderbridge-demo.myshopify.com')
+    .option('--token <token>', 'Admin API access token clients must send', 'shpat_simulator')
+    .option('--webhook-secret <secret>', 'app secret that signs webhooks', 'simulator-webhook-secret')
+    .option('--currency <code>', 'shop currency', 'USD')
+    .option('--seed <n>', 'seed of the demo data (with --orders)', wholeNumber('seed', 0))
+    .option('--orders <n>', 'create this many demo orders through the generator', wholeNumber('orders', 0))
+    .option('--json', 'print the connection details as JSON')
+    .action(async (options: SimCommandOptions) => {
+      const stopRequested = whenStopRequested();
+      const simulator = await startSimulatorFromCli(options, (line) => console.error(line));
+      printRecord(
+        {
+          graphqlUrl: simulator.graphqlUrl,
+          shopDomain: simulator.shopDomain,
+          accessToken: simulator.accessToken,
+          plan: options.unthrottled ? 'unthrottled' : options.plan,
+          throttle: simulator.throttle.status(),
+          orders: simulator.store.orders.length,
+        },
+        Boolean(options.json),
+      );
+      console.error('simulator running; Ctrl-C stops it');
+      await stopRequested;
+      await simulator.stop();
+    });
+}
