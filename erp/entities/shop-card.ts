@@ -24,7 +24,7 @@ export const ShopCard = defineEntity({
     code: p.string().length(20).primary(),
     shopDomain: p.string().length(255).index(),
     /** Admin API access token: a secret. Hidden from serialization; never log a ShopCard whole. */
-    accessToken: p.text().nullable().hidden(),
+    accessToken: p.text().hidden().nullable().default(null),
     apiVersion: p.string().length(10).default('2026-10'),
     enabled: p.boolean().default(true),
     /** ERP currency of the shop currency; null = the shop sells in the ERP's local currency (LCY). */
