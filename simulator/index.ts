@@ -60,7 +60,10 @@ export interface ShopifySimulatorOptions {
   webhookSecret?: string;
   /** Webhook retry policy (attempts, backoff); fast values suit tests. */
   webhooks?: Partial<WebhookOptions>;
-  /** Create one location ("Shop location") so orders can be placed at once (default true). */
+  /**
+   * Create one location ("Shop location") and the General delivery profile (Standard, Express,
+   * International Shipping) so orders can be placed at once (default true).
+   */
   seedDefaultLocation?: boolean;
 }
 
@@ -107,6 +110,14 @@ export async function startShopifySimulator(
     presentmentRates: options.presentmentRates,
   });
   if (options.seedDefaultLocation ?? true) {
+    // The General profile Shopify gives every shop, with the methods a small shop typically offers.
+    store.addShippingMethod('Standard', { zone: 'Domestic', countryCodes: ['US'], price: '5.0' });
+    store.addShippingMethod('Express', { zone: 'Domestic', countryCodes: ['US'], price: '15.0' });
+    store.addShippingMethod('International Shipping', {
+      zone: 'International',
+      countryCodes: ['CA', 'GB', 'DE', 'NO'],
+      price: '25.0',
+    });
     store.addLocation({
       name: 'Shop location',
       address1: '1 Main Street',

@@ -546,3 +546,42 @@ export interface StagedLine {
     description: string | null;
   } | null;
 }
+
+export interface DeliveryMethodDefinitionRecord {
+  __typename: 'DeliveryMethodDefinition';
+  id: string;
+  name: string;
+  active: boolean;
+  description: string | null;
+  rateProvider: {
+    __typename: 'DeliveryRateDefinition';
+    id: string;
+    price: { amount: string; currencyCode: string };
+  };
+}
+
+export interface DeliveryProfileRecord {
+  __typename: 'DeliveryProfile';
+  id: string;
+  name: string;
+  default: boolean;
+  profileLocationGroups: {
+    __typename: 'DeliveryProfileLocationGroup';
+    locationGroup: { __typename: 'DeliveryLocationGroup'; id: string };
+    locationGroupZones: {
+      __typename: 'DeliveryLocationGroupZone';
+      zone: {
+        __typename: 'DeliveryZone';
+        id: string;
+        name: string;
+        countries: {
+          __typename: 'DeliveryCountry';
+          id: string;
+          name: string;
+          code: { countryCode: string; restOfWorld: boolean };
+        }[];
+      };
+      methodDefinitions: DeliveryMethodDefinitionRecord[];
+    }[];
+  }[];
+}

@@ -4,6 +4,7 @@ import type { Resolver, ResolverMap, SimulatorContext } from './execution';
 import { Amounts } from './money';
 import type {
   CustomerRecord,
+  DeliveryProfileRecord,
   FulfillmentOrderRecord,
   FulfillmentRecord,
   GiftCardRecord,
@@ -301,6 +302,10 @@ const queryResolvers: Record<string, Resolver> = {
   },
   webhookSubscription: (_source, args, context) =>
     context.store.nodeOfType(String(args.id), 'WebhookSubscription') ?? null,
+  deliveryProfiles: (_source, args: Args, context) =>
+    sortedConnection(context.store.deliveryProfiles, args, 'ID'),
+  deliveryProfile: (_source, args, context) =>
+    context.store.nodeOfType(String(args.id), 'DeliveryProfile') ?? null,
   calculatedOrder: (_source, args, context) => context.store.calculatedOrders.get(String(args.id)) ?? null,
 };
 
@@ -549,6 +554,28 @@ export function createResolvers(): ResolverMap {
       lastOrder: (source, _args, context) =>
         [...context.store.orders].reverse().find((order) => order.sim.customerId === source.id) ?? null,
       addressesV2: (source, args: Args) => connectionFromArray(source.addresses as unknown[], args),
+    },
+    DeliveryProfile: {
+      profileLocationGroups: (source, args) => {
+        const groups = source.profileLocationGroups as { locationGroup: { id: string } }[];
+        return args.locationGroupId
+          ? groups.filter((group) => group.locationGroup.id === args.locationGroupId)
+          : groups;
+      },
+      activeMethodDefinitionsCount: (source) =>
+        (source as unknown as DeliveryProfileRecord).profileLocationGroups
+          .flatMap((group) => group.locationGroupZones)
+          .flatMap((zone) => zone.methodDefinitions)
+          .filter((definition) => definition.active).length,
+      originLocationCount: (_source, _args, context) => context.store.locations.length,
+    },
+    DeliveryLocationGroupZone: {
+      methodDefinitions: (source, args: Args) => {
+        const definitions = (source.methodDefinitions as { active: boolean }[]).filter(
+          (definition) => args.eligible == null || definition.active === args.eligible,
+        );
+        return connectionFromArray(definitions, args);
+      },
     },
     GiftCard: {
       order: node('orderId'),

@@ -2,6 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { systemClock, type SimulatorClock } from './clock';
 import type {
   CalculatedOrderRecord,
+  DeliveryMethodDefinitionRecord,
+  DeliveryProfileRecord,
   CustomerRecord,
   GiftCardRecord,
   LocationRecord,
@@ -40,7 +42,13 @@ export type GidType =
   | 'CalculatedLineItem'
   | 'OrderEditSession'
   | 'WebhookSubscription'
-  | 'Job';
+  | 'Job'
+  | 'DeliveryProfile'
+  | 'DeliveryLocationGroup'
+  | 'DeliveryZone'
+  | 'DeliveryMethodDefinition'
+  | 'DeliveryRateDefinition'
+  | 'DeliveryCountry';
 
 export function gid(type: string, id: number | string): string {
   return `gid://shopify/${type}/${id}`;
@@ -158,6 +166,7 @@ export class ShopStore {
   readonly giftCards: GiftCardRecord[] = [];
   readonly orders: OrderRecord[] = [];
   readonly webhookSubscriptions: WebhookSubscriptionRecord[] = [];
+  readonly deliveryProfiles: DeliveryProfileRecord[] = [];
   readonly calculatedOrders = new Map<string, CalculatedOrderRecord>();
   readonly presentmentRates: Record<string, string>;
   private readonly nodes = new Map<string, object>();
@@ -472,6 +481,76 @@ export class ShopStore {
     order.updatedAt = this.timestamp();
     this.emit({ kind: 'order-updated', order });
     return order;
+  }
+
+  /**
+   * Adds a shipping method (a delivery method definition) to a zone of the shop's delivery
+   * profile, creating the profile ("General profile"), its location group and the zone as needed.
+   * Shopify sets these up in the admin; the connector reads them for the shipment-method mapping.
+   */
+  addShippingMethod(
+    name: string,
+    options: {
+      zone?: string;
+      countryCodes?: string[];
+      price?: string;
+      active?: boolean;
+      profile?: string;
+    } = {},
+  ): DeliveryMethodDefinitionRecord {
+    const profileName = options.profile ?? 'General profile';
+    let profile = this.deliveryProfiles.find((candidate) => candidate.name === profileName);
+    if (!profile) {
+      profile = this.register<DeliveryProfileRecord>({
+        __typename: 'DeliveryProfile',
+        id: this.newId('DeliveryProfile'),
+        name: profileName,
+        default: this.deliveryProfiles.length === 0,
+        profileLocationGroups: [
+          {
+            __typename: 'DeliveryProfileLocationGroup',
+            locationGroup: { __typename: 'DeliveryLocationGroup', id: this.newId('DeliveryLocationGroup') },
+            locationGroupZones: [],
+          },
+        ],
+      });
+      this.deliveryProfiles.push(profile);
+    }
+    const group = profile.profileLocationGroups[0]!;
+    const zoneName = options.zone ?? 'Domestic';
+    let zone = group.locationGroupZones.find((candidate) => candidate.zone.name === zoneName);
+    if (!zone) {
+      zone = {
+        __typename: 'DeliveryLocationGroupZone',
+        zone: {
+          __typename: 'DeliveryZone',
+          id: this.newId('DeliveryZone'),
+          name: zoneName,
+          countries: (options.countryCodes ?? []).map((countryCode) => ({
+            __typename: 'DeliveryCountry' as const,
+            id: this.newId('DeliveryCountry'),
+            name: countryCode,
+            code: { countryCode, restOfWorld: false },
+          })),
+        },
+        methodDefinitions: [],
+      };
+      group.locationGroupZones.push(zone);
+    }
+    const definition: DeliveryMethodDefinitionRecord = {
+      __typename: 'DeliveryMethodDefinition',
+      id: this.newId('DeliveryMethodDefinition'),
+      name,
+      active: options.active ?? true,
+      description: null,
+      rateProvider: {
+        __typename: 'DeliveryRateDefinition',
+        id: this.newId('DeliveryRateDefinition'),
+        price: { amount: options.price ?? '0.0', currencyCode: this.shop.currencyCode },
+      },
+    };
+    zone.methodDefinitions.push(this.register(definition));
+    return definition;
   }
 
   findCustomerByEmail(email: string): CustomerRecord | undefined {
