@@ -1,12 +1,18 @@
 import type { ActivityDeps } from './deps';
 import { createHealthCheckActivities } from './health-check';
+import { createOrderActivities } from './order-activities';
+import { createShopifyClientSource } from './shopify-clients';
+import { createSyncOrdersActivities } from './sync-orders';
 
 export type { ActivityDeps } from './deps';
 
 /** All activities, built once per worker from its dependencies (Temporal's DI pattern). */
 export function createActivities(deps: ActivityDeps) {
+  const shopifyClientFor = createShopifyClientSource(deps);
   return {
     ...createHealthCheckActivities(deps),
+    ...createSyncOrdersActivities(deps, shopifyClientFor),
+    ...createOrderActivities(deps, shopifyClientFor),
   };
 }
 

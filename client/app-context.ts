@@ -1,4 +1,5 @@
 import { Client, Connection } from '@temporalio/client';
+import { openErp, type ErpOrm } from '../erp/orm';
 import { loadConfig, type OrderbridgeConfig } from '../platform/config';
 import { createLogger, type Logger } from '../platform/logger';
 import { clientConnectionOptions } from '../platform/temporal-connection';
@@ -8,6 +9,8 @@ export interface AppContext {
   config: OrderbridgeConfig;
   logger: Logger;
   temporalClient(): Promise<Client>;
+  /** The ERP store, migrated on first use. */
+  erp(): Promise<ErpOrm>;
   close(): Promise<void>;
 }
 
@@ -16,6 +19,7 @@ export function createAppContext(): AppContext {
   const logger = createLogger(config.LOG_LEVEL);
   let connection: Connection | undefined;
   let client: Client | undefined;
+  let orm: Promise<ErpOrm> | undefined;
   return {
     config,
     logger,
@@ -29,8 +33,13 @@ export function createAppContext(): AppContext {
       }
       return client;
     },
+    erp() {
+      orm ??= openErp({ databaseUrl: config.DATABASE_URL, poolMax: 4 });
+      return orm;
+    },
     async close() {
       await connection?.close();
+      if (orm) await (await orm).close(true);
     },
   };
 }

@@ -2,6 +2,7 @@
 import { Command, CommanderError } from 'commander';
 import { ConfigError } from '../platform/config';
 import { createAppContext, type AppContext } from './app-context';
+import { registerScheduleCommand } from './commands/schedule';
 import { registerSimCommand } from './commands/sim';
 import { registerStatusCommand } from './commands/status';
 import { registerUpCommand } from './commands/up';
@@ -20,6 +21,7 @@ export function buildProgram(): Command {
   registerWorkerCommand(program, context);
   registerStatusCommand(program, context);
   registerSimCommand(program);
+  registerScheduleCommand(program, context);
   return program;
 }
 

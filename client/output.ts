@@ -11,7 +11,7 @@ export function printRecord(record: Record<string, unknown>, asJson: boolean): v
   }
 }
 
-export function printTable(rows: readonly Record<string, unknown>[], asJson: boolean): void {
+export function printTable(rows: readonly object[], asJson: boolean): void {
   if (asJson) {
     console.log(JSON.stringify(rows, null, 2));
     return;
@@ -20,13 +20,19 @@ export function printTable(rows: readonly Record<string, unknown>[], asJson: boo
     console.log('(none)');
     return;
   }
-  const columns = Object.keys(rows[0] ?? {});
-  const cell = (value: unknown) => (value === null || value === undefined ? '' : String(value));
+  const records = rows as readonly Record<string, unknown>[];
+  const columns = records[0] ? Object.keys(records[0]) : [];
+  const cell = (value: unknown) =>
+    value === null || value === undefined
+      ? ''
+      : typeof value === 'object'
+        ? JSON.stringify(value)
+        : String(value);
   const widths = columns.map((column) =>
-    Math.max(column.length, ...rows.map((row) => cell(row[column]).length)),
+    Math.max(column.length, ...records.map((row) => cell(row[column]).length)),
   );
   console.log(columns.map((column, index) => column.padEnd(widths[index] ?? 0)).join('  '));
-  for (const row of rows) {
+  for (const row of records) {
     console.log(columns.map((column, index) => cell(row[column]).padEnd(widths[index] ?? 0)).join('  '));
   }
 }

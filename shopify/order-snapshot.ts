@@ -61,7 +61,7 @@ export function toOrderSnapshot(order: ShopifyOrderForImport): OrderSnapshot {
     note: order.note,
     poNumber: order.poNumber,
     sourceName: order.sourceName,
-    channel: order.app?.name ?? order.sourceName,
+    channel: order.attribution?.handle ?? order.app?.name ?? order.sourceName,
     riskLevel: highestRisk(order.risk.assessments.map((assessment) => assessment.riskLevel)),
     riskRecommendation: order.risk.recommendation,
     tags: [...order.tags],
@@ -285,8 +285,14 @@ function taxLine(value: ShopifyTaxLine): TaxLine {
   };
 }
 
-function discountAllocation(value: { allocatedAmountSet: ShopifyMoneyBag }): DiscountAllocation {
-  return { amount: moneyBag(value.allocatedAmountSet), discountApplicationIndex: null };
+function discountAllocation(value: {
+  allocatedAmountSet: ShopifyMoneyBag;
+  discountApplication?: { index: number } | null;
+}): DiscountAllocation {
+  return {
+    amount: moneyBag(value.allocatedAmountSet),
+    discountApplicationIndex: value.discountApplication?.index ?? null,
+  };
 }
 
 function transaction(value: ShopifyTransaction): Transaction {

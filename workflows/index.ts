@@ -1,2 +1,4 @@
 // The workflow bundle's entry point: every workflow type the worker registers.
 export { healthCheckWorkflow } from './health-check';
+export { orderWorkflow } from './order';
+export { syncOrdersWorkflow } from './sync-orders';

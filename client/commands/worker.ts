@@ -7,24 +7,37 @@ import { createOrderbridgeWorker } from '../../worker/worker';
 import type { AppContext } from '../app-context';
 import { whenStopRequested } from '../shutdown';
 
+export interface RunWorkerOptions {
+  /** Where a store's Admin API lives when it is not https://<domain> (the local simulator of `up`). */
+  shopifyBaseUrl?: (shopDomain: string) => string | undefined;
+}
+
 /** Runs one worker until SIGINT/SIGTERM; activities in flight get the grace time to finish. */
 export async function runWorkerUntilStopped(
-  context: AppContext,
+  appContext: AppContext,
   stopRequested: Promise<void>,
+  options: RunWorkerOptions = {},
 ): Promise<void> {
-  const { config, logger } = context;
+  const { config, logger } = appContext;
   installTemporalRuntime(logger, config.LOG_LEVEL);
   const orm = await openErp({
     databaseUrl: config.DATABASE_URL,
     poolMax: config.WORKER_MAX_CONCURRENT_ACTIVITIES + 2,
   });
   const connection = await NativeConnection.connect(workerConnectionOptions(config));
+  const temporalClient = await appContext.temporalClient();
   try {
     const worker = await createOrderbridgeWorker({
       connection,
       namespace: config.TEMPORAL_NAMESPACE,
       taskQueue: config.TEMPORAL_TASK_QUEUE,
-      deps: { orm, logger },
+      deps: {
+        orm,
+        logger,
+        temporalClient,
+        taskQueue: config.TEMPORAL_TASK_QUEUE,
+        ...(options.shopifyBaseUrl ? { shopifyBaseUrl: options.shopifyBaseUrl } : {}),
+      },
       tuning: {
         maxConcurrentActivityTaskExecutions: config.WORKER_MAX_CONCURRENT_ACTIVITIES,
         maxConcurrentWorkflowTaskExecutions: config.WORKER_MAX_CONCURRENT_WORKFLOW_TASKS,

@@ -34,7 +34,12 @@ async function newWorker(identity: string) {
     connection,
     namespace: 'default',
     taskQueue: temporal.taskQueue,
-    deps: { orm: erp.orm, logger: testLogger },
+    deps: {
+      orm: erp.orm,
+      logger: testLogger,
+      temporalClient: temporal.client,
+      taskQueue: temporal.taskQueue,
+    },
     workflowBundle: temporal.workflowBundle,
     identity,
   });

@@ -1,0 +1,134 @@
+import { ApplicationFailure, cancellationSignal } from '@temporalio/activity';
+import { OrderProblemsError } from '../domain/order-problems';
+import { OrderToImport } from '../erp/entities';
+import { createSalesDocument } from '../erp/services/create-sales-document';
+import { importOrder } from '../erp/services/import-order';
+import {
+  assignCustomerToImportedOrder,
+  chooseCustomerTemplateForImportedOrder,
+  mapShopifyCustomerOfImportedOrder,
+  OperatorFixError,
+} from '../erp/services/operator-customer-fixes';
+import { ShopifyAuthError, ShopifyNotFoundError } from '../shopify/errors';
+import { fetchOrderForImport } from '../shopify/order-import';
+import { toOrderSnapshot } from '../shopify/order-snapshot';
+import type { ActivityDeps } from './deps';
+import type {
+  ImportOrderInput,
+  ImportOrderResult,
+  ProcessOrderInput,
+  ProcessOrderResult,
+} from './order-contract';
+import type { createShopifyClientSource } from './shopify-clients';
+
+/** An operator's mistake is not worth retrying: the update fails at once with the reason. */
+function operatorFix<T extends object>(work: (input: T) => Promise<void>) {
+  return async (input: T): Promise<void> => {
+    try {
+      await work(input);
+    } catch (error) {
+      if (error instanceof OperatorFixError)
+        throw ApplicationFailure.nonRetryable(error.message, 'OperatorFixError');
+      throw error;
+    }
+  };
+}
+
+export function createOrderActivities(
+  deps: ActivityDeps,
+  shopifyClientFor: ReturnType<typeof createShopifyClientSource>,
+) {
+  /** Keeps the failure on the orders-to-import row (SPEC §3: a row that fails keeps has-error and its text). */
+  async function markOrderToImportFailed(
+    store: string,
+    shopifyOrderId: string,
+    errorText: string,
+  ): Promise<void> {
+    await deps.orm.em
+      .fork()
+      .nativeUpdate(OrderToImport, { store, shopifyOrderId }, { hasError: true, errorText });
+  }
+
+  return {
+    /**
+     * Fetches the whole order from Shopify (one request for nearly every order) and imports it in
+     * one transaction. Business problems come back in the result; Shopify and database outages
+     * throw and are retried by Temporal.
+     */
+    async importShopifyOrder(input: ImportOrderInput): Promise<ImportOrderResult> {
+      const em = deps.orm.em.fork();
+      const client = await shopifyClientFor(em, input.shopCode);
+      let fetched;
+      try {
+        fetched = await fetchOrderForImport(client, input.shopifyOrderId, { signal: cancellationSignal() });
+      } catch (error) {
+        if (error instanceof ShopifyNotFoundError || error instanceof ShopifyAuthError) {
+          await markOrderToImportFailed(input.store, input.shopifyOrderId, error.message);
+          throw ApplicationFailure.nonRetryable(error.message, error.name);
+        }
+        throw error;
+      }
+      const snapshot = toOrderSnapshot(fetched.order);
+      try {
+        const result = await importOrder(deps.orm, input.shopCode, snapshot);
+        await deps.afterSideEffect?.('importShopifyOrder', input.shopifyOrderId);
+        return {
+          ...(result.importedOrderId !== undefined ? { importedOrderId: result.importedOrderId } : {}),
+          orderName: result.orderName,
+          shopifyUpdatedAt: result.shopifyUpdatedAt,
+          firstImport: result.firstImport,
+          changed: result.changed,
+          ...(result.conflict ? { conflict: result.conflict } : {}),
+          ...(result.skipped ? { skipped: result.skipped } : {}),
+          autoCreateDocument: result.autoCreateDocument,
+          hasDocument: result.hasDocument,
+          shopifyRequests: fetched.requestCount,
+        };
+      } catch (error) {
+        if (!(error instanceof OrderProblemsError)) throw error;
+        await markOrderToImportFailed(input.store, input.shopifyOrderId, error.message);
+        return {
+          orderName: snapshot.name,
+          shopifyUpdatedAt: snapshot.updatedAt,
+          firstImport: false,
+          changed: false,
+          autoCreateDocument: false,
+          hasDocument: false,
+          shopifyRequests: fetched.requestCount,
+          problems: [...error.problems],
+        };
+      }
+    },
+
+    /** Maps the imported order and creates its sales document exactly once (a second call finds it). */
+    async processImportedOrder(input: ProcessOrderInput): Promise<ProcessOrderResult> {
+      try {
+        const document = await createSalesDocument(deps.orm, input.importedOrderId);
+        await deps.afterSideEffect?.('processImportedOrder', String(input.importedOrderId));
+        return {
+          problems: document.warnings,
+          document: {
+            documentType: document.documentType,
+            documentNo: document.documentNo,
+            status: document.status === 'released' ? 'released' : 'open',
+            totalDifference: document.totalDifference,
+          },
+        };
+      } catch (error) {
+        if (error instanceof OrderProblemsError) return { problems: [...error.problems] };
+        throw error;
+      }
+    },
+
+    assignCustomerToImportedOrder: operatorFix(
+      (input: { importedOrderId: number; sellToCustomerNo: string; billToCustomerNo?: string }) =>
+        assignCustomerToImportedOrder(deps.orm, input),
+    ),
+    createCustomerForImportedOrder: operatorFix((input: { importedOrderId: number; templateCode: string }) =>
+      chooseCustomerTemplateForImportedOrder(deps.orm, input),
+    ),
+    mapShopifyCustomerOfImportedOrder: operatorFix((input: { importedOrderId: number; customerNo: string }) =>
+      mapShopifyCustomerOfImportedOrder(deps.orm, input),
+    ),
+  };
+}

@@ -1,0 +1,100 @@
+import type { OrderProblem } from '../domain/order-problems';
+
+/**
+ * What the order activities take and give back: ids and small status only, so workflow history
+ * never carries an order, an address or an amount list. Types only: workflows import this file.
+ */
+
+export interface OrderRef {
+  store: string;
+  shopifyOrderId: string;
+}
+
+export interface ImportOrderInput extends OrderRef {
+  shopCode: string;
+}
+
+export type { ImportSkipReason } from '../domain/import-eligibility';
+import type { ImportSkipReason } from '../domain/import-eligibility';
+
+export interface ImportOrderResult {
+  /** Set when the order is now in the ERP store (first import or an update). */
+  importedOrderId?: number;
+  orderName: string;
+  shopifyUpdatedAt: string;
+  firstImport: boolean;
+  /** Something the ERP keeps changed since the previous import. */
+  changed: boolean;
+  /** A change the existing document cannot follow, in words for the operator. */
+  conflict?: string;
+  /** The order was left out, and why (SPEC §3: cancelled first time, archived). */
+  skipped?: ImportSkipReason | 'shop-disabled';
+  /** The shop card's "auto create orders". */
+  autoCreateDocument: boolean;
+  /** A sales document already exists for this order. */
+  hasDocument: boolean;
+  /** Shopify requests this import took (for benchmarks and cost reports). */
+  shopifyRequests: number;
+  /** The order could not be imported: what is wrong and how to fix it. */
+  problems?: OrderProblem[];
+}
+
+export interface ProcessOrderInput {
+  importedOrderId: number;
+}
+
+export interface ProcessedDocument {
+  documentType: 'order' | 'invoice';
+  documentNo: string;
+  status: 'open' | 'released';
+  /** Document total minus Shopify's, as a decimal string; "0" when they agree. */
+  totalDifference: string;
+}
+
+export interface ProcessOrderResult {
+  /** Errors block the document; warnings are shown beside it. */
+  problems: OrderProblem[];
+  document?: ProcessedDocument;
+}
+
+/** Filters given on the command line for one manual sync; unset ones come from the shop card. */
+export interface OrderSyncFilterOverrides {
+  financialStatus?: string[];
+  fulfillmentStatus?: string[];
+  riskLevel?: string[];
+  channel?: string[];
+  /** Tag filter in the shop card syntax (case sensitive, `*` wildcards). */
+  tags?: string;
+}
+
+export interface DiscoverOrdersInput {
+  shopCode: string;
+  /** Fixed upper bound of this run's window (the workflow's start time): never moves during paging. */
+  updatedAtMax: string;
+  /** Start of the window instead of the shop card's watermark (manual re-syncs). */
+  updatedAtMin?: string;
+  filters?: OrderSyncFilterOverrides;
+}
+
+export interface DiscoverOrdersResult {
+  /** Orders Shopify listed in the window. */
+  found: number;
+  /** Rows written to orders to import (new or changed). */
+  upserted: number;
+  /** Orders that passed this shop card's filters. */
+  matched: number;
+  /** Order workflows started or signalled. */
+  dispatched: number;
+  /** Left out by a filter, or claimed by another shop card on the same store. */
+  filteredOut: number;
+  claimedByOtherShop: number;
+  shopifyRequests: number;
+  /** The lower bound actually used. */
+  updatedAtMin: string;
+}
+
+export interface SyncOrdersReport extends DiscoverOrdersResult {
+  shopCode: string;
+  updatedAtMax: string;
+  watermarkCommitted: boolean;
+}

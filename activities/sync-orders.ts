@@ -1,0 +1,174 @@
+import { activityInfo, ApplicationFailure, cancellationSignal, heartbeat } from '@temporalio/activity';
+import type { FinancialStatus, FulfillmentStatus, RiskLevel } from '../domain/order-snapshot';
+import { toShopifySearchQuery, type OrderSyncFilters } from '../domain/order-filters';
+import { ShopCard } from '../erp/entities';
+import {
+  recordDiscoveredOrders,
+  type DiscoveredOrder,
+  type OrderToDispatch,
+} from '../erp/services/record-discovered-orders';
+import { discoverOrderPages, updatedWindowQuery, type OrderToImport } from '../shopify/order-discovery';
+import { dispatchOrderChange } from '../client/temporal/dispatch-order';
+import type { DiscoverOrdersInput, DiscoverOrdersResult, OrderSyncFilterOverrides } from './order-contract';
+import type { ActivityDeps } from './deps';
+import type { createShopifyClientSource } from './shopify-clients';
+
+/** Discovery looks back this far before the watermark: Shopify's search index lags writes a little. */
+export const ORDER_SYNC_OVERLAP_MS = 10 * 60 * 1000;
+const DISPATCH_CONCURRENCY = 16;
+
+interface DiscoveryProgress {
+  after: string | null;
+  counts: Omit<DiscoverOrdersResult, 'updatedAtMin'>;
+}
+
+function toDiscoveredOrder(node: OrderToImport): DiscoveredOrder {
+  const levels = node.risk.assessments.map((assessment) => assessment.riskLevel);
+  const riskLevel =
+    (['HIGH', 'MEDIUM', 'LOW', 'NONE', 'PENDING'] as const).find((level) => levels.includes(level)) ?? null;
+  return {
+    shopifyOrderId: node.id,
+    name: node.name,
+    createdAt: node.createdAt,
+    updatedAt: node.updatedAt,
+    closed: node.closed,
+    cancelledAt: node.cancelledAt,
+    financialStatus: node.displayFinancialStatus,
+    fulfillmentStatus: node.displayFulfillmentStatus,
+    riskLevel,
+    channel: node.attribution?.handle ?? node.sourceName,
+    sourceName: node.sourceName,
+    tags: node.tags,
+    totalAmount: node.currentTotalPriceSet.shopMoney.amount,
+    currencyCode: node.currentTotalPriceSet.shopMoney.currencyCode,
+  };
+}
+
+function withOverrides(
+  filters: OrderSyncFilters,
+  overrides: OrderSyncFilterOverrides | undefined,
+): OrderSyncFilters {
+  if (!overrides) return filters;
+  const upper = (values: string[] | undefined) => values?.map((value) => value.toUpperCase());
+  return {
+    ...filters,
+    ...(overrides.financialStatus
+      ? { financialStatuses: upper(overrides.financialStatus) as FinancialStatus[] }
+      : {}),
+    ...(overrides.fulfillmentStatus
+      ? { fulfillmentStatuses: upper(overrides.fulfillmentStatus) as FulfillmentStatus[] }
+      : {}),
+    ...(overrides.riskLevel ? { riskLevels: upper(overrides.riskLevel) as RiskLevel[] } : {}),
+    ...(overrides.channel ? { channels: overrides.channel } : {}),
+    ...(overrides.tags ? { tagFilter: overrides.tags } : {}),
+  };
+}
+
+async function inLanes<T>(
+  items: readonly T[],
+  lanes: number,
+  work: (item: T) => Promise<void>,
+): Promise<void> {
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(lanes, items.length) }, async () => {
+      while (next < items.length) await work(items[next++]!);
+    }),
+  );
+}
+
+export function createSyncOrdersActivities(
+  deps: ActivityDeps,
+  shopifyClientFor: ReturnType<typeof createShopifyClientSource>,
+) {
+  return {
+    /**
+     * Pages Shopify's orders changed in [watermark − overlap, updatedAtMax], records them as orders
+     * to import, and wakes one order workflow per order this shop card owns. Progress (the cursor)
+     * is heartbeated, so a retried attempt resumes after the last page it finished.
+     */
+    async discoverAndDispatchOrders(input: DiscoverOrdersInput): Promise<DiscoverOrdersResult> {
+      const em = deps.orm.em.fork();
+      const shop = await em.findOne(ShopCard, input.shopCode);
+      if (!shop) {
+        throw ApplicationFailure.nonRetryable(
+          `Shop card '${input.shopCode}' does not exist: create it with \`orderbridge shop add ${input.shopCode}\`.`,
+          'ShopNotFound',
+        );
+      }
+      const resumed = activityInfo().heartbeatDetails as DiscoveryProgress | undefined;
+      const counts = resumed?.counts ?? {
+        found: 0,
+        upserted: 0,
+        matched: 0,
+        dispatched: 0,
+        filteredOut: 0,
+        claimedByOtherShop: 0,
+        shopifyRequests: 0,
+      };
+      const updatedAtMin =
+        input.updatedAtMin ??
+        (shop.lastOrderSyncAt
+          ? new Date(shop.lastOrderSyncAt.getTime() - ORDER_SYNC_OVERLAP_MS)
+          : new Date(0)
+        ).toISOString();
+      if (!shop.enabled) {
+        deps.logger.info({ shopCode: input.shopCode }, 'order sync skipped: shop card disabled');
+        return { ...counts, updatedAtMin };
+      }
+      const filters = withOverrides(shop.orderSyncFilters, input.filters);
+      const client = await shopifyClientFor(em, input.shopCode);
+      const searchQuery = updatedWindowQuery({
+        updatedFrom: updatedAtMin,
+        updatedTo: input.updatedAtMax,
+        filter: toShopifySearchQuery(filters),
+      });
+      const signal = cancellationSignal();
+      const requestsBefore = client.counters.snapshot().requests;
+      let after = resumed?.after ?? null;
+      for await (const page of discoverOrderPages(client, searchQuery, { after, signal })) {
+        const outcome = await recordDiscoveredOrders(em.fork(), {
+          store: shop.shopDomain,
+          shopCode: shop.code,
+          filters,
+          orders: page.nodes.map(toDiscoveredOrder),
+        });
+        counts.found += page.nodes.length;
+        counts.upserted += outcome.upserted;
+        counts.matched += outcome.toDispatch.length;
+        counts.filteredOut += outcome.filteredOut + outcome.neverImportable;
+        counts.claimedByOtherShop += outcome.claimedByOtherShop;
+        await inLanes(outcome.toDispatch, DISPATCH_CONCURRENCY, (order: OrderToDispatch) =>
+          dispatchOrderChange(
+            deps.temporalClient,
+            deps.taskQueue,
+            {
+              store: shop.shopDomain,
+              shopifyOrderId: order.shopifyOrderId,
+              orderName: order.name,
+              change: { shopCode: shop.code, shopifyUpdatedAt: order.updatedAt, source: 'sync' },
+            },
+            deps.orderTimings,
+          ),
+        );
+        counts.dispatched += outcome.toDispatch.length;
+        after = page.pageInfo.endCursor;
+        counts.shopifyRequests =
+          (resumed?.counts.shopifyRequests ?? 0) + client.counters.snapshot().requests - requestsBefore;
+        heartbeat({ after, counts } satisfies DiscoveryProgress);
+      }
+      return { ...counts, updatedAtMin };
+    },
+
+    /** Moves the shop card's watermark, never backwards (two runs may finish out of order). */
+    async commitOrderSyncWatermark(input: { shopCode: string; watermark: string }): Promise<void> {
+      const em = deps.orm.em.fork();
+      const watermark = new Date(input.watermark);
+      await em.nativeUpdate(
+        ShopCard,
+        { code: input.shopCode, $or: [{ lastOrderSyncAt: null }, { lastOrderSyncAt: { $lt: watermark } }] },
+        { lastOrderSyncAt: watermark },
+      );
+    },
+  };
+}

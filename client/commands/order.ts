@@ -1,0 +1,296 @@
+import type { Command } from 'commander';
+import { WorkflowNotFoundError, WorkflowUpdateFailedError, type Client } from '@temporalio/client';
+import { ImportedOrder, SalesHeader, SalesLine } from '../../erp/entities';
+import {
+  assignCustomerUpdate,
+  createDocumentUpdate,
+  mapCustomerUpdate,
+  newCustomerFromTemplateUpdate,
+  orderStatusQuery,
+  orderWorkflowId,
+  retrySignal,
+  type OrderStatus,
+} from '../../workflows/messages';
+import type { AppContext } from '../app-context';
+import { resolveOrderReference, type ResolvedOrder } from '../order-reference';
+import { printRecord, printTable } from '../output';
+import { withAppContext } from '../run-command';
+
+interface OrderCommandOptions {
+  shop?: string;
+  json?: boolean;
+}
+
+async function resolve(appContext: AppContext, reference: string, shopCode?: string): Promise<ResolvedOrder> {
+  const orm = await appContext.erp();
+  return resolveOrderReference(orm.em.fork(), reference, shopCode);
+}
+
+function orderHandle(client: Client, order: ResolvedOrder) {
+  return client.workflow.getHandle(orderWorkflowId(order.store, order.shopifyOrderId));
+}
+
+/** Runs an operator update and prints the workflow's answer, or its refusal in plain words. */
+async function sendUpdate(
+  appContext: AppContext,
+  reference: string,
+  options: OrderCommandOptions,
+  send: (handle: ReturnType<typeof orderHandle>) => Promise<OrderStatus>,
+): Promise<void> {
+  const order = await resolve(appContext, reference, options.shop);
+  const handle = orderHandle(await appContext.temporalClient(), order);
+  try {
+    printStatus(await send(handle), Boolean(options.json));
+  } catch (error) {
+    if (error instanceof WorkflowUpdateFailedError) {
+      throw new Error(`Order ${order.name}: refused: ${error.cause?.message ?? error.message}`);
+    }
+    if (error instanceof WorkflowNotFoundError) {
+      throw new Error(
+        `Order ${order.name} has no running workflow: import it with \`orderbridge orders-to-import import\`.`,
+      );
+    }
+    throw error;
+  }
+}
+
+function printStatus(status: OrderStatus, asJson: boolean): void {
+  if (asJson) {
+    printRecord(status as unknown as Record<string, unknown>, true);
+    return;
+  }
+  printRecord(
+    {
+      order: status.orderName ?? status.shopifyOrderId,
+      stage: status.stage,
+      hasError: status.hasError,
+      document: status.document
+        ? `${status.document.documentType} ${status.document.documentNo} (${status.document.status})`
+        : '',
+      conflict: status.conflict ?? '',
+    },
+    false,
+  );
+  for (const problem of status.problems)
+    console.log(`  ${problem.severity.toUpperCase()}: ${problem.message}`);
+}
+
+/** `orderbridge order ...`: look at one order and steer its workflow. */
+export function registerOrderCommand(program: Command, context: () => AppContext): void {
+  const order = program
+    .command('order')
+    .description('Show one order and fix it: retry, create its document, set its customer');
+
+  order
+    .command('show <order>')
+    .description('Everything about one order: Shopify data, problems, workflow stage and the ERP documents')
+    .option('--shop <code>', 'shop card, when the name exists in several shops')
+    .option('--json', 'print JSON')
+    .action(async (reference: string, options: OrderCommandOptions) =>
+      withAppContext(context, async (appContext) => {
+        const resolved = await resolve(appContext, reference, options.shop);
+        const em = (await appContext.erp()).em.fork();
+        const imported = resolved.importedOrderId
+          ? await em.findOne(ImportedOrder, resolved.importedOrderId)
+          : null;
+        const documents = await em.find(SalesHeader, {
+          store: resolved.store,
+          shopifyOrderId: resolved.shopifyOrderId,
+        });
+        const lines = documents.length
+          ? await em.find(
+              SalesLine,
+              { headerId: { $in: documents.map((document) => document.id) } },
+              { orderBy: { headerId: 'asc', lineNo: 'asc' } },
+            )
+          : [];
+        let workflow: OrderStatus | { error: string };
+        try {
+          workflow = await orderHandle(await appContext.temporalClient(), resolved).query(orderStatusQuery);
+        } catch (error) {
+          workflow = {
+            error: error instanceof WorkflowNotFoundError ? 'no workflow yet' : (error as Error).message,
+          };
+        }
+        const snapshot = imported?.snapshot;
+        const report = {
+          order: resolved.name,
+          store: resolved.store,
+          shopifyOrderId: resolved.shopifyOrderId,
+          shop: resolved.shopCode ?? '',
+          statusPage: snapshot?.statusPageUrl ?? '',
+          financialStatus: imported?.financialStatus ?? '',
+          fulfillmentStatus: imported?.fulfillmentStatus ?? '',
+          risk: imported?.riskLevel ?? '',
+          tags: imported?.tags ?? [],
+          attributes: imported?.attributes ?? [],
+          total: imported ? `${imported.totalShop} ${imported.currencyCode}` : '',
+          hasError: imported?.hasError ?? false,
+          errorText: imported?.errorText ?? '',
+          conflict: imported?.conflictText ?? '',
+          customer: imported?.sellToCustomerNo ?? '',
+          workflow,
+          documents: documents.map((document) => ({
+            type: document.documentType,
+            no: document.no,
+            status: document.status,
+            amountIncludingTax: document.amountIncludingTax,
+            currency: document.currencyCode ?? 'LCY',
+            totalDifference: document.totalDifference,
+          })),
+          lines: lines.map((line) => ({
+            lineNo: line.lineNo,
+            type: line.type,
+            no: line.no,
+            description: line.description,
+            quantity: line.quantity,
+            unitPrice: line.unitPrice,
+            location: line.locationCode ?? '',
+          })),
+          shopifyLines: (snapshot?.lines ?? []).map((line) => ({
+            name: line.name,
+            sku: line.sku ?? '',
+            quantity: line.quantity,
+            currentQuantity: line.currentQuantity,
+            unitPrice: line.originalUnitPrice.shop.amount,
+          })),
+          shippingCharges: (snapshot?.shippingLines ?? []).map((line) => ({
+            title: line.title,
+            amount: line.discountedPrice.shop.amount,
+          })),
+          transactions: (snapshot?.transactions ?? []).map((transaction) => ({
+            kind: transaction.kind,
+            status: transaction.status,
+            gateway: transaction.gateway ?? '',
+            amount: `${transaction.amount.shop.amount} ${transaction.amount.shop.currencyCode}`,
+          })),
+          fulfillments: (snapshot?.fulfillments ?? []).map((fulfillment) => ({
+            name: fulfillment.name,
+            status: fulfillment.status,
+            tracking: fulfillment.tracking.map((tracking) => tracking.number).join(', '),
+          })),
+          refunds: (snapshot?.refunds ?? []).map((refund) => ({
+            id: refund.shopifyRefundId,
+            total: refund.totalRefunded.shop.amount,
+          })),
+          returns: (snapshot?.returns ?? []).map((orderReturn) => ({
+            name: orderReturn.name,
+            status: orderReturn.status,
+          })),
+        };
+        if (options.json) {
+          printRecord(report, true);
+          return;
+        }
+        const {
+          documents: documentRows,
+          lines: lineRows,
+          shopifyLines,
+          shippingCharges,
+          transactions,
+          fulfillments,
+          refunds,
+          returns,
+          workflow: state,
+          ...header
+        } = report;
+        printRecord({ ...header, workflowStage: 'stage' in state ? state.stage : state.error }, false);
+        if ('problems' in state)
+          for (const problem of state.problems)
+            console.log(`  ${problem.severity.toUpperCase()}: ${problem.message}`);
+        for (const [title, rows] of Object.entries({
+          'Shopify lines': shopifyLines,
+          'Shipping charges': shippingCharges,
+          Transactions: transactions,
+          Fulfillments: fulfillments,
+          Refunds: refunds,
+          Returns: returns,
+          'ERP documents': documentRows,
+          'Document lines': lineRows,
+        })) {
+          if (rows.length === 0) continue;
+          console.log(`\n${title}`);
+          printTable(rows, false);
+        }
+      }),
+    );
+
+  order
+    .command('retry <order>')
+    .description('Try the failed step again now (after fixing a mapping, a rate or a setting)')
+    .option('--shop <code>', 'shop card, when the name exists in several shops')
+    .action(async (reference: string, options: OrderCommandOptions) =>
+      withAppContext(context, async (appContext) => {
+        const resolved = await resolve(appContext, reference, options.shop);
+        await orderHandle(await appContext.temporalClient(), resolved).signal(retrySignal);
+        console.log(
+          `Order ${resolved.name}: retry requested. Follow it with \`orderbridge order show ${resolved.name}\`.`,
+        );
+      }),
+    );
+
+  order
+    .command('create-document <order>')
+    .description('Create the sales document now (for shops without auto create orders)')
+    .option('--shop <code>', 'shop card, when the name exists in several shops')
+    .option('--json', 'print JSON')
+    .action(async (reference: string, options: OrderCommandOptions) =>
+      withAppContext(context, (appContext) =>
+        sendUpdate(appContext, reference, options, (handle) => handle.executeUpdate(createDocumentUpdate)),
+      ),
+    );
+
+  order
+    .command('assign-customer <order>')
+    .description(
+      'Set the sell-to (and bill-to) customer of an imported order, then map and create its document',
+    )
+    .requiredOption('--customer <no>', 'sell-to customer no.')
+    .option('--bill-to <no>', 'bill-to customer no. (default: the sell-to customer)')
+    .option('--shop <code>', 'shop card, when the name exists in several shops')
+    .option('--json', 'print JSON')
+    .action(async (reference: string, options: OrderCommandOptions & { customer: string; billTo?: string }) =>
+      withAppContext(context, (appContext) =>
+        sendUpdate(appContext, reference, options, (handle) =>
+          handle.executeUpdate(assignCustomerUpdate, {
+            args: [
+              {
+                sellToCustomerNo: options.customer,
+                ...(options.billTo ? { billToCustomerNo: options.billTo } : {}),
+              },
+            ],
+          }),
+        ),
+      ),
+    );
+
+  order
+    .command('new-customer <order>')
+    .description("Create a new customer from a template with the order's bill-to data, and use it")
+    .requiredOption('--template <code>', 'customer template code')
+    .option('--shop <code>', 'shop card, when the name exists in several shops')
+    .option('--json', 'print JSON')
+    .action(async (reference: string, options: OrderCommandOptions & { template: string }) =>
+      withAppContext(context, (appContext) =>
+        sendUpdate(appContext, reference, options, (handle) =>
+          handle.executeUpdate(newCustomerFromTemplateUpdate, { args: [{ templateCode: options.template }] }),
+        ),
+      ),
+    );
+
+  order
+    .command('map-customer <order>')
+    .description(
+      "Map the order's Shopify customer to an existing customer (for this and later orders), and re-run mapping",
+    )
+    .requiredOption('--customer <no>', 'existing customer no.')
+    .option('--shop <code>', 'shop card, when the name exists in several shops')
+    .option('--json', 'print JSON')
+    .action(async (reference: string, options: OrderCommandOptions & { customer: string }) =>
+      withAppContext(context, (appContext) =>
+        sendUpdate(appContext, reference, options, (handle) =>
+          handle.executeUpdate(mapCustomerUpdate, { args: [{ customerNo: options.customer }] }),
+        ),
+      ),
+    );
+}

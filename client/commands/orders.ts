@@ -1,0 +1,154 @@
+import type { Command } from 'commander';
+import type { FilterQuery } from '@mikro-orm/core';
+import { ImportedOrder, OrderToImport } from '../../erp/entities';
+import type { AppContext } from '../app-context';
+import { printTable } from '../output';
+import { withAppContext } from '../run-command';
+import { dispatchOrderChange } from '../temporal/dispatch-order';
+
+interface ListOptions {
+  errors?: boolean;
+  shop?: string;
+  json?: boolean;
+  limit: string;
+  all?: boolean;
+}
+
+/** `orderbridge orders list` and `orderbridge orders-to-import ...`. */
+export function registerOrdersCommands(program: Command, context: () => AppContext): void {
+  program
+    .command('orders')
+    .description('Imported orders across shops')
+    .command('list')
+    .description('List imported orders: open ones across all shops by default, completed ones with --all')
+    .option('--errors', 'only orders with errors')
+    .option('--shop <code>', 'only this shop card')
+    .option('--all', 'include closed (completed) orders')
+    .option('--limit <n>', 'at most this many, newest first', '100')
+    .option('--json', 'print JSON')
+    .action(async (options: ListOptions) =>
+      withAppContext(context, async (appContext) => {
+        const em = (await appContext.erp()).em.fork();
+        const where: FilterQuery<ImportedOrder> = {
+          ...(options.errors ? { hasError: true } : {}),
+          ...(options.shop ? { shopCode: options.shop } : {}),
+          ...(options.all ? {} : { stage: { $ne: 'closed' } }),
+        };
+        const orders = await em.find(ImportedOrder, where, {
+          orderBy: { shopifyCreatedAt: 'desc' },
+          limit: Number(options.limit),
+          fields: [
+            'name',
+            'shopCode',
+            'stage',
+            'hasError',
+            'errorText',
+            'conflictText',
+            'financialStatus',
+            'fulfillmentStatus',
+            'totalShop',
+            'currencyCode',
+            'sellToCustomerNo',
+            'shopifyCreatedAt',
+          ],
+        });
+        printTable(
+          orders.map((order) => ({
+            order: order.name,
+            shop: order.shopCode,
+            stage: order.stage,
+            error: order.hasError ? (order.errorText ?? 'yes').split('\n')[0] : '',
+            conflict: order.conflictText ? 'yes' : '',
+            financial: order.financialStatus ?? '',
+            fulfillment: order.fulfillmentStatus,
+            total: `${order.totalShop} ${order.currencyCode}`,
+            customer: order.sellToCustomerNo ?? '',
+            created: order.shopifyCreatedAt.toISOString(),
+          })),
+          Boolean(options.json),
+        );
+      }),
+    );
+
+  const queue = program
+    .command('orders-to-import')
+    .description('Stage 1 of order sync: orders found in Shopify, before or while they are imported');
+
+  queue
+    .command('list')
+    .description('List orders to import')
+    .option('--errors', 'only rows with errors')
+    .option('--shop <code>', 'only rows claimed by this shop card')
+    .option('--limit <n>', 'at most this many, newest first', '100')
+    .option('--json', 'print JSON')
+    .action(async (options: ListOptions) =>
+      withAppContext(context, async (appContext) => {
+        const em = (await appContext.erp()).em.fork();
+        const rows = await em.find(
+          OrderToImport,
+          {
+            ...(options.errors ? { hasError: true } : {}),
+            ...(options.shop ? { claimedByShopCode: options.shop } : {}),
+          },
+          { orderBy: { shopifyUpdatedAt: 'desc' }, limit: Number(options.limit) },
+        );
+        printTable(
+          rows.map((row) => ({
+            id: row.id,
+            order: row.name,
+            store: row.store,
+            shop: row.claimedByShopCode ?? '',
+            updated: row.shopifyUpdatedAt.toISOString(),
+            financial: row.financialStatus ?? '',
+            fulfillment: row.fulfillmentStatus ?? '',
+            risk: row.riskLevel ?? '',
+            channel: row.channel ?? '',
+            tags: row.tags.join(','),
+            total: `${row.totalAmount} ${row.currencyCode}`,
+            error: row.hasError ? (row.errorText ?? 'yes').split('\n')[0] : '',
+          })),
+          Boolean(options.json),
+        );
+      }),
+    );
+
+  queue
+    .command('import <ids...>')
+    .description('Import these rows now (ids from `orders-to-import list`), whatever the filters say')
+    .option('--shop <code>', 'shop card to import them with (default: the one that claimed each row)')
+    .action(async (ids: string[], options: { shop?: string }) =>
+      withAppContext(context, async (appContext) => {
+        const em = (await appContext.erp()).em.fork();
+        const rows = await em.find(OrderToImport, { id: { $in: ids.map(Number) } });
+        const missing = ids.filter((id) => !rows.some((row) => row.id === Number(id)));
+        if (missing.length)
+          throw new Error(
+            `No orders to import with id ${missing.join(', ')}: see \`orderbridge orders-to-import list\`.`,
+          );
+        const client = await appContext.temporalClient();
+        for (const row of rows) {
+          const shopCode = options.shop ?? row.claimedByShopCode;
+          if (!shopCode)
+            throw new Error(`Row ${row.id} (${row.name}) is not claimed by a shop card: add --shop <code>.`);
+          await dispatchOrderChange(client, appContext.config.TEMPORAL_TASK_QUEUE, {
+            store: row.store,
+            shopifyOrderId: row.shopifyOrderId,
+            orderName: row.name,
+            change: { shopCode, shopifyUpdatedAt: row.shopifyUpdatedAt.toISOString(), source: 'operator' },
+          });
+          console.log(`${row.name}: import requested with shop ${shopCode}.`);
+        }
+      }),
+    );
+
+  queue
+    .command('delete <ids...>')
+    .description('Delete rows to leave those orders out (a later change in Shopify lists them again)')
+    .action(async (ids: string[]) =>
+      withAppContext(context, async (appContext) => {
+        const em = (await appContext.erp()).em.fork();
+        const deleted = await em.nativeDelete(OrderToImport, { id: { $in: ids.map(Number) } });
+        console.log(`Deleted ${deleted} of ${ids.length} rows.`);
+      }),
+    );
+}

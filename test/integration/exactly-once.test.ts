@@ -1,0 +1,190 @@
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { seedDemoShop } from '../../erp/demo-setup';
+import { ImportedOrder, SalesHeader } from '../../erp/entities';
+import { createOrder } from '../../simulator/generator/create-order';
+import type { ShopifyTarget } from '../../simulator/generator/admin-client';
+import { dispatchOrderChange } from '../../client/temporal/dispatch-order';
+import { orderWorkflowId } from '../../workflows/messages';
+import { syncOrdersWorkflow } from '../../workflows/sync-orders';
+import { hasDocument, waitForOrder } from '../helpers/order-waits';
+import { startTestStack, TEST_ORDER_TIMINGS, type TestStack } from '../helpers/test-stack';
+
+let stack: TestStack;
+let target: ShopifyTarget;
+let variantId: string;
+
+beforeAll(async () => {
+  stack = await startTestStack({ workers: 0 });
+  const { simulator } = stack;
+  const product = simulator.store.addProduct({
+    title: 'Wool socks',
+    variants: [{ title: 'One size', sku: 'SOCKS-1', price: '12.00' }],
+  });
+  variantId = product.sim.variantIds[0]!;
+  await seedDemoShop(stack.erp.orm, {
+    shopDomain: simulator.shopDomain,
+    accessToken: simulator.accessToken,
+    shopCode: 'WEB',
+    locations: [
+      {
+        shopifyLocationId: simulator.store.defaultLocation()!.id,
+        name: 'Shop location',
+        locationCode: 'MAIN',
+      },
+    ],
+    items: [{ no: 'SOCKS-1', description: 'Wool socks' }],
+  });
+  target = { graphqlUrl: simulator.graphqlUrl, accessToken: simulator.accessToken };
+});
+
+afterAll(async () => {
+  await stack?.close();
+});
+
+function newOrder(email: string) {
+  return createOrder(target, {
+    lines: [{ variantId, title: 'Wool socks', sku: 'SOCKS-1', quantity: 1, unitPrice: '12.00' }],
+    customer: { email, firstName: 'Grace', lastName: 'Hopper' },
+  });
+}
+
+async function documentsOf(shopifyOrderId: string) {
+  return stack.erp.orm.em.fork().find(SalesHeader, { shopifyOrderId });
+}
+
+function dispatch(order: { id: string; name: string }, shopifyUpdatedAt: string) {
+  return dispatchOrderChange(
+    stack.temporal.client,
+    stack.temporal.taskQueue,
+    {
+      store: stack.simulator.shopDomain,
+      shopifyOrderId: order.id,
+      orderName: order.name,
+      change: { shopCode: 'WEB', shopifyUpdatedAt, source: 'sync' },
+    },
+    TEST_ORDER_TIMINGS,
+  );
+}
+
+describe('exactly one document per Shopify order', () => {
+  it('survives duplicate triggers: repeated signals and two overlapping syncs', async () => {
+    const worker = await stack.startWorker('dedupe-worker');
+    try {
+      const order = await newOrder('dup@example.com');
+      const updatedAt = stack.simulator.store.order(order.id)!.updatedAt;
+      await Promise.all([
+        ...Array.from({ length: 5 }, () => dispatch(order, updatedAt)),
+        ...Array.from({ length: 2 }, (_, index) =>
+          stack.temporal.client.workflow.execute(syncOrdersWorkflow, {
+            taskQueue: stack.temporal.taskQueue,
+            workflowId: `sync-orders:WEB:dup-${index}-${Date.now()}`,
+            args: [{ shopCode: 'WEB' }],
+          }),
+        ),
+      ]);
+      const status = await waitForOrder(
+        stack.temporal.client,
+        stack.simulator.shopDomain,
+        order.id,
+        hasDocument,
+      );
+      expect(await documentsOf(order.id)).toHaveLength(1);
+      // The duplicates were recognised as such: one import, not seven.
+      expect(status.imports).toBe(1);
+      const imported = await stack.erp.orm.em.fork().find(ImportedOrder, { shopifyOrderId: order.id });
+      expect(imported).toHaveLength(1);
+    } finally {
+      await worker.stop();
+    }
+  });
+
+  it('shares twenty orders between two workers with one document each', async () => {
+    const workers = [await stack.startWorker('pair-1'), await stack.startWorker('pair-2')];
+    try {
+      const orders = await Promise.all(
+        Array.from({ length: 20 }, (_, index) => newOrder(`pair-${index}@example.com`)),
+      );
+      await Promise.all(
+        orders.map((order) => dispatch(order, stack.simulator.store.order(order.id)!.updatedAt)),
+      );
+      await Promise.all(
+        orders.map((order) =>
+          waitForOrder(stack.temporal.client, stack.simulator.shopDomain, order.id, hasDocument),
+        ),
+      );
+      const headers = await stack.erp.orm.em
+        .fork()
+        .find(SalesHeader, { shopifyOrderId: { $in: orders.map((order) => order.id) } });
+      expect(headers).toHaveLength(20);
+      expect(new Set(headers.map((header) => header.shopifyOrderId)).size).toBe(20);
+    } finally {
+      await Promise.all(workers.map((worker) => worker.stop()));
+    }
+  });
+
+  for (const step of ['importShopifyOrder', 'processImportedOrder'] as const) {
+    it(`keeps one document when a worker is killed right after ${step} committed`, async () => {
+      const scratch = mkdtempSync(join(tmpdir(), 'ob-kill-'));
+      const markerFile = join(scratch, 'paused');
+      const bundlePath = join(scratch, 'workflow-bundle.js');
+      writeFileSync(bundlePath, stack.temporal.workflowBundle.code);
+      const doomed = spawn(
+        process.execPath,
+        ['--import', 'tsx', fileURLToPath(new URL('../fixtures/worker-process.ts', import.meta.url))],
+        {
+          env: {
+            ...process.env,
+            TEMPORAL_ADDRESS: inject('temporalAddress'),
+            TASK_QUEUE: stack.temporal.taskQueue,
+            DATABASE_URL: stack.erp.databaseUrl,
+            SHOP_DOMAIN: stack.simulator.shopDomain,
+            SHOPIFY_BASE_URL: stack.simulator.baseUrl,
+            PAUSE_AFTER: step,
+            MARKER_FILE: markerFile,
+            WORKFLOW_BUNDLE_PATH: bundlePath,
+            ORDER_TIMINGS: JSON.stringify(TEST_ORDER_TIMINGS),
+          },
+          stdio: ['ignore', 'ignore', 'inherit'],
+        },
+      );
+      try {
+        const order = await newOrder(`kill-${step}@example.com`);
+        await dispatch(order, stack.simulator.store.order(order.id)!.updatedAt);
+        const deadline = Date.now() + 30_000;
+        while (!existsSync(markerFile)) {
+          if (Date.now() > deadline) throw new Error(`the worker process never reached ${step}`);
+          await new Promise((resolve) => setTimeout(resolve, 50));
+        }
+        doomed.kill('SIGKILL');
+        // The side effect is committed but Temporal never heard of it: a new worker retries the step.
+        const survivor = await stack.startWorker(`survivor-${step}`);
+        try {
+          await waitForOrder(
+            stack.temporal.client,
+            stack.simulator.shopDomain,
+            order.id,
+            hasDocument,
+            45_000,
+          );
+        } finally {
+          await survivor.stop();
+        }
+        expect(await documentsOf(order.id)).toHaveLength(1);
+        const history = await stack.temporal.client.workflow
+          .getHandle(orderWorkflowId(stack.simulator.shopDomain, order.id))
+          .fetchHistory();
+        const retried = history.events?.some(
+          (event) => (event.activityTaskStartedEventAttributes?.attempt ?? 1) > 1,
+        );
+        expect(retried, 'the killed attempt was retried').toBe(true);
+      } finally {
+        doomed.kill('SIGKILL');
+      }
+    });
+  }
+});
