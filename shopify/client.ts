@@ -225,7 +225,7 @@ export function createShopifyClient(options: ShopifyClientOptions): ShopifyAdmin
         continue;
       }
       const cost = readQueryCost(answer.extensions);
-      if (cost?.throttleStatus) throttle.report(lease, cost.throttleStatus);
+      if (cost?.throttleStatus) throttle.report(lease, cost.throttleStatus, cost.actualQueryCost);
       else throttle.finish(lease);
       if (cost && cost.actualQueryCost !== null) {
         const actualCost = cost.actualQueryCost;

@@ -93,38 +93,45 @@ export class StoreThrottle {
           await this.pause(1000);
           continue;
         }
-        const availableNow = this.availableNow();
-        if (availableNow >= requestedCost) {
-          this.available = availableNow - requestedCost;
-          this.availableAt = this.now();
-          break;
-        }
-        await this.pause(Math.ceil(((requestedCost - availableNow) / this.restoreRate) * 1000));
+        this.checkpoint();
+        if (this.available >= requestedCost) break;
+        await this.pause(Math.ceil(((requestedCost - this.available) / this.restoreRate) * 1000));
       }
+      this.available -= requestedCost;
+      const sequence = this.nextSequence++;
+      this.inFlight.set(sequence, requestedCost);
+      return { sequence, cost: requestedCost, waitedMs: this.now() - startedAt };
     } finally {
       releaseQueue();
     }
-    const sequence = this.nextSequence++;
-    this.inFlight.set(sequence, requestedCost);
-    return { sequence, cost: requestedCost, waitedMs: this.now() - startedAt };
   }
 
-  /** Shopify's view of the bucket after this request; replaces the local estimate. */
-  report(lease: ThrottleLease, status: ThrottleStatus): void {
+  /**
+   * Shopify's view of the bucket after this request's answer. The local estimate first gets the
+   * unused part of this booking back (all of it when Shopify did not run the request: THROTTLED);
+   * then the lower of the two figures is kept. Shopify's figure may miss requests still travelling
+   * on other connections, or be older than an answer already applied; ours misses other apps' and
+   * processes' calls. The first answer (or a changed bucket size) replaces the assumption outright.
+   */
+  report(lease: ThrottleLease, status: ThrottleStatus, actualCost: number | null): void {
+    this.checkpoint();
     this.inFlight.delete(lease.sequence);
-    // Requests sent after this one may not be in Shopify's figure yet: keep them booked.
-    let bookedLater = 0;
-    for (const [sequence, cost] of this.inFlight) if (sequence > lease.sequence) bookedLater += cost;
+    const reported = Math.min(status.currentlyAvailable, status.maximumAvailable);
+    const local = this.available + Math.max(0, lease.cost - (actualCost ?? 0));
+    if (!this.statusKnown || status.maximumAvailable !== this.maximumAvailable) {
+      this.available = reported - this.bookedInFlight();
+    } else {
+      this.available = Math.min(local, reported);
+    }
     this.statusKnown = true;
     this.maximumAvailable = status.maximumAvailable;
     this.restoreRate = status.restoreRate > 0 ? status.restoreRate : this.restoreRate;
-    this.available = Math.min(status.currentlyAvailable, status.maximumAvailable) - bookedLater;
-    this.availableAt = this.now();
     this.wakeSleepers();
   }
 
   /** The request ended without a throttle status (network error, 5xx): its booking stays spent. */
   finish(lease: ThrottleLease): void {
+    this.checkpoint();
     this.inFlight.delete(lease.sequence);
     this.wakeSleepers();
   }
@@ -139,9 +146,27 @@ export class StoreThrottle {
     };
   }
 
+  /**
+   * Points free for a new request now. The bucket restores continuously but never beyond its
+   * size; Shopify's own bucket (which still holds the cost of requests in flight, or will once
+   * they arrive) is capped at its size, so what is free for us is capped at the size minus what
+   * is in flight. Without that cap, restore Shopify wastes on a full bucket would be counted.
+   */
   private availableNow(): number {
     const restored = ((this.now() - this.availableAt) / 1000) * this.restoreRate;
-    return Math.min(this.maximumAvailable, this.available + restored);
+    return Math.min(this.maximumAvailable - this.bookedInFlight(), this.available + restored);
+  }
+
+  /** Brings the estimate up to now, before the set of requests in flight changes. */
+  private checkpoint(): void {
+    this.available = this.availableNow();
+    this.availableAt = this.now();
+  }
+
+  private bookedInFlight(): number {
+    let booked = 0;
+    for (const cost of this.inFlight.values()) booked += cost;
+    return booked;
   }
 
   /** Sleeps up to `ms`, or less when a report may have freed room (refunds make waits shorter). */

@@ -42,6 +42,7 @@ function clientFor(baseUrl: string, options: Partial<ShopifyClientOptions> = {})
   throttle.report(
     { sequence: -1, cost: 0, waitedMs: 0 },
     { maximumAvailable: 1000, currentlyAvailable: 1000, restoreRate: 1000 },
+    0,
   );
   return createShopifyClient({
     shopDomain: 'acme.myshopify.com',

@@ -20,6 +20,7 @@ function withStatus(
       currentlyAvailable: available,
       restoreRate,
     },
+    0,
   );
   return throttle;
 }
@@ -63,19 +64,44 @@ describe('one store throttle', () => {
     const startedAt = Date.now();
     const waiting = throttle.acquire(700);
     setTimeout(
-      () => throttle.report(big, { maximumAvailable: 1000, currentlyAvailable: 980, restoreRate: 10 }),
+      () => throttle.report(big, { maximumAvailable: 1000, currentlyAvailable: 980, restoreRate: 10 }, 20),
       30,
     );
     await waiting;
     expect(Date.now() - startedAt).toBeLessThan(1000);
   });
 
-  it('keeps requests sent after the reported one booked (Shopify may not have counted them yet)', async () => {
+  it('keeps requests still in flight booked, though Shopify may not count them yet', async () => {
     const throttle = knownThrottle(1000, 1000, 1);
     const first = await throttle.acquire(100);
     await throttle.acquire(300);
-    throttle.report(first, { maximumAvailable: 1000, currentlyAvailable: 950, restoreRate: 1 });
-    expect(Math.floor(throttle.snapshot().availableNow)).toBe(650);
+    // Shopify answers the first (it ran for its full 100) before it has seen the second.
+    throttle.report(first, { maximumAvailable: 1000, currentlyAvailable: 900, restoreRate: 1 }, 100);
+    expect(Math.floor(throttle.snapshot().availableNow)).toBe(600);
+  });
+
+  it('gets the unused part of a booking back when the answer reports a lower actual cost', async () => {
+    const throttle = knownThrottle(1000, 1000, 1);
+    const lease = await throttle.acquire(800);
+    throttle.report(lease, { maximumAvailable: 1000, currentlyAvailable: 950, restoreRate: 1 }, 50);
+    expect(Math.floor(throttle.snapshot().availableNow)).toBe(950);
+  });
+
+  it('gets a whole booking back after THROTTLED, and follows a lower figure from Shopify', async () => {
+    const throttle = knownThrottle(1000, 1000, 1);
+    const lease = await throttle.acquire(500);
+    // Another app drained the bucket: Shopify did not run this request and has 200 points left.
+    throttle.report(lease, { maximumAvailable: 1000, currentlyAvailable: 200, restoreRate: 1 }, null);
+    expect(Math.floor(throttle.snapshot().availableNow)).toBe(200);
+  });
+
+  it('never counts restore beyond the bucket size while requests are in flight', async () => {
+    // Shopify's bucket still holds the 80 booked points (or will when they arrive) and cannot
+    // restore past its size: 20 is all that is free, however long the request takes.
+    const throttle = knownThrottle(100, 100, 1000);
+    await throttle.acquire(80);
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    expect(throttle.snapshot().availableNow).toBe(20);
   });
 
   it('learns the bucket from the first answer, sending only one request before it', async () => {
@@ -93,7 +119,7 @@ describe('one store throttle', () => {
     });
     await new Promise((resolve) => setTimeout(resolve, 40));
     expect(secondSent).toBe(false);
-    throttle.report(probe, { maximumAvailable: 2000, currentlyAvailable: 1990, restoreRate: 100 });
+    throttle.report(probe, { maximumAvailable: 2000, currentlyAvailable: 1990, restoreRate: 100 }, 10);
     await second;
     expect(throttle.snapshot()).toMatchObject({
       statusKnown: true,

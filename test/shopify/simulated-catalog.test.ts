@@ -1,0 +1,91 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { listDeliveryMethodDefinitions, listShippingMethodNames } from '../../shopify/delivery-methods';
+import { listGiftCards } from '../../shopify/gift-cards';
+import { listLocations } from '../../shopify/locations';
+import { placeOrder, startSimulatedStore, type SimulatedStore } from './helpers/simulated-store';
+
+let store: SimulatedStore;
+
+beforeAll(async () => {
+  store = await startSimulatedStore();
+});
+
+afterAll(async () => {
+  await store.stop();
+});
+
+describe('shipping method names', () => {
+  it('walks every profile, zone and method definition past each first page', async () => {
+    const { store: shop } = store.simulator;
+    // The simulated shop starts with a General profile of 3 methods. Add 7 profiles (a first
+    // page holds 5), 12 zones in one profile (first page 10) and 14 methods in a zone on the
+    // second zone page (first page 10): every level needs its follow-up query.
+    for (let profile = 1; profile <= 7; profile++) {
+      shop.addShippingMethod(`Standard ${profile}`, { profile: `Profile ${profile}` });
+    }
+    for (let zone = 1; zone <= 12; zone++)
+      shop.addShippingMethod('Express', { profile: 'Profile 1', zone: `Zone ${zone}` });
+    for (let method = 1; method <= 14; method++) {
+      shop.addShippingMethod(`Freight ${String(method).padStart(2, '0')}`, {
+        profile: 'Profile 1',
+        zone: 'Zone 11',
+      });
+    }
+    shop.addShippingMethod('Retired courier', { profile: 'Profile 7', active: false });
+
+    const client = store.newClient();
+    const definitions = await listDeliveryMethodDefinitions(client);
+    expect(definitions).toHaveLength(3 + 7 + 12 + 14 + 1);
+    expect(
+      definitions.filter((entry) => entry.profileName === 'General profile').map((entry) => entry.name),
+    ).toEqual(['Standard', 'Express', 'International Shipping']);
+    expect(definitions.filter((entry) => entry.zoneName === 'Zone 11').map((entry) => entry.name)).toEqual([
+      'Express',
+      ...Array.from({ length: 14 }, (_, index) => `Freight ${String(index + 1).padStart(2, '0')}`),
+    ]);
+    expect(definitions.find((entry) => entry.name === 'Retired courier')).toMatchObject({
+      active: false,
+      profileName: 'Profile 7',
+    });
+    const byOperation = client.counters.snapshot().byOperation;
+    expect(byOperation.DeliveryMethodDefinitions?.requests).toBe(2);
+    expect(byOperation.DeliveryProfileZonesPage?.requests).toBe(1);
+    expect(byOperation.DeliveryZoneMethodsPage?.requests).toBe(1);
+
+    const names = await listShippingMethodNames(client);
+    expect(names).toContain('Express');
+    expect(names.filter((name) => name === 'Express')).toHaveLength(1);
+    expect(names).toEqual([...names].sort((left, right) => left.localeCompare(right)));
+  });
+});
+
+describe('locations', () => {
+  it('pages past 250 locations to the last one', async () => {
+    for (let index = 1; index <= 255; index++) store.simulator.store.addLocation({ name: `Store ${index}` });
+    const client = store.newClient();
+    const locations = await listLocations(client);
+    expect(locations.filter((location) => location.name.startsWith('Store '))).toHaveLength(255);
+    expect(client.counters.snapshot().byOperation.Locations?.requests).toBe(2);
+  });
+});
+
+describe('gift cards', () => {
+  it('lists cards sold on orders with their balance, initial value and order', async () => {
+    const card = store.simulator.store.addProduct({
+      title: 'Gift card',
+      isGiftCard: true,
+      variants: [{ sku: 'GC-25', price: '25.00', requiresShipping: false }],
+    });
+    // Shopify issues the card when its line is fulfilled.
+    const orderId = await placeOrder(store.simulator, [card.sim.variantIds[0]!], {
+      fulfillmentStatus: 'FULFILLED',
+    });
+    const cards = [];
+    for await (const giftCard of listGiftCards(store.newClient())) cards.push(giftCard);
+    expect(cards.length).toBeGreaterThan(0);
+    const sold = cards.find((giftCard) => giftCard.order?.id === orderId);
+    expect(sold).toBeDefined();
+    expect(sold?.initialValue).toEqual({ amount: expect.stringMatching(/^25\.0+$/), currencyCode: 'USD' });
+    expect(sold?.lastCharacters).toMatch(/^\w{4}$/);
+  });
+});

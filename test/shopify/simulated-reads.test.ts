@@ -1,0 +1,155 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { discoverOrderPages, discoverOrders, updatedWindowQuery } from '../../shopify/order-discovery';
+import { fetchOrderForImport } from '../../shopify/order-import';
+import { fetchShop } from '../../shopify/shop';
+import { listLocations } from '../../shopify/locations';
+import { ShopifyNotFoundError } from '../../shopify/errors';
+import {
+  placeOrder,
+  seedVariants,
+  startSimulatedStore,
+  type SimulatedStore,
+} from './helpers/simulated-store';
+
+let store: SimulatedStore;
+let variantIds: string[];
+const ORDER_COUNT = 131;
+
+beforeAll(async () => {
+  store = await startSimulatedStore();
+  variantIds = seedVariants(store.simulator, 47);
+  for (let index = 0; index < ORDER_COUNT; index++) {
+    await placeOrder(store.simulator, [variantIds[index % variantIds.length]!], {
+      tags: [`batch-${index % 2}`],
+    });
+  }
+});
+
+afterAll(async () => {
+  await store.stop();
+});
+
+const everything = updatedWindowQuery({
+  updatedFrom: '2000-01-01T00:00:00Z',
+  updatedTo: '2100-01-01T00:00:00Z',
+});
+
+describe('discovery against the simulator', () => {
+  it('pages to the last order (125 a page)', async () => {
+    const client = store.newClient();
+    const names: string[] = [];
+    for await (const order of discoverOrders(client, everything)) names.push(order.name);
+    expect(names).toHaveLength(ORDER_COUNT);
+    expect(new Set(names).size).toBe(ORDER_COUNT);
+    expect(client.counters.snapshot().byOperation.OrdersToImport?.requests).toBe(2);
+  });
+
+  it('returns the lean row with both money bags and updatedAt in ascending order', async () => {
+    const pages = [];
+    for await (const page of discoverOrderPages(store.newClient(), everything)) pages.push(page);
+    const first = pages[0]!.nodes[0]!;
+    expect(first.currentTotalPriceSet.shopMoney).toEqual({
+      amount: expect.stringMatching(/^\d+\.\d+$/),
+      currencyCode: 'USD',
+    });
+    expect(first.currentTotalPriceSet.presentmentMoney.currencyCode).toBe('USD');
+    expect(first.id).toMatch(/^gid:\/\/shopify\/Order\/\d+$/);
+    const updatedAts = pages.flatMap((page) => page.nodes.map((order) => order.updatedAt));
+    expect([...updatedAts].sort()).toEqual(updatedAts);
+  });
+
+  it('narrows with the filter and the window bounds', async () => {
+    const client = store.newClient();
+    const tagged: string[] = [];
+    for await (const order of discoverOrders(
+      client,
+      updatedWindowQuery({
+        updatedFrom: '2000-01-01T00:00:00Z',
+        updatedTo: '2100-01-01T00:00:00Z',
+        filter: 'tag:batch-1',
+      }),
+    )) {
+      tagged.push(order.name);
+    }
+    expect(tagged).toHaveLength(Math.floor(ORDER_COUNT / 2));
+    const none: string[] = [];
+    for await (const order of discoverOrders(
+      client,
+      updatedWindowQuery({ updatedFrom: '2100-01-01T00:00:00Z', updatedTo: '2100-01-02T00:00:00Z' }),
+    )) {
+      none.push(order.name);
+    }
+    expect(none).toEqual([]);
+  });
+});
+
+describe('the full order for import', () => {
+  it('arrives in one request when it has up to 20 lines', async () => {
+    const orderId = await placeOrder(store.simulator, variantIds.slice(0, 20));
+    const client = store.newClient();
+    const { order, requestCount } = await fetchOrderForImport(client, orderId);
+    expect(requestCount).toBe(1);
+    expect(order.lineItems.nodes).toHaveLength(20);
+    expect(order.fulfillmentOrders.nodes[0]?.lineItems.nodes).toHaveLength(20);
+    expect(client.counters.snapshot().requests).toBe(1);
+  });
+
+  it('pages every overflowing connection and returns all lines of a 47-line order', async () => {
+    const orderId = await placeOrder(store.simulator, variantIds);
+    const client = store.newClient();
+    const { order, requestCount } = await fetchOrderForImport(client, orderId);
+    expect(order.lineItems.nodes.map((line) => line.sku)).toEqual(
+      variantIds.map((_, index) => `SKU-${index + 1}`),
+    );
+    expect(order.lineItems.pageInfo.hasNextPage).toBe(false);
+    const fulfillmentOrderLines = order.fulfillmentOrders.nodes.flatMap(
+      (fulfillmentOrder) => fulfillmentOrder.lineItems.nodes,
+    );
+    expect(fulfillmentOrderLines).toHaveLength(47);
+    expect(new Set(fulfillmentOrderLines.map((line) => line.lineItem.id))).toEqual(
+      new Set(order.lineItems.nodes.map((line) => line.id)),
+    );
+    // The order, one more page of lines, one more page of fulfillment-order lines.
+    expect(requestCount).toBe(3);
+    const counted = client.counters.snapshot();
+    expect(counted.requests).toBe(3);
+    expect(Object.keys(counted.byOperation).sort()).toEqual([
+      'FulfillmentOrderLineItemsPage',
+      'OrderForImport',
+      'OrderLineItemsPage',
+    ]);
+    expect(counted.byOperation.OrderForImport?.requestedCost).toBe(761);
+    expect(counted.actualCost).toBeLessThan(counted.requestedCost);
+  });
+
+  it('carries both money bags as decimal strings', async () => {
+    const orderId = await placeOrder(store.simulator, variantIds.slice(0, 2));
+    const { order } = await fetchOrderForImport(store.newClient(), orderId);
+    expect(order.totalPriceSet.shopMoney.amount).toMatch(/^\d+\.\d+$/);
+    expect(order.lineItems.nodes[0]?.originalUnitPriceSet).toEqual({
+      shopMoney: { amount: '10.0', currencyCode: 'USD' },
+      presentmentMoney: { amount: '10.0', currencyCode: 'USD' },
+    });
+  });
+
+  it('accepts a numeric id and names a missing order', async () => {
+    const orderId = await placeOrder(store.simulator, variantIds.slice(0, 1));
+    const numericId = orderId.split('/').pop()!;
+    await expect(fetchOrderForImport(store.newClient(), numericId)).resolves.toMatchObject({
+      order: { id: orderId },
+    });
+    await expect(fetchOrderForImport(store.newClient(), '999999999')).rejects.toThrow(ShopifyNotFoundError);
+  });
+});
+
+describe('shop and locations', () => {
+  it('reads the shop and every location', async () => {
+    store.simulator.store.addLocation({ name: 'Warehouse', countryCode: 'CA', city: 'Toronto' });
+    const shop = await fetchShop(store.client);
+    expect(shop).toMatchObject({ myshopifyDomain: store.simulator.shopDomain, currencyCode: 'USD' });
+    const locations = await listLocations(store.client);
+    expect(locations.map((location) => location.name)).toEqual(
+      expect.arrayContaining(['Shop location', 'Warehouse']),
+    );
+  });
+});
