@@ -52,6 +52,11 @@ function problem(
   return { code, severity, orderName, field, message: `Order ${orderName}: ${what}: ${fix}`, fix };
 }
 
+/** How the CLI names an order: "#1004" → "1004" (a bare # would start a comment in the shell). */
+function cliOrder(orderName: string): string {
+  return orderName.replace(/^#/, '');
+}
+
 /** The numeric tail of a GID ("gid://shopify/ProductVariant/123" → "123"), which the CLI accepts. */
 function numericId(gid: string): string {
   const tail = gid.slice(gid.lastIndexOf('/') + 1);
@@ -137,9 +142,9 @@ export const OrderProblems = {
       orderName,
       'sellToCustomerNo',
       `no ERP customer could be chosen (${detail})`,
-      `set one with \`orderbridge order set-customer ${orderName} --customer <CUSTOMER-NO>\`, ` +
-        'create one with `orderbridge order create-customer` from a template, or map the Shopify customer ' +
-        'with `orderbridge map customer --shopify-customer <ID> --customer <CUSTOMER-NO>` and retry',
+      `set one with \`orderbridge order assign-customer ${cliOrder(orderName)} --customer <CUSTOMER-NO>\`, ` +
+        `create one with \`orderbridge order new-customer ${cliOrder(orderName)} --template <TEMPLATE>\`, ` +
+        `or map the Shopify customer with \`orderbridge order map-customer ${cliOrder(orderName)} --customer <CUSTOMER-NO>\``,
     );
   },
 
@@ -149,7 +154,7 @@ export const OrderProblems = {
       orderName,
       'billingAddress',
       'a new customer is needed but the order has no bill-to address (typical of point-of-sale orders)',
-      `set an existing customer with \`orderbridge order set-customer ${orderName} --customer <CUSTOMER-NO>\`, ` +
+      `set an existing customer with \`orderbridge order assign-customer ${cliOrder(orderName)} --customer <CUSTOMER-NO>\`, ` +
         "or set the shop's default customer with `orderbridge shop set <SHOP> --default-customer <CUSTOMER-NO>`",
     );
   },

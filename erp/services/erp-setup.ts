@@ -4,8 +4,8 @@ import { ErpSetup } from '../entities';
 export class ErpNotSetUpError extends Error {
   constructor() {
     super(
-      'The ERP store has no company set-up (local currency, number series): run `orderbridge demo-setup` ' +
-        'or call seedErpBasics() from erp/demo-setup.ts once.',
+      'The ERP store has no company set-up (local currency, number series): seed it with seedErpBasics() ' +
+        '(erp/demo-setup.ts; the demo does it), or insert the erp_setup row and its number series.',
     );
     this.name = 'ErpNotSetUpError';
   }

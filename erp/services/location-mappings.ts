@@ -1,0 +1,73 @@
+import { Location, LocationMapping } from '../entities';
+import { inTransaction, type ErpContext } from './context';
+
+export interface LocationMappingView {
+  shopifyLocationId: string;
+  shopifyLocationName: string;
+  locationCode: string | null;
+}
+
+/** Records a store's Shopify locations (SPEC §2): new ones get an empty row, known ones their new name. */
+export async function recordShopifyLocations(
+  context: ErpContext,
+  shopCode: string,
+  locations: readonly { shopifyLocationId: string; name: string }[],
+): Promise<{ added: number }> {
+  return inTransaction(context, async (em) => {
+    const known = new Map(
+      (await em.find(LocationMapping, { shopCode })).map((row) => [row.shopifyLocationId, row]),
+    );
+    let added = 0;
+    for (const location of locations) {
+      const row = known.get(location.shopifyLocationId);
+      if (row) row.shopifyLocationName = location.name;
+      else {
+        em.create(LocationMapping, {
+          shopCode,
+          shopifyLocationId: location.shopifyLocationId,
+          shopifyLocationName: location.name,
+          locationCode: null,
+        });
+        added++;
+      }
+    }
+    await em.flush();
+    return { added };
+  });
+}
+
+export async function setLocationMapping(
+  context: ErpContext,
+  shopCode: string,
+  shopifyLocationId: string,
+  locationCode: string | null,
+): Promise<LocationMappingView> {
+  return inTransaction(context, async (em) => {
+    const row = await em.findOne(LocationMapping, { shopCode, shopifyLocationId });
+    if (!row)
+      throw new Error(
+        `Shopify location ${shopifyLocationId} is not known for shop card ${shopCode}: fetch the locations first`,
+      );
+    if (locationCode && !(await em.findOne(Location, locationCode))) {
+      throw new Error(`Location ${locationCode} does not exist in the ERP: check the code`);
+    }
+    row.locationCode = locationCode;
+    await em.flush();
+    return { shopifyLocationId, shopifyLocationName: row.shopifyLocationName, locationCode };
+  });
+}
+
+export async function listLocationMappings(
+  context: ErpContext,
+  shopCode: string,
+): Promise<LocationMappingView[]> {
+  return inTransaction(context, async (em) =>
+    (await em.find(LocationMapping, { shopCode }, { orderBy: { shopifyLocationName: 'asc' } })).map(
+      (row) => ({
+        shopifyLocationId: row.shopifyLocationId,
+        shopifyLocationName: row.shopifyLocationName,
+        locationCode: row.locationCode ?? null,
+      }),
+    ),
+  );
+}
