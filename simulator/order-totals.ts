@@ -82,16 +82,23 @@ export function recomputeOrder(order: OrderRecord): void {
     updateLineMoney(line, keptQuantity, bag);
     const unitPrice = amountsOf(sim.unitPrice);
     const unitDiscount = amountsOf(sim.unitDiscount);
-    subtotal = subtotal.plus(unitPrice.minus(unitDiscount).times(keptQuantity));
-    currentSubtotal = currentSubtotal.plus(unitPrice.minus(unitDiscount).times(line.currentQuantity));
-    lineDiscounts = lineDiscounts.plus(unitDiscount.times(keptQuantity));
-    currentLineDiscounts = currentLineDiscounts.plus(unitDiscount.times(line.currentQuantity));
+    // Shopify rounds per line, then adds the lines up.
+    const lineDiscount = unitDiscount.times(keptQuantity).round();
+    const currentLineDiscount = unitDiscount.times(line.currentQuantity).round();
+    subtotal = subtotal.plus(unitPrice.times(keptQuantity).round().minus(lineDiscount));
+    currentSubtotal = currentSubtotal.plus(
+      unitPrice.times(line.currentQuantity).round().minus(currentLineDiscount),
+    );
+    lineDiscounts = lineDiscounts.plus(lineDiscount);
+    currentLineDiscounts = currentLineDiscounts.plus(currentLineDiscount);
     for (const tax of sim.unitTaxes) {
       const unit = amountsOf(tax.unit);
-      lineTax = lineTax.plus(unit.times(keptQuantity));
-      currentLineTax = currentLineTax.plus(unit.times(line.currentQuantity));
-      taxTotals.add(tax.title, tax.rate, tax.channelLiable, unit.times(keptQuantity));
-      currentTaxTotals.add(tax.title, tax.rate, tax.channelLiable, unit.times(line.currentQuantity));
+      const taxAmount = unit.times(keptQuantity).round();
+      const currentTaxAmount = unit.times(line.currentQuantity).round();
+      lineTax = lineTax.plus(taxAmount);
+      currentLineTax = currentLineTax.plus(currentTaxAmount);
+      taxTotals.add(tax.title, tax.rate, tax.channelLiable, taxAmount);
+      currentTaxTotals.add(tax.title, tax.rate, tax.channelLiable, currentTaxAmount);
     }
     quantity += keptQuantity;
     currentQuantity += line.currentQuantity;
@@ -122,7 +129,7 @@ export function recomputeOrder(order: OrderRecord): void {
       const share = discounted.shop.isZero()
         ? new Decimal(1)
         : Decimal.max(0, discounted.shop.minus(refunded.shop)).dividedBy(discounted.shop);
-      currentTaxTotals.add(tax.title, tax.rate, tax.channelLiable, amount.times(share));
+      currentTaxTotals.add(tax.title, tax.rate, tax.channelLiable, amount.times(share).round());
     }
   }
   const tax = lineTax.plus(shippingTax);

@@ -560,7 +560,14 @@ function allocateDiscounts(
       __typename: 'PricingPercentageValue',
       percentage: percentage.toNumber(),
     });
-    return unitPrices.map((price) => price.times(percentage).dividedBy(100).round());
+    // The percentage of each line's total, rounded per line (as Shopify allocates), spread per unit.
+    return lines.map((line, index) =>
+      unitPrices[index]!.times(line.quantity)
+        .times(percentage)
+        .dividedBy(100)
+        .round()
+        .dividedBy(line.quantity),
+    );
   }
   if (discount.itemFixedDiscountCode) {
     const total = discount.itemFixedDiscountCode.amountSet
@@ -574,9 +581,16 @@ function allocateDiscounts(
     const lineTotals = lines.map((line, index) => unitPrices[index]!.times(line.quantity));
     const sum = Amounts.sum(lineTotals);
     if (sum.shop.isZero()) return none;
-    return lines.map((line, index) =>
-      total.times(lineTotals[index]!.shop.dividedBy(sum.shop)).dividedBy(line.quantity),
-    );
+    // Shares rounded per line; the last line takes what rounding left over, so the lines add up.
+    let allocated = Amounts.zero();
+    return lines.map((line, index) => {
+      const share =
+        index === lines.length - 1
+          ? total.minus(allocated)
+          : total.times(lineTotals[index]!.shop.dividedBy(sum.shop)).round();
+      allocated = allocated.plus(share);
+      return share.dividedBy(line.quantity);
+    });
   }
   if (discount.freeShippingDiscountCode) {
     addApplication(order, discount.freeShippingDiscountCode.code, 'SHIPPING_LINE', {

@@ -222,7 +222,10 @@ describe('derived fields stay consistent through random sequences of changes', (
     if (expectedFulfillment) expect(order.displayFulfillmentStatus, step).toBe(expectedFulfillment);
     else if (unfulfilled > 0) expect(order.displayFulfillmentStatus, step).toBe('UNFULFILLED');
 
-    expect(d(order.currentSubtotalPriceSet).toFixed(2), step).toBe(subtotal.toFixed(2));
+    // Unit prices after discounts are rounded per unit, the subtotal per line: a cent per line at most.
+    expect(d(order.currentSubtotalPriceSet).minus(subtotal).abs().toNumber(), step).toBeLessThanOrEqual(
+      0.01 * order.lineItems.nodes.length,
+    );
     expect(d(order.currentTotalPriceSet).toFixed(2), step).toBe(
       d(order.currentSubtotalPriceSet)
         .plus(d(order.currentShippingPriceSet))

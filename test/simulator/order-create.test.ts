@@ -617,6 +617,25 @@ describe('orderCreate and the order fields the connector reads', () => {
     }
   });
 
+  it('rounds discounts and taxes per line, then adds the lines up (as Shopify)', async () => {
+    const mug = simulator.store.addProduct({
+      title: 'Stoneware mug',
+      variants: [{ sku: 'SM', price: '21.95' }],
+    }).sim.variantIds[0]!;
+    const orderId = await createOrder(simulator, {
+      discountCode: { itemPercentageDiscountCode: { code: 'P15', percentage: 15 } },
+      lineItems: [{ variantId: mug, quantity: 3, taxLines: [{ title: 'Tax', rate: '0.07' }] }],
+      financialStatus: 'PAID',
+    });
+    const { order } = await gqlData(simulator, ORDER_FIELDS, { id: orderId });
+    // 3 × 21.95 = 65.85; 15 % = 9.8775 → 9.88; subtotal 55.97; 7 % of it = 3.9179 → 3.92.
+    expect(order.totalDiscountsSet.shopMoney.amount).toBe('9.88');
+    expect(order.subtotalPriceSet.shopMoney.amount).toBe('55.97');
+    expect(order.totalTaxSet.shopMoney.amount).toBe('3.92');
+    expect(order.totalPriceSet.shopMoney.amount).toBe('59.89');
+    expect(order.displayFinancialStatus).toBe('PAID');
+  });
+
   it('honours taxesIncluded: the tax is the included share, the total does not grow', async () => {
     const orderId = await createOrder(simulator, {
       taxesIncluded: true,
