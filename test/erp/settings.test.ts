@@ -89,8 +89,9 @@ describe('shop cards', () => {
         currencyCode: 'JPY',
         returnRefundProcess: 'auto_credit_memo',
       },
-    }).catch((caught: unknown) => caught as ShopCardError);
-    expect(references.problems).toEqual([
+    }).catch((caught: unknown) => caught);
+    expect(references).toBeInstanceOf(ShopCardError);
+    expect((references as ShopCardError).problems).toEqual([
       'tipAccountNo: G/L account 9999 does not exist',
       'currencyCode: currency JPY is not set up; add a rate with `orderbridge currency rate JPY --date <YYYY-MM-DD> --rate <rate>`',
       'returnRefundProcess: auto_credit_memo requires autoCreateOrders (SPEC §1)',
