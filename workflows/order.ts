@@ -1,5 +1,7 @@
 import {
+  ActivityFailure,
   allHandlersFinished,
+  ApplicationFailure,
   condition,
   continueAsNew,
   log,
@@ -120,6 +122,22 @@ export async function orderWorkflow(input: OrderWorkflowInput): Promise<OrderSta
     retryRequested = true;
   });
 
+  /**
+   * Runs an operator fix. A refused fix (a customer no. that does not exist...) fails the update
+   * with the refusal's own words: left as an ActivityFailure, the caller would only read
+   * "Activity task failed".
+   */
+  async function operatorFix(work: () => Promise<void>): Promise<void> {
+    try {
+      await work();
+    } catch (error) {
+      if (error instanceof ActivityFailure && error.cause instanceof ApplicationFailure) {
+        throw ApplicationFailure.nonRetryable(error.cause.message, error.cause.type ?? 'OperatorFixError');
+      }
+      throw error;
+    }
+  }
+
   /** Waits until the main loop has made one more mapping/document attempt, then answers. */
   async function answerAfterNextAttempt(): Promise<OrderStatus> {
     const attemptsBefore = processAttempts;
@@ -152,10 +170,12 @@ export async function orderWorkflow(input: OrderWorkflowInput): Promise<OrderSta
   setHandler(
     assignCustomerUpdate,
     async (assignment) => {
-      await operatorActivities.assignCustomerToImportedOrder({
-        importedOrderId: status.importedOrderId!,
-        ...assignment,
-      });
+      await operatorFix(() =>
+        operatorActivities.assignCustomerToImportedOrder({
+          importedOrderId: status.importedOrderId!,
+          ...assignment,
+        }),
+      );
       retryRequested = true;
       return answerAfterNextAttempt();
     },
@@ -170,10 +190,12 @@ export async function orderWorkflow(input: OrderWorkflowInput): Promise<OrderSta
   setHandler(
     newCustomerFromTemplateUpdate,
     async ({ templateCode }) => {
-      await operatorActivities.createCustomerForImportedOrder({
-        importedOrderId: status.importedOrderId!,
-        templateCode,
-      });
+      await operatorFix(() =>
+        operatorActivities.createCustomerForImportedOrder({
+          importedOrderId: status.importedOrderId!,
+          templateCode,
+        }),
+      );
       retryRequested = true;
       return answerAfterNextAttempt();
     },
@@ -188,10 +210,12 @@ export async function orderWorkflow(input: OrderWorkflowInput): Promise<OrderSta
   setHandler(
     mapCustomerUpdate,
     async ({ customerNo }) => {
-      await operatorActivities.mapShopifyCustomerOfImportedOrder({
-        importedOrderId: status.importedOrderId!,
-        customerNo,
-      });
+      await operatorFix(() =>
+        operatorActivities.mapShopifyCustomerOfImportedOrder({
+          importedOrderId: status.importedOrderId!,
+          customerNo,
+        }),
+      );
       retryRequested = true;
       return answerAfterNextAttempt();
     },
