@@ -116,6 +116,20 @@ export function selectCustomer(input: CustomerSelectionInput): CustomerDecision 
 
   if (input.operatorCustomerNo) return existing(input.operatorCustomerNo, 'operator');
 
+  // An operator who chose a template wants a new customer, whatever the shop card would do on its
+  // own (a card without customer import is exactly where orders end up needing this).
+  if (input.operatorTemplateCode) {
+    if (!isUsableAddress(input.billingAddress)) {
+      return { kind: 'problem', problem: OrderProblems.customerAddressMissing(input.orderName) };
+    }
+    return {
+      kind: 'create',
+      templateCode: input.operatorTemplateCode,
+      customer: newCustomerFromBillTo(input.billingAddress, { email: input.email, phone: input.phone }),
+      linkShopifyCustomer: input.shopifyCustomerId !== null,
+    };
+  }
+
   // 1. A country template with its own default customer wins over every other setting.
   const shipToCountry = input.shipToCountryCode?.toUpperCase() ?? null;
   const countryDefault = shipToCountry ? input.countryTemplates[shipToCountry]?.defaultCustomerNo : null;
