@@ -1,0 +1,389 @@
+import { WorkflowUpdateFailedError } from '@temporalio/client';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Currency, Customer, ImportedOrder, ShopifyCustomerLink } from '../../erp/entities';
+import { mapItem } from '../../erp/services/map-item';
+import { setExchangeRate } from '../../erp/services/set-exchange-rate';
+import { createOrder, type GeneratedOrder } from '../../simulator/generator/create-order';
+import type { CreateOrderRequest } from '../../simulator/generator/order-request';
+import type { AddressPlan } from '../../simulator/generator/store-plan';
+import {
+  assignCustomerUpdate,
+  mapCustomerUpdate,
+  newCustomerFromTemplateUpdate,
+  orderWorkflowId,
+  retrySignal,
+  type OrderStatus,
+} from '../../workflows/messages';
+import type { OrderTimings } from '../../workflows/order-timings';
+import { hasDocument, needsAttention, waitForOrder } from '../helpers/order-waits';
+import { startTestStack, type TestStack } from '../helpers/test-stack';
+import {
+  addShopCard,
+  dispatchOrder,
+  documentOf,
+  orderHandle,
+  queryOrder,
+  shopifyTarget,
+  waitForVisibility,
+} from './order-test-kit';
+
+/** Problems are re-checked only after ten minutes: whatever resolves them within the test is the operator. */
+const OPERATOR_ONLY: OrderTimings = {
+  recheckProblemsAfter: '10 minutes',
+  maxRecheckInterval: '1 hour',
+  activityAttemptTimeout: '5 seconds',
+};
+/** The automatic re-check comes after one second. */
+const QUICK_RECHECK: OrderTimings = {
+  recheckProblemsAfter: '1 second',
+  maxRecheckInterval: '2 seconds',
+  activityAttemptTimeout: '5 seconds',
+};
+
+let stack: TestStack;
+let socksVariantId: string;
+let gadgetVariantId: string;
+let widgetVariantId: string;
+
+beforeAll(async () => {
+  stack = await startTestStack();
+  const { store } = stack.simulator;
+  socksVariantId = store.addProduct({
+    title: 'Wool socks',
+    variants: [{ title: 'One size', sku: 'SOCKS-1', price: '12.00' }],
+  }).sim.variantIds[0]!;
+  // Sold in Shopify under SKUs the ERP does not know: they need an explicit item mapping.
+  gadgetVariantId = store.addProduct({
+    title: 'Gadget',
+    variants: [{ title: 'Default', sku: 'SHOP-GADGET', price: '30.00' }],
+  }).sim.variantIds[0]!;
+  widgetVariantId = store.addProduct({
+    title: 'Widget',
+    variants: [{ title: 'Default', sku: 'SHOP-WIDGET', price: '8.00' }],
+  }).sim.variantIds[0]!;
+
+  const items = [
+    { no: 'SOCKS-1', description: 'Wool socks' },
+    { no: 'GADGET', description: 'Gadget' },
+    { no: 'WIDGET', description: 'Widget' },
+  ];
+  // WEB: the demo card (creates customers, default customer WEB-GUEST).
+  await addShopCard(stack, 'WEB', { items });
+  // NOCUST: never creates customers and has no default customer, so unknown buyers need an operator.
+  await addShopCard(
+    stack,
+    'NOCUST',
+    { customerImport: 'none', customerMappingType: 'by_email_phone' },
+    { defaultCustomerNo: null },
+  );
+  // NODEFAULT: creates customers from the bill-to address, but has no default for orders without one.
+  await addShopCard(stack, 'NODEFAULT', { customerImport: 'with_order' }, { defaultCustomerNo: null });
+  // FX: the shop's currency is GBP in the ERP, a currency without any exchange rate yet.
+  await stack.erp.orm.em.fork().upsert(Currency, { code: 'GBP', description: 'Pound sterling' });
+  await addShopCard(stack, 'FX', {}, { currencyCode: 'GBP' });
+  const em = stack.erp.orm.em.fork();
+  em.create(Customer, { no: 'C-ASSIGN', name: 'Assigned Ltd', countryCode: 'US' });
+  em.create(Customer, { no: 'C-MAPPED', name: 'Mapped Inc', countryCode: 'US' });
+  await em.flush();
+});
+
+afterAll(async () => {
+  await stack?.close();
+});
+
+let buyerNumber = 0;
+
+function buyer(): { email: string; address: AddressPlan } {
+  buyerNumber += 1;
+  return {
+    email: `buyer-${buyerNumber}@example.com`,
+    address: {
+      firstName: 'Buyer',
+      lastName: `Number ${buyerNumber}`,
+      address1: `${buyerNumber} Main Street`,
+      city: 'Springfield',
+      zip: '62701',
+      provinceCode: 'IL',
+      countryCode: 'US',
+    },
+  };
+}
+
+/** A web order of a known Shopify customer with a bill-to address. */
+function customerOrder(overrides: Partial<CreateOrderRequest> = {}): Promise<GeneratedOrder> {
+  const { email, address } = buyer();
+  return createOrder(shopifyTarget(stack), {
+    lines: [
+      { variantId: socksVariantId, title: 'Wool socks', sku: 'SOCKS-1', quantity: 2, unitPrice: '12.00' },
+    ],
+    customer: { email, firstName: address.firstName, lastName: address.lastName, addresses: [address] },
+    billingAddress: address,
+    shippingAddress: address,
+    ...overrides,
+  });
+}
+
+const problemCodes = (status: OrderStatus) => status.problems.map((problem) => problem.code);
+
+async function importedOrder(shopifyOrderId: string) {
+  return stack.erp.orm.em.fork().findOneOrFail(ImportedOrder, { shopifyOrderId });
+}
+
+describe('a missing customer is shown and fixed by an operator update', () => {
+  it('shows needs-attention with the CUSTOMER problem in the state query and OrderHasError in the search attributes', async () => {
+    const order = await customerOrder();
+    await dispatchOrder(stack, order, 'NOCUST', OPERATOR_ONLY);
+    const status = await waitForOrder(
+      stack.temporal.client,
+      stack.simulator.shopDomain,
+      order.id,
+      needsAttention,
+    );
+    expect(status.hasError).toBe(true);
+    expect(status.document).toBeUndefined();
+    expect(problemCodes(status)).toContain('CUSTOMER_NOT_FOUND');
+    const problem = status.problems.find((entry) => entry.code === 'CUSTOMER_NOT_FOUND')!;
+    expect(problem.message).toContain(order.name);
+    expect(problem.fix).toContain('assign-customer');
+
+    const workflowId = orderWorkflowId(stack.simulator.shopDomain, order.id);
+    await waitForVisibility(
+      stack.temporal.client,
+      `OrderHasError = true AND ShopDomain = '${stack.simulator.shopDomain}'`,
+      workflowId,
+    );
+    await waitForVisibility(
+      stack.temporal.client,
+      `OrderStage = 'needs-attention' AND ShopCode = 'NOCUST' AND ShopifyOrderName = '${order.name}'`,
+      workflowId,
+    );
+
+    // A customer no. that does not exist is refused with the reason, and nothing changes.
+    const refused = await orderHandle(stack, order.id)
+      .executeUpdate(assignCustomerUpdate, { args: [{ sellToCustomerNo: 'NO-SUCH' }] })
+      .then(
+        () => undefined,
+        (error: unknown) => error,
+      );
+    expect(refused).toBeInstanceOf(WorkflowUpdateFailedError);
+    // What the CLI prints: the update failure's cause.
+    const reason = (refused as WorkflowUpdateFailedError).cause?.message ?? '';
+    expect(reason).toContain("'NO-SUCH' does not exist");
+    expect(reason).toContain(order.name);
+    const unchanged = await queryOrder(stack, order.id);
+    expect(unchanged.stage).toBe('needs-attention');
+    expect(unchanged.document).toBeUndefined();
+    const stored = await importedOrder(order.id);
+    expect(stored.sellToCustomerNo ?? null).toBeNull();
+    expect(stored.customerSetByOperator).toBe(false);
+
+    // The right number: the document follows at once, and the error flag clears.
+    const fixed = await orderHandle(stack, order.id).executeUpdate(assignCustomerUpdate, {
+      args: [{ sellToCustomerNo: 'C-ASSIGN' }],
+    });
+    expect(fixed.stage).toBe('document-created');
+    expect(fixed.hasError).toBe(false);
+    const { header } = await documentOf(stack, order.id);
+    expect(header.sellToCustomerNo).toBe('C-ASSIGN');
+    expect(header.billToCustomerNo).toBe('C-ASSIGN');
+    await waitForVisibility(
+      stack.temporal.client,
+      `OrderHasError = false AND OrderStage = 'document-created' AND ShopDomain = '${stack.simulator.shopDomain}'`,
+      workflowId,
+    );
+  });
+
+  it('creates a new customer from the template the operator chose', async () => {
+    const order = await customerOrder();
+    await dispatchOrder(stack, order, 'NOCUST', OPERATOR_ONLY);
+    await waitForOrder(stack.temporal.client, stack.simulator.shopDomain, order.id, needsAttention);
+
+    const refused = await orderHandle(stack, order.id)
+      .executeUpdate(newCustomerFromTemplateUpdate, { args: [{ templateCode: 'NO-SUCH-TEMPLATE' }] })
+      .then(
+        () => undefined,
+        (error: unknown) => error,
+      );
+    expect((refused as WorkflowUpdateFailedError).cause?.message).toContain(
+      "'NO-SUCH-TEMPLATE' does not exist",
+    );
+
+    const fixed = await orderHandle(stack, order.id).executeUpdate(newCustomerFromTemplateUpdate, {
+      args: [{ templateCode: 'B2B' }],
+    });
+    expect(fixed.stage).toBe('document-created');
+    const { header } = await documentOf(stack, order.id);
+    const customer = await stack.erp.orm.em.fork().findOneOrFail(Customer, header.sellToCustomerNo);
+    expect(customer.createdFromTemplateCode).toBe('B2B');
+    expect(customer.address).toBe(order.request.billingAddress!.address1);
+    expect(customer.countryCode).toBe('US');
+  });
+
+  it('maps the Shopify customer to an existing customer, for this order and the next ones', async () => {
+    const { email, address } = buyer();
+    const sameBuyer: Partial<CreateOrderRequest> = {
+      customer: { email, firstName: address.firstName, lastName: address.lastName, addresses: [address] },
+      billingAddress: address,
+      shippingAddress: address,
+    };
+    const order = await customerOrder(sameBuyer);
+    await dispatchOrder(stack, order, 'NOCUST', OPERATOR_ONLY);
+    await waitForOrder(stack.temporal.client, stack.simulator.shopDomain, order.id, needsAttention);
+
+    const fixed = await orderHandle(stack, order.id).executeUpdate(mapCustomerUpdate, {
+      args: [{ customerNo: 'C-MAPPED' }],
+    });
+    expect(fixed.stage).toBe('document-created');
+    expect((await documentOf(stack, order.id)).header.sellToCustomerNo).toBe('C-MAPPED');
+    const shopifyCustomerId = (await importedOrder(order.id)).shopifyCustomerId;
+    expect(shopifyCustomerId).toBeTruthy();
+    const link = await stack.erp.orm.em
+      .fork()
+      .findOneOrFail(ShopifyCustomerLink, {
+        store: stack.simulator.shopDomain,
+        shopifyCustomerId: shopifyCustomerId!,
+      });
+    expect(link.customerNo).toBe('C-MAPPED');
+
+    // The same Shopify customer orders again: no operator needed.
+    const next = await customerOrder({ ...sameBuyer, customer: { id: shopifyCustomerId! } });
+    await dispatchOrder(stack, next, 'NOCUST', OPERATOR_ONLY);
+    const status = await waitForOrder(
+      stack.temporal.client,
+      stack.simulator.shopDomain,
+      next.id,
+      hasDocument,
+    );
+    expect(status.hasError).toBe(false);
+    expect((await documentOf(stack, next.id)).header.sellToCustomerNo).toBe('C-MAPPED');
+  });
+
+  it('an order without addresses cannot get a new customer, but can be assigned one', async () => {
+    const order = await createOrder(shopifyTarget(stack), {
+      lines: [
+        { variantId: socksVariantId, title: 'Wool socks', sku: 'SOCKS-1', quantity: 1, unitPrice: '12.00' },
+      ],
+      pos: { locationId: stack.simulator.store.defaultLocation()!.id },
+      customer: null,
+    });
+    await dispatchOrder(stack, order, 'NODEFAULT', OPERATOR_ONLY);
+    const status = await waitForOrder(
+      stack.temporal.client,
+      stack.simulator.shopDomain,
+      order.id,
+      needsAttention,
+    );
+    expect(problemCodes(status)).toContain('CUSTOMER_ADDRESS_MISSING');
+
+    const refused = await orderHandle(stack, order.id)
+      .executeUpdate(newCustomerFromTemplateUpdate, { args: [{ templateCode: 'RETAIL' }] })
+      .then(
+        () => undefined,
+        (error: unknown) => error,
+      );
+    expect((refused as WorkflowUpdateFailedError).cause?.message).toContain('no bill-to or ship-to address');
+    expect((await queryOrder(stack, order.id)).stage).toBe('needs-attention');
+
+    const fixed = await orderHandle(stack, order.id).executeUpdate(assignCustomerUpdate, {
+      args: [{ sellToCustomerNo: 'C-ASSIGN' }],
+    });
+    expect(fixed.document).toBeDefined();
+    expect((await documentOf(stack, order.id)).header.sellToCustomerNo).toBe('C-ASSIGN');
+  });
+});
+
+describe('an unmapped item waits for its mapping', () => {
+  it('ITEM_NOT_MAPPED, then the mapping and a retry signal give the document', async () => {
+    const order = await createOrder(shopifyTarget(stack), {
+      lines: [
+        { variantId: gadgetVariantId, title: 'Gadget', sku: 'SHOP-GADGET', quantity: 1, unitPrice: '30.00' },
+      ],
+      customer: null,
+    });
+    await dispatchOrder(stack, order, 'WEB', OPERATOR_ONLY);
+    const status = await waitForOrder(
+      stack.temporal.client,
+      stack.simulator.shopDomain,
+      order.id,
+      needsAttention,
+    );
+    expect(problemCodes(status)).toEqual(['ITEM_NOT_MAPPED']);
+    expect(status.problems[0]!.message).toContain('SHOP-GADGET');
+
+    await mapItem(stack.erp.orm, stack.simulator.shopDomain, gadgetVariantId, 'GADGET');
+    // Ten minutes before the next automatic look: only the signal can bring the document now.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect((await queryOrder(stack, order.id)).stage).toBe('needs-attention');
+    await orderHandle(stack, order.id).signal(retrySignal);
+    const done = await waitForOrder(stack.temporal.client, stack.simulator.shopDomain, order.id, hasDocument);
+    expect(done.hasError).toBe(false);
+    const { lines } = await documentOf(stack, order.id);
+    expect(lines.filter((line) => line.type === 'item').map((line) => line.no)).toEqual(['GADGET']);
+  });
+
+  it('the automatic re-check picks up a mapping added later, without any signal', async () => {
+    const order = await createOrder(shopifyTarget(stack), {
+      lines: [
+        { variantId: widgetVariantId, title: 'Widget', sku: 'SHOP-WIDGET', quantity: 3, unitPrice: '8.00' },
+      ],
+      customer: null,
+    });
+    await dispatchOrder(stack, order, 'WEB', QUICK_RECHECK);
+    const status = await waitForOrder(
+      stack.temporal.client,
+      stack.simulator.shopDomain,
+      order.id,
+      needsAttention,
+    );
+    expect(problemCodes(status)).toEqual(['ITEM_NOT_MAPPED']);
+    // Let a re-check or two find nothing new.
+    await new Promise((resolve) => setTimeout(resolve, 2_500));
+    expect((await queryOrder(stack, order.id)).stage).toBe('needs-attention');
+
+    await mapItem(stack.erp.orm, stack.simulator.shopDomain, widgetVariantId, 'WIDGET');
+    const done = await waitForOrder(
+      stack.temporal.client,
+      stack.simulator.shopDomain,
+      order.id,
+      hasDocument,
+      15_000,
+    );
+    expect(done.hasError).toBe(false);
+    const { lines } = await documentOf(stack, order.id);
+    const item = lines.find((line) => line.type === 'item')!;
+    expect(item.no).toBe('WIDGET');
+    expect(Number(item.quantity)).toBe(3);
+  });
+});
+
+describe('a missing exchange rate waits for the rate', () => {
+  it('EXCHANGE_RATE_MISSING, then the rate and a retry signal give a document in that currency', async () => {
+    const order = await createOrder(shopifyTarget(stack), {
+      lines: [
+        { variantId: socksVariantId, title: 'Wool socks', sku: 'SOCKS-1', quantity: 1, unitPrice: '12.00' },
+      ],
+      customer: null,
+    });
+    await dispatchOrder(stack, order, 'FX', OPERATOR_ONLY);
+    const status = await waitForOrder(
+      stack.temporal.client,
+      stack.simulator.shopDomain,
+      order.id,
+      needsAttention,
+    );
+    expect(problemCodes(status)).toEqual(['EXCHANGE_RATE_MISSING']);
+    expect(status.problems[0]!.message).toContain('GBP');
+
+    await setExchangeRate(stack.erp.orm, {
+      currencyCode: 'GBP',
+      startingDate: '2020-01-01',
+      rateLcyPerUnit: '1.27',
+    });
+    await orderHandle(stack, order.id).signal(retrySignal);
+    const done = await waitForOrder(stack.temporal.client, stack.simulator.shopDomain, order.id, hasDocument);
+    expect(done.hasError).toBe(false);
+    const { header } = await documentOf(stack, order.id);
+    expect(header.currencyCode).toBe('GBP');
+    expect(header.exchangeRateLcyPerUnit).toMatch(/^1\.27/);
+  });
+});
