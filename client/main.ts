@@ -2,9 +2,12 @@
 import { Command, CommanderError } from 'commander';
 import { ConfigError } from '../platform/config';
 import { createAppContext, type AppContext } from './app-context';
+import { registerOrderCommand } from './commands/order';
+import { registerOrdersCommands } from './commands/orders';
 import { registerScheduleCommand } from './commands/schedule';
 import { registerSimCommand } from './commands/sim';
 import { registerStatusCommand } from './commands/status';
+import { registerSyncCommand } from './commands/sync';
 import { registerUpCommand } from './commands/up';
 import { registerWorkerCommand } from './commands/worker';
 
@@ -22,6 +25,9 @@ export function buildProgram(): Command {
   registerStatusCommand(program, context);
   registerSimCommand(program);
   registerScheduleCommand(program, context);
+  registerSyncCommand(program, context);
+  registerOrderCommand(program, context);
+  registerOrdersCommands(program, context);
   return program;
 }
 

@@ -51,7 +51,8 @@ export async function runWorkerUntilStopped(
     );
     void stopRequested.then(() => {
       logger.info('stopping worker: finishing activities in flight');
-      worker.shutdown();
+      // The SDK's own signal handling may have begun the shutdown already.
+      if (worker.getState() === 'RUNNING') worker.shutdown();
     });
     await worker.run();
     logger.info('worker stopped');
