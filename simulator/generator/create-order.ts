@@ -5,7 +5,8 @@ import {
   ScenarioError,
   type ShopifyTarget,
 } from './admin-client';
-import { addLineDiscounts } from './edit-order';
+import { editOrder, type OrderEditChange } from './edit-order';
+import { fulfillOrder } from './fulfill-order';
 import {
   ScenarioOrderCreateDocument,
   ScenarioOrderRiskAssessmentCreateDocument,
@@ -14,6 +15,7 @@ import {
 import {
   buildOrderCreateInput,
   TIP_LINE_TITLE,
+  type BuiltOrderCreateInput,
   type ExpectedOrderAmounts,
   type OrderShopContext,
 } from './order-create-input';
@@ -46,7 +48,8 @@ const RISK_FACTS: Readonly<
 
 /**
  * Creates one order with exactly the traits asked for, through orderCreate, then what orderCreate
- * cannot carry: a risk assessment (orderRiskAssessmentCreate) and line discounts (an order edit).
+ * cannot carry: a risk assessment (orderRiskAssessmentCreate) and discounted lines (an order edit
+ * that adds them; see OrderLineRequest.lineDiscountPercent).
  * `shop` overrides the shop's currency and tax model; by default they are read from the target once.
  */
 export async function createOrder(
@@ -67,17 +70,17 @@ export async function createOrder(
   const order = required(payload.order, `orderCreate for ${subject}: order`);
 
   const lineItems = order.lineItems.nodes;
-  const productLineCount = request.lines.length;
   const giftCardLineCount = request.giftCardLines?.length ?? 0;
-  if (lineItems.length !== productLineCount + giftCardLineCount + (request.tip ? 1 : 0)) {
+  const createdProductLines = request.lines.length - built.linesAddedByEdit.length;
+  if (lineItems.length !== createdProductLines + giftCardLineCount + (request.tip ? 1 : 0)) {
     throw new ScenarioError(
-      `orderCreate for ${order.name} returned ${lineItems.length} line items for ${productLineCount} product, ` +
+      `orderCreate for ${order.name} returned ${lineItems.length} line items for ${createdProductLines} product, ` +
         `${giftCardLineCount} gift card and ${request.tip ? 1 : 0} tip lines: the target reordered or dropped lines.`,
     );
   }
-  const lineItemIds = lineItems.slice(0, productLineCount).map((line) => line.id);
+  const createdProductIds = lineItems.slice(0, createdProductLines).map((line) => line.id);
   const giftCardLineItemIds = lineItems
-    .slice(productLineCount, productLineCount + giftCardLineCount)
+    .slice(createdProductLines, createdProductLines + giftCardLineCount)
     .map((line) => line.id);
   const tipLine = request.tip ? lineItems.at(-1) : undefined;
   if (tipLine && tipLine.title !== TIP_LINE_TITLE) {
@@ -87,10 +90,11 @@ export async function createOrder(
   }
 
   if (request.risk) await assessRisk(target, order.id, order.name, request.risk);
-  const discounted = request.lines
-    .map((line, index) => ({ lineItemId: lineItemIds[index]!, percent: line.lineDiscountPercent }))
-    .filter((line): line is { lineItemId: string; percent: number } => line.percent !== undefined);
-  if (discounted.length > 0) await addLineDiscounts(target, order.id, discounted);
+  const editedIds =
+    built.linesAddedByEdit.length > 0 ? await addDiscountedLines(target, order, request, built) : [];
+  const lineItemIds = request.lines.map((line) =>
+    line.lineDiscountPercent === undefined ? createdProductIds.shift()! : editedIds.shift()!,
+  );
 
   return {
     id: order.id,
@@ -102,6 +106,61 @@ export async function createOrder(
     expected: built.expected,
     request,
   };
+}
+
+/**
+ * Adds the lines that carry their own discount with one order edit, and ships them too when the
+ * order was created fulfilled (orderCreate fulfilled only what it was given).
+ */
+async function addDiscountedLines(
+  target: ShopifyTarget,
+  order: { id: string; name: string },
+  request: CreateOrderRequest,
+  built: BuiltOrderCreateInput,
+): Promise<string[]> {
+  const fulfilment = typeof request.fulfilled === 'object' ? request.fulfilled : undefined;
+  const locationId = fulfilment?.locationId ?? request.pos?.locationId;
+  const presentment = built.expected.presentment;
+  const changes: OrderEditChange[] = built.linesAddedByEdit.map((index) => {
+    const line = request.lines[index]!;
+    const common = {
+      quantity: line.quantity,
+      discountPercent: line.lineDiscountPercent!,
+      ...(locationId ? { locationId } : {}),
+    };
+    return line.variantId
+      ? { kind: 'addVariant', variantId: line.variantId, ...common }
+      : {
+          kind: 'addCustomItem',
+          title: line.title,
+          price: { amount: presentment.unitPrices[index]!, currencyCode: presentment.currencyCode },
+          requiresShipping: line.requiresShipping ?? true,
+          taxable: line.taxable ?? true,
+          ...common,
+        };
+  });
+  const edited = await editOrder(target, order.id, changes, {
+    staffNote: 'Discounted item added by the store',
+  });
+  if (edited.addedLineItemIds.length !== changes.length) {
+    throw new ScenarioError(
+      `The edit of ${order.name} added ${edited.addedLineItemIds.length} line items for ${changes.length} discounted lines.`,
+    );
+  }
+  if (request.fulfilled ?? request.pos) {
+    await fulfillOrder(target, order.id, {
+      ...(locationId ? { locationId } : {}),
+      ...(fulfilment?.trackingNumber
+        ? {
+            tracking: {
+              number: fulfilment.trackingNumber,
+              ...(fulfilment.trackingCompany ? { company: fulfilment.trackingCompany } : {}),
+            },
+          }
+        : {}),
+    });
+  }
+  return edited.addedLineItemIds;
 }
 
 async function assessRisk(

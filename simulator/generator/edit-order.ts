@@ -23,9 +23,13 @@ export interface EditMoney {
   currencyCode: string;
 }
 
-/** One change inside an order edit; several are applied in one session and committed together. */
+/**
+ * One change inside an order edit; several are applied in one session and committed together.
+ * A discount can go only on an item the same edit adds (Shopify's rule), hence `discountPercent`
+ * on the additions and no discount change for existing lines.
+ */
 export type OrderEditChange =
-  | { kind: 'addVariant'; variantId: string; quantity: number; locationId?: string }
+  | { kind: 'addVariant'; variantId: string; quantity: number; locationId?: string; discountPercent?: number }
   | {
       kind: 'addCustomItem';
       title: string;
@@ -33,11 +37,12 @@ export type OrderEditChange =
       quantity: number;
       requiresShipping?: boolean;
       taxable?: boolean;
+      locationId?: string;
+      discountPercent?: number;
     }
   | { kind: 'setQuantity'; lineItemId: string; quantity: number; restock?: boolean }
   /** Quantity 0: Shopify keeps the line with currentQuantity 0, as a removed item. */
   | { kind: 'removeLine'; lineItemId: string; restock?: boolean }
-  | { kind: 'addLineDiscount'; lineItemId: string; percent: number; description?: string }
   | { kind: 'addShippingLine'; title: string; price: EditMoney };
 
 export interface EditedOrder {
@@ -45,6 +50,8 @@ export interface EditedOrder {
   name: string;
   edited: boolean;
   lineItems: { id: string; sku: string | null; title: string; quantity: number; currentQuantity: number }[];
+  /** LineItem gids of the items this edit added, in the order of the changes that added them. */
+  addedLineItemIds: string[];
 }
 
 /**
@@ -81,6 +88,22 @@ export async function editOrder(
   };
 
   const session = calculatedOrder.id;
+  const discountAddedLine = async (calculatedLineItemId: string, percent: number) => {
+    const result = await client.request(ScenarioOrderEditAddLineItemDiscountDocument, {
+      id: session,
+      lineItemId: calculatedLineItemId,
+      discount: { percentValue: percent, description: `${percent}% off` },
+    });
+    const payload = required(
+      result.orderEditAddLineItemDiscount,
+      `orderEditAddLineItemDiscount for ${orderId}`,
+    );
+    assertNoUserErrors(
+      'orderEditAddLineItemDiscount',
+      `${orderId} (${calculatedLineItemId})`,
+      payload.userErrors,
+    );
+  };
   for (const change of changes) {
     switch (change.kind) {
       case 'addVariant': {
@@ -96,6 +119,11 @@ export async function editOrder(
           `${orderId} (variant ${change.variantId})`,
           payload.userErrors,
         );
+        const added = required(
+          payload.calculatedLineItem,
+          `orderEditAddVariant for ${orderId}: calculatedLineItem`,
+        );
+        if (change.discountPercent !== undefined) await discountAddedLine(added.id, change.discountPercent);
         break;
       }
       case 'addCustomItem': {
@@ -106,9 +134,15 @@ export async function editOrder(
           quantity: change.quantity,
           requiresShipping: change.requiresShipping ?? true,
           taxable: change.taxable ?? true,
+          ...(change.locationId ? { locationId: change.locationId } : {}),
         });
         const payload = required(result.orderEditAddCustomItem, `orderEditAddCustomItem for ${orderId}`);
         assertNoUserErrors('orderEditAddCustomItem', `${orderId} ("${change.title}")`, payload.userErrors);
+        const added = required(
+          payload.calculatedLineItem,
+          `orderEditAddCustomItem for ${orderId}: calculatedLineItem`,
+        );
+        if (change.discountPercent !== undefined) await discountAddedLine(added.id, change.discountPercent);
         break;
       }
       case 'setQuantity':
@@ -123,26 +157,6 @@ export async function editOrder(
         const payload = required(result.orderEditSetQuantity, `orderEditSetQuantity for ${orderId}`);
         assertNoUserErrors(
           'orderEditSetQuantity',
-          `${orderId} (line ${change.lineItemId})`,
-          payload.userErrors,
-        );
-        break;
-      }
-      case 'addLineDiscount': {
-        const result = await client.request(ScenarioOrderEditAddLineItemDiscountDocument, {
-          id: session,
-          lineItemId: calculatedLineFor(change.lineItemId),
-          discount: {
-            percentValue: change.percent,
-            description: change.description ?? `${change.percent}% off`,
-          },
-        });
-        const payload = required(
-          result.orderEditAddLineItemDiscount,
-          `orderEditAddLineItemDiscount for ${orderId}`,
-        );
-        assertNoUserErrors(
-          'orderEditAddLineItemDiscount',
           `${orderId} (line ${change.lineItemId})`,
           payload.userErrors,
         );
@@ -171,30 +185,15 @@ export async function editOrder(
   const commitPayload = required(committed.orderEditCommit, `orderEditCommit for ${orderId}`);
   assertNoUserErrors('orderEditCommit', orderId, commitPayload.userErrors);
   const order = required(commitPayload.order, `orderEditCommit for ${orderId}: order`);
+  const before = new Set(calculatedOrder.originalOrder.lineItems.nodes.map((line) => line.id));
+  const lineItems = order.lineItems.nodes.map((line) => ({ ...line }));
   return {
     id: order.id,
     name: order.name,
     edited: order.edited,
-    lineItems: order.lineItems.nodes.map((line) => ({ ...line })),
+    lineItems,
+    addedLineItemIds: lineItems.filter((line) => !before.has(line.id)).map((line) => line.id),
   };
-}
-
-/** Manual percentage discounts on single lines, in one edit (what orderCreate cannot express). */
-export function addLineDiscounts(
-  target: ShopifyTarget,
-  orderId: string,
-  lines: readonly { lineItemId: string; percent: number }[],
-): Promise<EditedOrder> {
-  return editOrder(
-    target,
-    orderId,
-    lines.map((line) => ({
-      kind: 'addLineDiscount' as const,
-      lineItemId: line.lineItemId,
-      percent: line.percent,
-    })),
-    { staffNote: 'Line discount granted by the store' },
-  );
 }
 
 function numericTail(gid: string): string {

@@ -27,6 +27,8 @@ export interface ExpectedOrderAmounts {
 export interface BuiltOrderCreateInput {
   order: OrderCreateOrderInput;
   expected: ExpectedOrderAmounts;
+  /** Request line indexes left out of orderCreate: they carry a line discount and are added by an edit. */
+  linesAddedByEdit: number[];
 }
 
 /** Tips are lines titled exactly "Tip" without a product: how Shopify records them and ERPs find them. */
@@ -87,31 +89,37 @@ export function buildOrderCreateInput(
   });
   const taxTitle = request.taxTitle ?? shop.taxTitle;
 
-  const productLines: OrderCreateLineItemInput[] = request.lines.map((line, index) => {
+  const linesAddedByEdit = request.lines.flatMap((line, index) =>
+    line.lineDiscountPercent === undefined ? [] : [index],
+  );
+  const productLines: OrderCreateLineItemInput[] = request.lines.flatMap((line, index) => {
+    if (line.lineDiscountPercent !== undefined) return [];
     const taxable = line.taxable ?? true;
     const hasTax = taxable && !new Decimal(inShop.lineTaxes[index]!).isZero();
-    return {
-      ...(line.variantId ? { variantId: line.variantId } : {}),
-      title: line.title,
-      ...(line.variantTitle ? { variantTitle: line.variantTitle } : {}),
-      ...(line.sku ? { sku: line.sku } : {}),
-      ...(line.vendor ? { vendor: line.vendor } : {}),
-      quantity: line.quantity,
-      priceSet: bag(inShop.unitPrices[index]!, inPresentment.unitPrices[index]!),
-      requiresShipping: line.requiresShipping ?? true,
-      taxable,
-      ...(hasTax
-        ? {
-            taxLines: [
-              {
-                title: taxTitle,
-                rate: pricing.taxRate,
-                priceSet: bag(inShop.lineTaxes[index]!, inPresentment.lineTaxes[index]!),
-              },
-            ],
-          }
-        : {}),
-    };
+    return [
+      {
+        ...(line.variantId ? { variantId: line.variantId } : {}),
+        title: line.title,
+        ...(line.variantTitle ? { variantTitle: line.variantTitle } : {}),
+        ...(line.sku ? { sku: line.sku } : {}),
+        ...(line.vendor ? { vendor: line.vendor } : {}),
+        quantity: line.quantity,
+        priceSet: bag(inShop.unitPrices[index]!, inPresentment.unitPrices[index]!),
+        requiresShipping: line.requiresShipping ?? true,
+        taxable,
+        ...(hasTax
+          ? {
+              taxLines: [
+                {
+                  title: taxTitle,
+                  rate: pricing.taxRate,
+                  priceSet: bag(inShop.lineTaxes[index]!, inPresentment.lineTaxes[index]!),
+                },
+              ],
+            }
+          : {}),
+      },
+    ];
   });
   const giftCardLines: OrderCreateLineItemInput[] = (request.giftCardLines ?? []).map((line, index) => {
     const quantity = line.quantity ?? 1;
@@ -181,12 +189,18 @@ export function buildOrderCreateInput(
     taxesIncluded: pricing.taxesIncluded,
     ...(request.test ? { test: true } : {}),
   };
-  return { order, expected: { shop: inShop, presentment: inPresentment } };
+  return { order, expected: { shop: inShop, presentment: inPresentment }, linesAddedByEdit };
 }
 
 function validateRequest(request: CreateOrderRequest): void {
   const hasGoods = request.lines.length + (request.giftCardLines?.length ?? 0) > 0;
   if (!hasGoods) throw new Error('An order needs at least one product line or gift card line.');
+  const createdWith = request.lines.filter((line) => line.lineDiscountPercent === undefined).length;
+  if (createdWith + (request.giftCardLines?.length ?? 0) === 0) {
+    throw new Error(
+      'Every line has a line discount, but discounted lines are added by an edit after orderCreate: leave one line undiscounted.',
+    );
+  }
   for (const line of request.lines) {
     if (!Number.isInteger(line.quantity) || line.quantity < 1) {
       throw new Error(

@@ -219,8 +219,22 @@ class OrderPlanner {
         lineIdentifiers.push('custom');
       }
       if (force.lineDiscount ?? random.chance(mix.lineDiscountShare)) {
-        const discounted = random.int(0, lines.length - 1);
-        lines[discounted] = { ...lines[discounted]!, lineDiscountPercent: random.pick([5, 10, 25]) };
+        // The store adds a discounted item to the order (an edit), so the order needs a line of its own first.
+        const extra = this.goods.find((variant) => !lines.some((line) => line.variantId === variant.id))!;
+        const item =
+          random.pick(this.goods.filter((variant) => !lines.some((line) => line.variantId === variant.id))) ??
+          extra;
+        lines.push({
+          variantId: item.id,
+          title: item.productTitle,
+          variantTitle: item.title,
+          sku: item.sku,
+          vendor: item.vendor,
+          quantity: 1,
+          unitPrice: item.price,
+          lineDiscountPercent: random.pick([5, 10, 25]),
+        });
+        lineIdentifiers.push(item.identifiers);
       }
     }
     const giftCardLines =
@@ -230,7 +244,8 @@ class OrderPlanner {
         : [];
 
     const shippingLines = channel === 'pos' || sellsGiftCardsOnly ? [] : this.shippingLines(random, force);
-    const discount = this.discount(random, shippingLines.length > 0, force);
+    // Discount codes never apply to gift cards, so a gift-card-only checkout takes none.
+    const discount = sellsGiftCardsOnly ? undefined : this.discount(random, shippingLines.length > 0, force);
     const tip =
       (channel === 'web' || channel === 'pos') && (force.tip ?? random.chance(mix.tipShare))
         ? this.tipFor(

@@ -51,12 +51,16 @@ export function priceOrder(
 
   const unitPrices = request.lines.map((line) => convert(line.unitPrice));
   const lineTotals = request.lines.map((line, index) => unitPrices[index]!.times(line.quantity));
-  const discountable = lineTotals;
+  // Lines added by an edit (those with their own discount) are outside the order's discount code.
+  const discountable = request.lines.map((line, index) =>
+    line.lineDiscountPercent === undefined ? lineTotals[index]! : new Decimal(0),
+  );
   const codeDiscounts = allocateOrderDiscount(request, lineTotals, discountable, convert);
+  // A line's own discount is taken off each unit and rounded per unit, as Shopify shows it in
+  // discountedUnitPriceSet; the line's discount is that times the quantity.
   const lineDiscounts = request.lines.map((line, index) => {
-    const afterCode = lineTotals[index]!.minus(codeDiscounts[index]!);
     const own = line.lineDiscountPercent
-      ? roundMoney(afterCode.times(line.lineDiscountPercent).dividedBy(100))
+      ? roundMoney(unitPrices[index]!.times(line.lineDiscountPercent).dividedBy(100)).times(line.quantity)
       : 0;
     return codeDiscounts[index]!.plus(own);
   });
@@ -114,6 +118,7 @@ function allocateOrderDiscount(
   const discount = request.discount;
   if (!discount || discount.kind === 'freeShipping') return lineTotals.map(() => new Decimal(0));
   if (discount.kind === 'percentage') {
+    // Each line's share is rounded on the line total, as Shopify allocates a code across lines.
     return discountable.map((amount) => roundMoney(amount.times(discount.percentage).dividedBy(100)));
   }
   const base = sumMoney(discountable);

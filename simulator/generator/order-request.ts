@@ -21,8 +21,11 @@ export interface OrderLineRequest {
   /** Default true. */
   requiresShipping?: boolean;
   /**
-   * A manual discount on this line only, in percent. orderCreate cannot carry one, so it is added
-   * right after creation with an order edit (orderEditAddLineItemDiscount), as a merchant would.
+   * A manual discount on this line only, in percent. orderCreate cannot carry one and Shopify lets
+   * an edit discount only the items it adds, so such a line is added right after creation by an
+   * order edit (orderEditAddVariant or orderEditAddCustomItem, then orderEditAddLineItemDiscount),
+   * as a merchant adding a discounted item by phone would. The order's discount code does not
+   * reach it. At least one line of the order must come without a line discount.
    */
   lineDiscountPercent?: number;
 }

@@ -3165,6 +3165,7 @@ export type ScenarioOrderEditAddCustomItemMutationVariables = Exact<{
   quantity: Scalars['Int']['input'];
   requiresShipping?: InputMaybe<Scalars['Boolean']['input']>;
   taxable?: InputMaybe<Scalars['Boolean']['input']>;
+  locationId?: InputMaybe<Scalars['ID']['input']>;
 }>;
 
 export type ScenarioOrderEditAddCustomItemMutation = {
@@ -3221,6 +3222,7 @@ export type ScenarioOrderEditBeginMutation = {
   orderEditBegin: {
     calculatedOrder: {
       id: string;
+      originalOrder: { lineItems: { nodes: Array<{ id: string }> } };
       lineItems: {
         nodes: Array<{
           id: string;
@@ -4385,6 +4387,11 @@ export const ScenarioOrderEditAddCustomItemDocument = {
           variable: { kind: 'Variable', name: { kind: 'Name', value: 'taxable' } },
           type: { kind: 'NamedType', name: { kind: 'Name', value: 'Boolean' } },
         },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'locationId' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } },
+        },
       ],
       selectionSet: {
         kind: 'SelectionSet',
@@ -4422,6 +4429,11 @@ export const ScenarioOrderEditAddCustomItemDocument = {
                 kind: 'Argument',
                 name: { kind: 'Name', value: 'taxable' },
                 value: { kind: 'Variable', name: { kind: 'Name', value: 'taxable' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'locationId' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'locationId' } },
               },
             ],
             selectionSet: {
@@ -4745,6 +4757,39 @@ export const ScenarioOrderEditBeginDocument = {
                     kind: 'SelectionSet',
                     selections: [
                       { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'originalOrder' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            {
+                              kind: 'Field',
+                              name: { kind: 'Name', value: 'lineItems' },
+                              arguments: [
+                                {
+                                  kind: 'Argument',
+                                  name: { kind: 'Name', value: 'first' },
+                                  value: { kind: 'IntValue', value: '100' },
+                                },
+                              ],
+                              selectionSet: {
+                                kind: 'SelectionSet',
+                                selections: [
+                                  {
+                                    kind: 'Field',
+                                    name: { kind: 'Name', value: 'nodes' },
+                                    selectionSet: {
+                                      kind: 'SelectionSet',
+                                      selections: [{ kind: 'Field', name: { kind: 'Name', value: 'id' } }],
+                                    },
+                                  },
+                                ],
+                              },
+                            },
+                          ],
+                        },
+                      },
                       {
                         kind: 'Field',
                         name: { kind: 'Name', value: 'lineItems' },
