@@ -107,22 +107,27 @@ export class StoreThrottle {
   }
 
   /**
-   * Shopify's view of the bucket after this request's answer. The local estimate first gets the
-   * unused part of this booking back (all of it when Shopify did not run the request: THROTTLED);
-   * then the lower of the two figures is kept. Shopify's figure may miss requests still travelling
-   * on other connections, or be older than an answer already applied; ours misses other apps' and
-   * processes' calls. The first answer (or a changed bucket size) replaces the assumption outright.
+   * Shopify's view of the bucket after this request's answer, merged with the local estimate.
+   * The local estimate gets the unused part of this booking back (all of it when Shopify did not
+   * run the request: THROTTLED). Two figures bound what is really free:
+   * - Shopify's figure minus everything still in flight: never too high (those requests may
+   *   already be in it, then they are counted twice), and it sees other apps and processes;
+   * - the local estimate, exact while this process is the bucket's only user, but blind to the
+   *   others, so it is capped by Shopify's figure.
+   * The larger of the two is kept: the local model where it is sharper, Shopify's figure where
+   * ours was too pessimistic (a failed request that Shopify never charged). The first answer, or
+   * a changed bucket size, replaces the assumption outright.
    */
   report(lease: ThrottleLease, status: ThrottleStatus, actualCost: number | null): void {
     this.checkpoint();
     this.inFlight.delete(lease.sequence);
     const reported = Math.min(status.currentlyAvailable, status.maximumAvailable);
+    const reportedLessInFlight = reported - this.bookedInFlight();
     const local = this.available + Math.max(0, lease.cost - (actualCost ?? 0));
-    if (!this.statusKnown || status.maximumAvailable !== this.maximumAvailable) {
-      this.available = reported - this.bookedInFlight();
-    } else {
-      this.available = Math.min(local, reported);
-    }
+    this.available =
+      !this.statusKnown || status.maximumAvailable !== this.maximumAvailable
+        ? reportedLessInFlight
+        : Math.max(reportedLessInFlight, Math.min(local, reported));
     this.statusKnown = true;
     this.maximumAvailable = status.maximumAvailable;
     this.restoreRate = status.restoreRate > 0 ? status.restoreRate : this.restoreRate;

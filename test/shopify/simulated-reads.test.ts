@@ -29,6 +29,17 @@ afterAll(async () => {
   await store.stop();
 });
 
+/** A setup call outside the client under test; fails on any error or userError. */
+async function adminCall(query: string, variables: Record<string, unknown>): Promise<void> {
+  const response = await fetch(store.simulator.graphqlUrl, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-shopify-access-token': store.simulator.accessToken },
+    body: JSON.stringify({ query, variables }),
+  });
+  const text = await response.text();
+  if (!response.ok || /"errors"|"userErrors":\[\{/.test(text)) throw new Error(`setup call failed: ${text}`);
+}
+
 const everything = updatedWindowQuery({
   updatedFrom: '2000-01-01T00:00:00Z',
   updatedTo: '2100-01-01T00:00:00Z',
@@ -120,6 +131,57 @@ describe('the full order for import', () => {
     ]);
     expect(counted.byOperation.OrderForImport?.requestedCost).toBe(761);
     expect(counted.actualCost).toBeLessThan(counted.requestedCost);
+  });
+
+  it('pages refund lines and return lines past their first pages', async () => {
+    const orderId = await placeOrder(store.simulator, variantIds.slice(0, 8), {
+      fulfillmentStatus: 'FULFILLED',
+    });
+    const client = store.newClient();
+    const { order: fulfilled } = await fetchOrderForImport(client, orderId);
+    const fulfillmentLines = fulfilled.fulfillments.flatMap(
+      (fulfillment) => fulfillment.fulfillmentLineItems.nodes,
+    );
+    expect(fulfillmentLines).toHaveLength(8);
+    await adminCall(
+      `mutation Return($input: ReturnInput!) { returnCreate(returnInput: $input) { return { id } userErrors { message } } }`,
+      {
+        input: {
+          orderId,
+          returnLineItems: fulfillmentLines
+            .slice(0, 7)
+            .map((line) => ({ fulfillmentLineItemId: line.id, quantity: 1 })),
+        },
+      },
+    );
+    await adminCall(
+      `mutation Refund($input: RefundInput!) { refundCreate(input: $input) { refund { id } userErrors { message } } }`,
+      {
+        input: {
+          orderId,
+          refundLineItems: fulfilled.lineItems.nodes
+            .slice(0, 7)
+            .map((line) => ({ lineItemId: line.id, quantity: 1, restockType: 'NO_RESTOCK' })),
+        },
+      },
+    );
+
+    const counting = store.newClient();
+    const { order, requestCount } = await fetchOrderForImport(counting, orderId);
+    expect(order.refunds).toHaveLength(1);
+    expect(order.refunds[0]?.refundLineItems.nodes).toHaveLength(7);
+    expect(order.refunds[0]?.refundLineItems.nodes[0]).toMatchObject({
+      quantity: 1,
+      restockType: 'NO_RESTOCK',
+    });
+    expect(order.returns.nodes).toHaveLength(1);
+    expect(order.returns.nodes[0]?.returnLineItems.nodes).toHaveLength(7);
+    expect(requestCount).toBe(3);
+    expect(Object.keys(counting.counters.snapshot().byOperation).sort()).toEqual([
+      'OrderForImport',
+      'RefundLineItemsPage',
+      'ReturnLineItemsPage',
+    ]);
   });
 
   it('carries both money bags as decimal strings', async () => {

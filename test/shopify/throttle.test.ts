@@ -95,6 +95,15 @@ describe('one store throttle', () => {
     expect(Math.floor(throttle.snapshot().availableNow)).toBe(200);
   });
 
+  it("takes Shopify's higher figure when its own was too pessimistic (a failed request never charged)", async () => {
+    const throttle = knownThrottle(1000, 1000, 1);
+    throttle.finish(await throttle.acquire(400));
+    const lease = await throttle.acquire(10);
+    expect(Math.floor(throttle.snapshot().availableNow)).toBe(590);
+    throttle.report(lease, { maximumAvailable: 1000, currentlyAvailable: 990, restoreRate: 1 }, 10);
+    expect(Math.floor(throttle.snapshot().availableNow)).toBe(990);
+  });
+
   it('never counts restore beyond the bucket size while requests are in flight', async () => {
     // Shopify's bucket still holds the 80 booked points (or will when they arrive) and cannot
     // restore past its size: 20 is all that is free, however long the request takes.
