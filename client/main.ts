@@ -2,9 +2,13 @@
 import { Command, CommanderError } from 'commander';
 import { ConfigError } from '../platform/config';
 import { createAppContext, type AppContext } from './app-context';
+import { registerCurrencyCommand } from './commands/currency';
+import { registerCustomerTemplateCommand } from './commands/customer-template';
+import { registerMapCommand } from './commands/map';
 import { registerOrderCommand } from './commands/order';
 import { registerOrdersCommands } from './commands/orders';
 import { registerScheduleCommand } from './commands/schedule';
+import { registerShopCommand } from './commands/shop';
 import { registerSimCommand } from './commands/sim';
 import { registerStatusCommand } from './commands/status';
 import { registerSyncCommand } from './commands/sync';
@@ -28,6 +32,10 @@ export function buildProgram(): Command {
   registerSyncCommand(program, context);
   registerOrderCommand(program, context);
   registerOrdersCommands(program, context);
+  registerShopCommand(program, context);
+  registerMapCommand(program, context);
+  registerCustomerTemplateCommand(program, context);
+  registerCurrencyCommand(program, context);
   return program;
 }
 
