@@ -115,6 +115,16 @@ export const OrderProblems = {
     );
   },
 
+  cancelledBeforeDocument(orderName: string, cancelledAt: string): OrderProblem {
+    return problem(
+      'ORDER_CANCELLED',
+      orderName,
+      'cancelledAt',
+      `the order was cancelled in Shopify at ${cancelledAt}, so no sales document is made`,
+      'nothing to do; re-open the order in Shopify if the sale is on again',
+    );
+  },
+
   orderArchived(orderName: string): OrderProblem {
     return problem(
       'ORDER_ARCHIVED',

@@ -191,6 +191,8 @@ export async function prepareSalesDocument(
   const shop = await requireShopCard(em, order.shopCode, order.name);
   const setup = await getErpSetup(em);
   const problems: OrderProblem[] = [];
+  if (order.cancelledAt)
+    problems.push(OrderProblems.cancelledBeforeDocument(order.name, order.cancelledAt.toISOString()));
 
   // Customer: keep what an operator (or an earlier mapping) set, as long as it still exists.
   let createdCustomerNo: string | undefined;

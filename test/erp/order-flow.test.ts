@@ -165,6 +165,32 @@ describe('import → map → sales document', () => {
     expect(await em().count(ImportedOrder, { shopifyOrderId: archived.shopifyOrderId })).toBe(0);
   });
 
+  it('an order cancelled after its import gets no document', async () => {
+    const snapshot = newOrder();
+    const { importedOrderId = -1 } = await importOrder(erp.orm, SHOP, snapshot);
+    await importOrder(erp.orm, SHOP, {
+      ...snapshot,
+      cancelledAt: '2026-11-21T08:00:00Z',
+      cancelReason: 'CUSTOMER',
+    });
+    const error = await createSalesDocument(erp.orm, importedOrderId).catch((caught: unknown) => caught);
+    expect((error as OrderProblemsError).problems.map((problem) => problem.code)).toEqual([
+      'ORDER_CANCELLED',
+    ]);
+    expect(await em().count(SalesHeader, { importedOrderId })).toBe(0);
+  });
+
+  it('two imports of one new order at the same time make one order, imported once and updated once', async () => {
+    const snapshot = newOrder();
+    const results = await Promise.all([
+      importOrder(erp.orm.em.fork(), SHOP, snapshot),
+      importOrder(erp.orm.em.fork(), SHOP, snapshot),
+    ]);
+    expect(results.map((result) => result.firstImport).sort()).toEqual([false, true]);
+    expect(new Set(results.map((result) => result.importedOrderId)).size).toBe(1);
+    expect(await em().count(ImportedOrder, { shopifyOrderId: snapshot.shopifyOrderId })).toBe(1);
+  });
+
   it('a closed order that was imported keeps being updated and shows stage closed', async () => {
     const snapshot = newOrder();
     const { importedOrderId } = await importOrder(erp.orm, SHOP, snapshot);

@@ -14,6 +14,7 @@ const samples: OrderProblem[] = [
   OrderProblems.claimedByOtherShop('#1', 'WEB', 'POS'),
   OrderProblems.orderCancelled('#1', '2026-11-01T00:00:00Z'),
   OrderProblems.orderArchived('#1'),
+  OrderProblems.cancelledBeforeDocument('#1', '2026-11-01T00:00:00Z'),
   OrderProblems.snapshotInvalid('#1', 'lines[0].originalUnitPrice.shop', 'not a decimal'),
   OrderProblems.customerNotFound('#1', 'no match'),
   OrderProblems.customerAddressMissing('#1'),
