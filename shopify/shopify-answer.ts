@@ -91,6 +91,21 @@ export function judgeAnswer(context: ShopifyCallContext, answer: ShopifyAnswer):
   if (answer.status === 401 || answer.status === 403) {
     return { kind: 'fatal', error: new ShopifyAuthError(context, answer.status, `HTTP ${answer.status}`) };
   }
+  if (answer.status === 404) {
+    return {
+      kind: 'fatal',
+      error: new ShopifyGraphqlError(
+        context,
+        [
+          {
+            message:
+              'HTTP 404: check the shop domain and that the Admin API version is one Shopify still serves',
+          },
+        ],
+        404,
+      ),
+    };
+  }
   if (answer.status === 429) {
     const retryAfterMs = parseRetryAfterMs(answer.headers.get('retry-after'));
     const detail = `rate limited (HTTP 429${retryAfterMs === undefined ? '' : `, retry after ${retryAfterMs} ms`})`;

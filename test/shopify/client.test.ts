@@ -263,6 +263,14 @@ describe('failures that are not retried', () => {
     expect(endpoint.requests).toHaveLength(1);
   });
 
+  it('a 404 (unknown shop or retired API version) says what to check', async () => {
+    endpoint = await startScriptedShopify([{ status: 404, body: { errors: 'Not Found' } }]);
+    const error = await failureOf(clientFor(endpoint.baseUrl).request(ShopDetailsDocument));
+    expect(error).toBeInstanceOf(ShopifyGraphqlError);
+    expect(error.message).toMatch(/check the shop domain and that the Admin API version/);
+    expect(endpoint.requests).toHaveLength(1);
+  });
+
   it('a query estimated above 1,000 points is refused before anything is sent', async () => {
     endpoint = await startScriptedShopify([dataReply({})]);
     const heavy = parse(
