@@ -1,6 +1,6 @@
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
-import { ClientError, GraphQLClient, type Variables } from 'graphql-request';
-import { getOperationAST, type DocumentNode } from 'graphql';
+import { ClientError, GraphQLClient } from 'graphql-request';
+import { getOperationAST, print, type DocumentNode } from 'graphql';
 import type { StoreSeedApi } from './seed-api';
 
 /** Where scenarios are written: the local simulator or a Shopify development store. */
@@ -20,22 +20,41 @@ export class ScenarioError extends Error {
   }
 }
 
-interface ThrottleCost {
-  requestedQueryCost?: number;
-  throttleStatus?: { currentlyAvailable: number; restoreRate: number };
+interface ThrottleStatus {
+  maximumAvailable: number;
+  currentlyAvailable: number;
+  restoreRate: number;
 }
 
-const MAX_THROTTLE_RETRIES = 8;
+interface CostExtension {
+  requestedQueryCost?: number;
+  actualQueryCost?: number | null;
+  throttleStatus?: ThrottleStatus;
+}
+
+/** Shopify's flat price of a mutation; queries are priced by what the last one of their name cost. */
+const MUTATION_COST = 10;
+const FIRST_QUERY_COST_GUESS = 50;
+/** How long one request may wait for the bucket before the scenario gives up. */
+const MAX_THROTTLE_WAIT_MS = 120_000;
 
 /**
- * One graphql-request client per target, shared by every scenario helper. Retries only what
- * Shopify guarantees was not executed (THROTTLED, HTTP 429), waiting as long as the bucket needs;
- * a 5xx on a mutation is not retried, because orderCreate has no idempotency key.
+ * One graphql-request client per target, shared by every scenario helper. It paces itself with a
+ * copy of the shop's cost bucket, refreshed from `extensions.cost.throttleStatus` on each answer,
+ * so parallel callers wait their turn instead of collecting THROTTLED errors. Only what Shopify
+ * guarantees was not executed (THROTTLED, HTTP 429) is retried; a 5xx on a mutation is not,
+ * because orderCreate has no idempotency key.
  */
 export class ScenarioAdminClient {
   private readonly client: GraphQLClient;
+  private readonly queryTexts = new WeakMap<DocumentNode, string>();
+  private readonly lastQueryCost = new Map<string, number>();
+  private bucket: (ThrottleStatus & { observedAt: number }) | undefined;
+  /** Callers reserve bucket points one after the other, in call order. */
+  private pacing: Promise<void> = Promise.resolve();
   /** Requests sent, retries included: benchmarks report it next to orders per second. */
   requestCount = 0;
+  throttledCount = 0;
 
   constructor(readonly target: ShopifyTarget) {
     this.client = new GraphQLClient(target.graphqlUrl, {
@@ -47,37 +66,90 @@ export class ScenarioAdminClient {
     document: TypedDocumentNode<TResult, TVariables>,
     variables: TVariables,
   ): Promise<TResult> {
-    const operationName = getOperationAST(document)?.name?.value ?? 'anonymous operation';
-    for (let attempt = 0; ; attempt += 1) {
+    const operation = getOperationAST(document);
+    const operationName = operation?.name?.value ?? 'anonymous operation';
+    const cost =
+      operation?.operation === 'mutation'
+        ? MUTATION_COST
+        : (this.lastQueryCost.get(operationName) ?? FIRST_QUERY_COST_GUESS);
+    const deadline = Date.now() + MAX_THROTTLE_WAIT_MS;
+    for (;;) {
+      await this.reserve(cost);
       this.requestCount += 1;
       try {
-        // The typed document already ties variables to the result; graphql-request only needs the parts.
-        return await this.client.request<TResult, Variables>(document as DocumentNode, variables);
+        const response = await this.client.rawRequest<TResult, TVariables>(this.textOf(document), variables);
+        const costs = (response.extensions as { cost?: CostExtension } | undefined)?.cost;
+        this.observe(costs?.throttleStatus);
+        if (operation?.operation !== 'mutation' && typeof costs?.actualQueryCost === 'number') {
+          this.lastQueryCost.set(operationName, Math.max(1, costs.actualQueryCost));
+        }
+        return response.data;
       } catch (error) {
-        const waitMs = error instanceof ClientError ? throttleWaitMs(error) : undefined;
-        if (waitMs === undefined || attempt >= MAX_THROTTLE_RETRIES)
+        if (!(error instanceof ClientError) || !isThrottled(error) || Date.now() > deadline) {
           throw describeFailure(operationName, error);
-        await new Promise((resolve) => setTimeout(resolve, waitMs));
+        }
+        this.throttledCount += 1;
+        const costs = (error.response.extensions as { cost?: CostExtension } | undefined)?.cost;
+        this.observe(costs?.throttleStatus);
+        // Without a bucket reading (a bare 429), wait what Retry-After says, else a second.
+        if (!costs?.throttleStatus) await sleep(retryAfterMs(error));
       }
     }
   }
+
+  private textOf(document: DocumentNode): string {
+    let text = this.queryTexts.get(document);
+    if (!text) {
+      text = print(document);
+      this.queryTexts.set(document, text);
+    }
+    return text;
+  }
+
+  private observe(status: ThrottleStatus | undefined): void {
+    if (status && status.restoreRate > 0) this.bucket = { ...status, observedAt: Date.now() };
+  }
+
+  /** Waits until the bucket copy holds `cost` points, then takes them. */
+  private reserve(cost: number): Promise<void> {
+    const turn = this.pacing.then(async () => {
+      for (;;) {
+        const bucket = this.bucket;
+        if (!bucket) return;
+        const now = Date.now();
+        const available = Math.min(
+          bucket.maximumAvailable,
+          bucket.currentlyAvailable + ((now - bucket.observedAt) / 1000) * bucket.restoreRate,
+        );
+        const needed = Math.min(cost, bucket.maximumAvailable);
+        if (available >= needed) {
+          this.bucket = { ...bucket, currentlyAvailable: available - needed, observedAt: now };
+          return;
+        }
+        await sleep(Math.ceil(((needed - available) / bucket.restoreRate) * 1000) + 5);
+      }
+    });
+    this.pacing = turn.catch(() => undefined);
+    return turn;
+  }
 }
 
-function throttleWaitMs(error: ClientError): number | undefined {
-  const throttled =
+function isThrottled(error: ClientError): boolean {
+  return (
     error.response.status === 429 ||
     (error.response.errors ?? []).some(
       (graphqlError) => (graphqlError.extensions as { code?: string } | undefined)?.code === 'THROTTLED',
-    );
-  if (!throttled) return undefined;
-  const cost = (error.response.extensions as { cost?: ThrottleCost } | undefined)?.cost;
-  const status = cost?.throttleStatus;
-  if (status && status.restoreRate > 0 && cost?.requestedQueryCost !== undefined) {
-    const missing = Math.max(0, cost.requestedQueryCost - status.currentlyAvailable);
-    return Math.ceil((missing / status.restoreRate) * 1000) + 50;
-  }
+    )
+  );
+}
+
+function retryAfterMs(error: ClientError): number {
   const retryAfter = Number(error.response.headers?.get?.('retry-after'));
   return Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter * 1000 : 1000;
+}
+
+function sleep(milliseconds: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, milliseconds));
 }
 
 function describeFailure(operationName: string, error: unknown): Error {
@@ -114,10 +186,11 @@ export function assertNoUserErrors(
 
 /** The payload part of a mutation result that Shopify may return as null on failure. */
 export function required<T>(value: T | null | undefined, what: string): T {
-  if (value === null || value === undefined)
+  if (value === null || value === undefined) {
     throw new ScenarioError(
       `${what} came back empty: the target does not implement it, or failed without saying why.`,
     );
+  }
   return value;
 }
 
