@@ -93,28 +93,38 @@ export function connectionFromSorted<T>(
   keyOf: (item: T, index: number) => SortKey,
 ): Connection<T> {
   checkPageArgs(args);
+  const count = items.length;
+  // Position p in the final order (reversed or not) maps to index `at(p)` of `items`.
+  const at = (position: number) => (args.reverse ? count - 1 - position : position);
+  const keyAt = (position: number) => keyOf(items[at(position)]!, at(position));
   const direction = args.reverse ? -1 : 1;
-  let keyed = items.map((item, index) => ({ item, key: keyOf(item, index) }));
-  if (args.reverse) keyed = keyed.reverse();
+  /** First position whose key is after (or, with `inclusive`, at or after) the cursor, by binary search. */
+  const firstAfter = (cursor: SortKey, inclusive: boolean) => {
+    let low = 0;
+    let high = count;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      const order = compareKeys(keyAt(middle), cursor) * direction;
+      if (order > 0 || (inclusive && order === 0)) high = middle;
+      else low = middle + 1;
+    }
+    return low;
+  };
   let start = 0;
-  let end = keyed.length;
-  if (args.after) {
-    const after = decodeCursor(args.after);
-    while (start < end && compareKeys(keyed[start]!.key, after) * direction <= 0) start++;
-  }
-  if (args.before) {
-    const before = decodeCursor(args.before);
-    while (end > start && compareKeys(keyed[end - 1]!.key, before) * direction >= 0) end--;
-  }
+  let end = count;
+  if (args.after) start = firstAfter(decodeCursor(args.after), false);
+  if (args.before) end = Math.max(start, firstAfter(decodeCursor(args.before), true));
   if (args.first != null) end = Math.min(end, start + args.first);
   if (args.last != null) start = Math.max(start, end - args.last);
-  const page = keyed.slice(start, end);
-  const edges = page.map(({ item, key }) => ({ cursor: encodeCursor(key), node: item }));
+  const edges: { cursor: string; node: T }[] = [];
+  for (let position = start; position < end; position++) {
+    edges.push({ cursor: encodeCursor(keyAt(position)), node: items[at(position)]! });
+  }
   return {
     edges,
-    nodes: page.map(({ item }) => item),
+    nodes: edges.map((edge) => edge.node),
     pageInfo: {
-      hasNextPage: end < keyed.length,
+      hasNextPage: end < count,
       hasPreviousPage: start > 0,
       startCursor: edges[0]?.cursor ?? null,
       endCursor: edges[edges.length - 1]?.cursor ?? null,

@@ -1,5 +1,5 @@
 import { GraphQLError, type GraphQLResolveInfo } from 'graphql';
-import { connectionFromArray, connectionFromSorted, type ConnectionArgs } from './connection';
+import { compareKeys, connectionFromArray, connectionFromSorted, type ConnectionArgs } from './connection';
 import type { Resolver, ResolverMap, SimulatorContext } from './execution';
 import { Amounts } from './money';
 import type {
@@ -199,24 +199,18 @@ function sortedConnection<T extends { id: string; updatedAt?: string; createdAt?
 }
 
 function ordersConnection(
-  orders: OrderRecord[],
+  orders: OrderRecord[] | 'all',
   args: Args,
   context: SearchContext,
   info: GraphQLResolveInfo,
 ) {
-  const filtered = filterBySearch(orders, args.query, orderSearchDefinition(context.store), context, info);
   const sortKey = typeof args.sortKey === 'string' ? args.sortKey : 'ID';
   const keyOf = (order: OrderRecord) => orderSortKey(order, sortKey);
-  const sorted = [...filtered].sort((a, b) => {
-    const left = keyOf(a);
-    const right = keyOf(b);
-    for (let index = 0; index < left.length; index++) {
-      if (left[index] === right[index]) continue;
-      return left[index]! < right[index]! ? -1 : 1;
-    }
-    return 0;
-  });
-  return connectionFromSorted(sorted, args, keyOf);
+  const compare = (a: OrderRecord, b: OrderRecord) => compareKeys(keyOf(a), keyOf(b));
+  // Sort first (cached per sort key until the next change), then filter: filtering keeps the order.
+  const sorted = orders === 'all' ? context.store.sortedOrders(sortKey, compare) : [...orders].sort(compare);
+  const filtered = filterBySearch(sorted, args.query, orderSearchDefinition(context.store), context, info);
+  return connectionFromSorted(filtered, args, keyOf);
 }
 
 const countOf = (count: number) => ({ count, precision: 'EXACT' });
@@ -244,7 +238,7 @@ const queryResolvers: Record<string, Resolver> = {
     args.id
       ? (context.store.nodeOfType<LocationRecord>(String(args.id), 'Location') ?? null)
       : (context.store.defaultLocation() ?? null),
-  orders: (_source, args: Args, context, info) => ordersConnection(context.store.orders, args, context, info),
+  orders: (_source, args: Args, context, info) => ordersConnection('all', args, context, info),
   ordersCount: (_source, args: Args, context, info) =>
     countOf(
       filterBySearch(context.store.orders, args.query, orderSearchDefinition(context.store), context, info)

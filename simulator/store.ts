@@ -172,6 +172,12 @@ export class ShopStore {
   private readonly nodes = new Map<string, object>();
   private readonly counters = new Map<string, number>();
   private lastStamp = 0;
+  /** Bumped on every change (every timestamp handed out); caches compare against it. */
+  version = 0;
+  private readonly sortedOrderCache = new Map<
+    string,
+    { version: number; count: number; orders: OrderRecord[] }
+  >();
   private nextOrderNumber = 1001;
   private readonly listeners = new Set<(event: StoreEvent) => void>();
 
@@ -217,6 +223,7 @@ export class ShopStore {
   timestamp(): string {
     const stamp = Math.max(this.clock.now(), this.lastStamp + 1);
     this.lastStamp = stamp;
+    this.version++;
     return new Date(stamp).toISOString();
   }
 
@@ -253,6 +260,19 @@ export class ShopStore {
     const parsed = parseGid(id);
     if (!parsed || parsed.type !== type) return undefined;
     return this.node<T>(id);
+  }
+
+  /**
+   * Orders sorted by a key, cached until the next change (benchmarks page through large stores).
+   * `compare` must be consistent for one `cacheKey`.
+   */
+  sortedOrders(cacheKey: string, compare: (a: OrderRecord, b: OrderRecord) => number): OrderRecord[] {
+    const cached = this.sortedOrderCache.get(cacheKey);
+    if (cached && cached.version === this.version && cached.count === this.orders.length)
+      return cached.orders;
+    const orders = [...this.orders].sort(compare);
+    this.sortedOrderCache.set(cacheKey, { version: this.version, count: this.orders.length, orders });
+    return orders;
   }
 
   order(id: string | null | undefined): OrderRecord | undefined {
