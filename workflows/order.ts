@@ -260,8 +260,14 @@ export async function orderWorkflow(input: OrderWorkflowInput): Promise<OrderSta
       return;
     }
     autoCreateDocument = result.autoCreateDocument;
-    if (result.conflict) status.conflict = result.conflict;
-    else delete status.conflict;
+    // A conflict is an open error on an order that has its document: it must show in OrderHasError.
+    if (result.conflict) {
+      status.conflict = result.conflict;
+      status.hasError = true;
+    } else {
+      delete status.conflict;
+      if (status.document) status.hasError = false;
+    }
     if (result.skipped) {
       if (status.importedOrderId === undefined) {
         status.skippedReason = result.skipped;
@@ -286,7 +292,7 @@ export async function orderWorkflow(input: OrderWorkflowInput): Promise<OrderSta
     const blocking = result.problems.some((problem) => problem.severity === 'error');
     if (result.document) {
       status.document = result.document;
-      status.hasError = false;
+      status.hasError = status.conflict !== undefined;
       documentRequested = false;
       setStage('document-created');
       recheckDelayMs = durationMs(timings.recheckProblemsAfter);
