@@ -141,10 +141,12 @@ export function matchOrderFilters(order: FilterableOrder, filters: OrderSyncFilt
       reason: `fulfillment status ${order.fulfillmentStatus ?? '(none)'} is not one of ${fulfillmentStatuses.join(', ')}`,
     };
   }
-  if (riskLevels?.length && !inList(order.riskLevel, riskLevels)) {
+  // Shopify lists no assessment at all for an order it found nothing against: that is risk NONE.
+  const riskLevel = order.riskLevel ?? 'NONE';
+  if (riskLevels?.length && !inList(riskLevel, riskLevels)) {
     return {
       matches: false,
-      reason: `risk level ${order.riskLevel ?? '(none)'} is not one of ${riskLevels.join(', ')}`,
+      reason: `risk level ${riskLevel} is not one of ${riskLevels.join(', ')}`,
     };
   }
   if (filters.channels?.length && !inList(order.channel, filters.channels)) {
