@@ -237,12 +237,10 @@ describe('a missing customer is shown and fixed by an operator update', () => {
     expect((await documentOf(stack, order.id)).header.sellToCustomerNo).toBe('C-MAPPED');
     const shopifyCustomerId = (await importedOrder(order.id)).shopifyCustomerId;
     expect(shopifyCustomerId).toBeTruthy();
-    const link = await stack.erp.orm.em
-      .fork()
-      .findOneOrFail(ShopifyCustomerLink, {
-        store: stack.simulator.shopDomain,
-        shopifyCustomerId: shopifyCustomerId!,
-      });
+    const link = await stack.erp.orm.em.fork().findOneOrFail(ShopifyCustomerLink, {
+      store: stack.simulator.shopDomain,
+      shopifyCustomerId: shopifyCustomerId!,
+    });
     expect(link.customerNo).toBe('C-MAPPED');
 
     // The same Shopify customer orders again: no operator needed.

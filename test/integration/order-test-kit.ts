@@ -15,7 +15,12 @@ import { TEST_ORDER_TIMINGS, type TestStack } from '../helpers/test-stack';
  */
 
 export function shopifyTarget(stack: TestStack): ShopifyTarget {
-  return { graphqlUrl: stack.simulator.graphqlUrl, accessToken: stack.simulator.accessToken };
+  return {
+    graphqlUrl: stack.simulator.graphqlUrl,
+    accessToken: stack.simulator.accessToken,
+    // For what the simulator has no mutation for (a risk level).
+    seedApi: stack.simulator.store,
+  };
 }
 
 /** Shop card settings a test changes after the demo set-up (the set-up itself leaves existing rows alone). */
