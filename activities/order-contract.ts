@@ -88,6 +88,8 @@ export interface DiscoverOrdersResult {
   /** Left out by a filter, or claimed by another shop card on the same store. */
   filteredOut: number;
   claimedByOtherShop: number;
+  /** Listed again through the overlap window but already imported at that version: nothing sent. */
+  alreadyImported: number;
   shopifyRequests: number;
   /** The lower bound actually used. */
   updatedAtMin: string;

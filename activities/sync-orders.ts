@@ -104,6 +104,7 @@ export function createSyncOrdersActivities(
         dispatched: 0,
         filteredOut: 0,
         claimedByOtherShop: 0,
+        alreadyImported: 0,
         shopifyRequests: 0,
       };
       const updatedAtMin =
@@ -138,6 +139,7 @@ export function createSyncOrdersActivities(
         counts.matched += outcome.toDispatch.length;
         counts.filteredOut += outcome.filteredOut + outcome.neverImportable;
         counts.claimedByOtherShop += outcome.claimedByOtherShop;
+        counts.alreadyImported += outcome.upToDate;
         await inLanes(outcome.toDispatch, DISPATCH_CONCURRENCY, (order: OrderToDispatch) =>
           dispatchOrderChange(
             deps.temporalClient,

@@ -1,5 +1,7 @@
 import type { Client } from '@temporalio/client';
-import { temporal } from '@temporalio/proto';
+import proto from '@temporalio/proto';
+
+const { temporal } = proto;
 
 const EventType = temporal.api.enums.v1.EventType;
 type History = temporal.api.history.v1.IHistory;
@@ -55,4 +57,36 @@ export async function countActionsOf(
   }
   await Promise.all(Array.from({ length: Math.min(concurrency, workflowIds.length) }, lane));
   return counts;
+}
+
+/** Mean start-to-close time of each activity type over the given histories, in milliseconds. */
+export async function activityDurations(
+  client: Client,
+  workflowIds: readonly string[],
+): Promise<Record<string, number>> {
+  const totals = new Map<string, { sum: number; count: number }>();
+  for (const workflowId of workflowIds) {
+    const history = await client.workflow.getHandle(workflowId).fetchHistory();
+    const scheduled = new Map<string, string>();
+    const startedAt = new Map<string, number>();
+    for (const event of history.events ?? []) {
+      const eventId = String(event.eventId);
+      const millis =
+        Number(event.eventTime?.seconds ?? 0) * 1000 + Math.floor((event.eventTime?.nanos ?? 0) / 1e6);
+      if (event.activityTaskScheduledEventAttributes) {
+        scheduled.set(eventId, event.activityTaskScheduledEventAttributes.activityType?.name ?? '?');
+        startedAt.set(eventId, millis);
+      }
+      const completed = event.activityTaskCompletedEventAttributes;
+      if (completed) {
+        const scheduledId = String(completed.scheduledEventId);
+        const name = scheduled.get(scheduledId) ?? '?';
+        const total = totals.get(name) ?? { sum: 0, count: 0 };
+        total.sum += millis - (startedAt.get(scheduledId) ?? millis);
+        total.count += 1;
+        totals.set(name, total);
+      }
+    }
+  }
+  return Object.fromEntries([...totals].map(([name, total]) => [name, Math.round(total.sum / total.count)]));
 }

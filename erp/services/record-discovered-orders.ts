@@ -28,6 +28,8 @@ export interface DiscoveredOrdersOutcome {
   claimedByOtherShop: number;
   /** Archived or cancelled in Shopify and never imported: not orders to import (SPEC §3). */
   neverImportable: number;
+  /** Already imported at the version listed (seen again through the overlap window). */
+  upToDate: number;
 }
 
 /**
@@ -47,6 +49,7 @@ export async function recordDiscoveredOrders(
     filteredOut: 0,
     claimedByOtherShop: 0,
     neverImportable: 0,
+    upToDate: 0,
   };
   if (input.orders.length === 0) return outcome;
   return em.transactional(async (tx) => {
@@ -54,14 +57,23 @@ export async function recordDiscoveredOrders(
     const imported = await tx.find(
       ImportedOrder,
       { store: input.store, shopifyOrderId: { $in: ids } },
-      { fields: ['shopifyOrderId', 'shopCode'] },
+      { fields: ['shopifyOrderId', 'shopCode', 'shopifyUpdatedAt'] },
     );
     const importedBy = new Map(imported.map((order) => [order.shopifyOrderId, order.shopCode]));
+    const importedVersion = new Map(
+      imported.map((order) => [order.shopifyOrderId, order.shopifyUpdatedAt.getTime()]),
+    );
 
     const importable = input.orders.filter((order) => {
       const known = importedBy.has(order.shopifyOrderId);
       if (!known && (order.closed || order.cancelledAt !== null)) {
         outcome.neverImportable += 1;
+        return false;
+      }
+      // Overlapping windows list orders again: one imported at this very version needs nothing.
+      const version = importedVersion.get(order.shopifyOrderId);
+      if (version !== undefined && version >= Date.parse(order.updatedAt)) {
+        outcome.upToDate += 1;
         return false;
       }
       return true;

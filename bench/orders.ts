@@ -1,0 +1,241 @@
+/**
+ * Order import benchmark: N generated orders, simulator → order workflows → sales documents.
+ *
+ *   npm run bench -- --orders 1000
+ *
+ * Phase 1 (throughput): N orders exist in Shopify; one order sync runs, and the clock stops when
+ * every order has a document or an error. Phase 2 (latency): a trickle of orders is created while
+ * order syncs run back to back, and each order's time from creation in Shopify to its document is
+ * measured. Shopify requests and cost come from the simulator (unthrottled), Temporal actions from
+ * the workflow histories, worker memory from the worker's own process. Last line: the figures.
+ */
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import { Client, Connection } from '@temporalio/client';
+import { seedDemoShop } from '../erp/demo-setup';
+import { ImportedOrder, SalesHeader, ShopifyVariantLink } from '../erp/entities';
+import { dropDatabase, openErp } from '../erp/orm';
+import {
+  ensureTemporalCli,
+  freePort,
+  startDevServer,
+  type RunningDevServer,
+} from '../platform/temporal-dev-server';
+import { startShopifySimulator } from '../simulator';
+import { generateStore } from '../simulator/generator/generate-store';
+import { createOrder } from '../simulator/generator/create-order';
+import { orderWorkflowId } from '../workflows/messages';
+import { ORDERBRIDGE_SEARCH_ATTRIBUTES } from '../workflows/search-attributes';
+import { syncOrdersWorkflow } from '../workflows/sync-orders';
+import { activityDurations, countActionsOf } from './temporal-actions';
+
+function argument(name: string, fallback: number): number {
+  const index = process.argv.indexOf(`--${name}`);
+  const value = index >= 0 ? Number(process.argv[index + 1]) : fallback;
+  if (!Number.isInteger(value) || value < 1) throw new Error(`--${name} expects a whole number ≥ 1`);
+  return value;
+}
+
+const orderCount = argument('orders', 200);
+const latencySample = argument('latency-orders', Math.min(100, Math.max(10, Math.round(orderCount / 10))));
+const percentile = (sorted: number[], share: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor(share * sorted.length))] ?? 0;
+const log = (line: string) => console.error(line);
+
+let devServer: RunningDevServer | undefined;
+const address =
+  process.env.TEMPORAL_ADDRESS ??
+  (devServer = await startDevServer({
+    cliPath: ensureTemporalCli({ cliPath: process.env.TEMPORAL_CLI_PATH }).path,
+    port: await freePort(),
+    namespace: 'default',
+    searchAttributes: ORDERBRIDGE_SEARCH_ATTRIBUTES,
+  })).address;
+const databaseUrl = `postgres://postgres@127.0.0.1:5432/orderbridge_bench_${randomBytes(3).toString('hex')}`;
+const orm = await openErp({ databaseUrl, poolMax: 8 });
+const simulator = await startShopifySimulator({
+  plan: 'enterprise',
+  throttle: 'unthrottled',
+  shopDomain: `bench-${randomBytes(3).toString('hex')}.myshopify.com`,
+});
+const client = new Client({ connection: await Connection.connect({ address }) });
+const taskQueue = `bench-${randomBytes(3).toString('hex')}`;
+const target = {
+  graphqlUrl: simulator.graphqlUrl,
+  accessToken: simulator.accessToken,
+  seedApi: simulator.store,
+};
+
+try {
+  log(`generating ${orderCount} orders...`);
+  // No custom (product-less) lines: every generated order can become a document.
+  const generated = await generateStore(target, {
+    seed: 42,
+    orders: orderCount,
+    mix: { customItemShare: 0 },
+  });
+  await seedDemoShop(orm, {
+    shopDomain: simulator.shopDomain,
+    shopCode: 'BENCH',
+    accessToken: simulator.accessToken,
+    autoCreateOrders: true,
+    itemMappingMode: 'sku_then_barcode',
+    locations: [
+      ...generated.locations.map((location) => ({
+        shopifyLocationId: location.id,
+        name: location.name,
+        locationCode: 'MAIN',
+      })),
+      {
+        shopifyLocationId: simulator.store.defaultLocation()!.id,
+        name: 'Shop location',
+        locationCode: 'MAIN',
+      },
+    ],
+    items: generated.variants.map((variant) => ({
+      no: variant.key.slice(0, 20),
+      description: variant.productTitle.slice(0, 100),
+    })),
+  });
+  // Every variant is mapped explicitly, the way a merchant with a full item catalog would be.
+  const em = orm.em.fork();
+  for (const variant of generated.variants) {
+    em.create(ShopifyVariantLink, {
+      store: simulator.shopDomain,
+      shopifyVariantId: variant.id,
+      itemNo: variant.key.slice(0, 20),
+    });
+  }
+  await em.flush();
+
+  const worker = spawn(
+    process.execPath,
+    ['--import', 'tsx', fileURLToPath(new URL('./bench-worker.ts', import.meta.url))],
+    {
+      env: {
+        ...process.env,
+        TEMPORAL_ADDRESS: address,
+        TASK_QUEUE: taskQueue,
+        DATABASE_URL: databaseUrl,
+        SHOP_DOMAIN: simulator.shopDomain,
+        SHOPIFY_BASE_URL: simulator.baseUrl,
+      },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
+  await new Promise<void>((resolve) =>
+    createInterface({ input: worker.stdout! }).once('line', () => resolve()),
+  );
+  let peakRssKb = 0;
+  const memoryProbe = setInterval(() => {
+    const ps = spawn('ps', ['-o', 'rss=', '-p', String(worker.pid)]);
+    ps.stdout.on('data', (chunk: Buffer) => {
+      peakRssKb = Math.max(peakRssKb, Number(chunk.toString().trim()) || 0);
+    });
+  }, 250);
+
+  const store = simulator.shopDomain;
+  const settled = async () => {
+    const fork = orm.em.fork();
+    const [documents, errors] = await Promise.all([
+      fork.count(SalesHeader, { store }),
+      fork.count(ImportedOrder, { store, hasError: true }),
+    ]);
+    return { documents, errors };
+  };
+  const sync = (label: string) =>
+    client.workflow.execute(syncOrdersWorkflow, {
+      taskQueue,
+      workflowId: `sync-orders:BENCH:${label}`,
+      args: [{ shopCode: 'BENCH' }],
+    });
+
+  // Phase 1: throughput.
+  simulator.resetStats();
+  const started = performance.now();
+  const report = await sync('throughput');
+  let state = await settled();
+  while (state.documents + state.errors < report.dispatched) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    state = await settled();
+  }
+  const elapsedS = (performance.now() - started) / 1000;
+  const stats = simulator.stats();
+  log(
+    `phase 1: ${report.dispatched} dispatched, ${state.documents} documents, ${state.errors} with errors in ${elapsedS.toFixed(1)} s`,
+  );
+
+  // Phase 2: latency from creation in Shopify to the document, with syncs back to back.
+  let syncing = true;
+  let syncRuns = 0;
+  const syncLoop = (async () => {
+    while (syncing) await sync(`latency-${syncRuns++}`);
+  })();
+  const trickle: { id: string; createdAt: number }[] = [];
+  const variant = generated.variants.find((candidate) => !candidate.giftCard)!;
+  for (let index = 0; index < latencySample; index += 1) {
+    const order = await createOrder(target, {
+      lines: [{ variantId: variant.id, title: variant.productTitle, quantity: 1, unitPrice: variant.price }],
+      customer: { email: `latency-${index}@example.com`, firstName: 'Late', lastName: 'Ncy' },
+    });
+    trickle.push({ id: order.id, createdAt: Date.parse(simulator.store.order(order.id)!.createdAt) });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  const latencies: number[] = [];
+  const deadline = Date.now() + 120_000;
+  for (const order of trickle) {
+    for (;;) {
+      const header = await orm.em.fork().findOne(SalesHeader, { store, shopifyOrderId: order.id });
+      if (header) {
+        latencies.push(header.createdAt.getTime() - order.createdAt);
+        break;
+      }
+      if (Date.now() > deadline) throw new Error(`order ${order.id} got no document within the deadline`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+  syncing = false;
+  await syncLoop;
+  clearInterval(memoryProbe);
+
+  const workflowIds = (await orm.em.fork().find(ImportedOrder, { store }, { fields: ['shopifyOrderId'] }))
+    .filter((order) => !trickle.some((latency) => latency.id === order.shopifyOrderId))
+    .map((order) => orderWorkflowId(store, order.shopifyOrderId));
+  const orderActions = (await countActionsOf(client, workflowIds)).reduce((sum, count) => sum + count, 0);
+  const [syncActions] = await countActionsOf(client, ['sync-orders:BENCH:throughput']);
+  log(
+    `mean activity time, schedule to close (ms): ${JSON.stringify(await activityDurations(client, workflowIds.slice(0, 30)))}`,
+  );
+  worker.kill('SIGTERM');
+
+  latencies.sort((first, second) => first - second);
+  const figures = {
+    orders: orderCount,
+    orders_per_s: (state.documents / elapsedS).toFixed(1),
+    requests_per_order: (stats.requests / orderCount).toFixed(2),
+    cost_per_order: (stats.actualCost / orderCount).toFixed(1),
+    actions_per_order: ((orderActions + (syncActions ?? 0)) / workflowIds.length).toFixed(2),
+    p50_ms: percentile(latencies, 0.5),
+    p95_ms: percentile(latencies, 0.95),
+  };
+  log(
+    `documents=${state.documents} errors=${state.errors} requested_cost_per_order=${(stats.requestedCost / orderCount).toFixed(1)} ` +
+      `worker_peak_rss_mb=${(peakRssKb / 1024).toFixed(0)} latency_orders=${latencies.length} latency_syncs=${syncRuns}`,
+  );
+  log(
+    `requests by operation: ${JSON.stringify(Object.fromEntries(Object.entries(stats.byOperation).map(([name, op]) => [name, op.requests])))}`,
+  );
+  console.log(
+    Object.entries(figures)
+      .map(([key, value]) => `${key}=${value}`)
+      .join(' '),
+  );
+} finally {
+  await simulator.stop();
+  await orm.close(true);
+  await dropDatabase(databaseUrl);
+  await client.connection.close();
+  await devServer?.stop();
+}
