@@ -3,12 +3,10 @@ import { OrderProblemsError } from '../domain/order-problems';
 import { OrderToImport } from '../erp/entities';
 import { createSalesDocument } from '../erp/services/create-sales-document';
 import { importOrder } from '../erp/services/import-order';
-import {
-  assignCustomerToImportedOrder,
-  chooseCustomerTemplateForImportedOrder,
-  mapShopifyCustomerOfImportedOrder,
-  OperatorFixError,
-} from '../erp/services/operator-customer-fixes';
+import { ImportedOrder } from '../erp/entities';
+import { createCustomerForOrder } from '../erp/services/create-order-customer';
+import { CustomerNotFoundError, mapShopifyCustomer } from '../erp/services/map-shopify-customer';
+import { setOrderCustomer } from '../erp/services/set-order-customer';
 import { ShopifyAuthError, ShopifyNotFoundError } from '../shopify/errors';
 import { fetchOrderForImport } from '../shopify/order-import';
 import { toOrderSnapshot } from '../shopify/order-snapshot';
@@ -22,13 +20,14 @@ import type {
 import type { createShopifyClientSource } from './shopify-clients';
 
 /** An operator's mistake is not worth retrying: the update fails at once with the reason. */
-function operatorFix<T extends object>(work: (input: T) => Promise<void>) {
+function operatorFix<T extends object>(work: (input: T) => Promise<unknown>) {
   return async (input: T): Promise<void> => {
     try {
       await work(input);
     } catch (error) {
-      if (error instanceof OperatorFixError)
-        throw ApplicationFailure.nonRetryable(error.message, 'OperatorFixError');
+      if (error instanceof OrderProblemsError || error instanceof CustomerNotFoundError) {
+        throw ApplicationFailure.nonRetryable(error.message, 'OperatorFixRefused');
+      }
       throw error;
     }
   };
@@ -122,13 +121,28 @@ export function createOrderActivities(
 
     assignCustomerToImportedOrder: operatorFix(
       (input: { importedOrderId: number; sellToCustomerNo: string; billToCustomerNo?: string }) =>
-        assignCustomerToImportedOrder(deps.orm, input),
+        setOrderCustomer(deps.orm, input.importedOrderId, input.sellToCustomerNo, input.billToCustomerNo),
     ),
     createCustomerForImportedOrder: operatorFix((input: { importedOrderId: number; templateCode: string }) =>
-      chooseCustomerTemplateForImportedOrder(deps.orm, input),
+      createCustomerForOrder(deps.orm, input.importedOrderId, input.templateCode),
     ),
-    mapShopifyCustomerOfImportedOrder: operatorFix((input: { importedOrderId: number; customerNo: string }) =>
-      mapShopifyCustomerOfImportedOrder(deps.orm, input),
+    mapShopifyCustomerOfImportedOrder: operatorFix(
+      async (input: { importedOrderId: number; customerNo: string }) => {
+        const order = await deps.orm.em.fork().findOneOrFail(ImportedOrder, input.importedOrderId);
+        if (!order.shopifyCustomerId) {
+          throw new OrderProblemsError([
+            {
+              code: 'CUSTOMER_NOT_FOUND',
+              severity: 'error',
+              orderName: order.name,
+              field: 'customer',
+              message: `Order ${order.name} has no Shopify customer to map: use \`orderbridge order assign-customer\` instead`,
+              fix: 'use `orderbridge order assign-customer` instead',
+            },
+          ]);
+        }
+        return mapShopifyCustomer(deps.orm, order.store, order.shopifyCustomerId, input.customerNo);
+      },
     ),
   };
 }

@@ -168,7 +168,7 @@ describe('a missing customer is shown and fixed by an operator update', () => {
     expect(refused).toBeInstanceOf(WorkflowUpdateFailedError);
     // What the CLI prints: the update failure's cause.
     const reason = (refused as WorkflowUpdateFailedError).cause?.message ?? '';
-    expect(reason).toContain("'NO-SUCH' does not exist");
+    expect(reason).toContain('customer NO-SUCH does not exist');
     expect(reason).toContain(order.name);
     const unchanged = await queryOrder(stack, order.id);
     expect(unchanged.stage).toBe('needs-attention');
@@ -279,7 +279,7 @@ describe('a missing customer is shown and fixed by an operator update', () => {
         () => undefined,
         (error: unknown) => error,
       );
-    expect((refused as WorkflowUpdateFailedError).cause?.message).toContain('no bill-to or ship-to address');
+    expect((refused as WorkflowUpdateFailedError).cause?.message).toContain('has no bill-to address');
     expect((await queryOrder(stack, order.id)).stage).toBe('needs-attention');
 
     const fixed = await orderHandle(stack, order.id).executeUpdate(assignCustomerUpdate, {
