@@ -307,7 +307,8 @@ function updateLineMoney(
   line.unfulfilledOriginalTotalSet = bag(unitPrice.times(line.unfulfilledQuantity));
   line.unfulfilledDiscountedTotalSet = bag(discountedUnit.times(line.unfulfilledQuantity));
   for (const allocation of line.discountAllocations) {
-    allocation.allocatedAmountSet = bag(unitDiscount.times(keptQuantity));
+    const unit = allocation.sim ? amountsOf(allocation.sim.unit) : unitDiscount;
+    allocation.allocatedAmountSet = bag(unit.times(keptQuantity));
   }
   line.taxLines = sim.unitTaxes.map((tax) => ({
     __typename: 'TaxLine' as const,

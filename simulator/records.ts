@@ -158,8 +158,11 @@ export interface TaxLineRecord {
 }
 
 export interface DiscountApplicationRecord {
-  __typename: 'DiscountCodeApplication';
-  code: string;
+  /** A discount code at checkout, or a discount the merchant applied while editing the order. */
+  __typename: 'DiscountCodeApplication' | 'ManualDiscountApplication';
+  code?: string;
+  title?: string;
+  description?: string | null;
   index: number;
   allocationMethod: 'ACROSS' | 'EACH';
   targetSelection: 'ALL' | 'ENTITLED' | 'EXPLICIT';
@@ -201,6 +204,8 @@ export interface LineItemRecord {
     __typename: 'DiscountAllocation';
     allocatedAmountSet: MoneyBag;
     discountApplication: DiscountApplicationRecord;
+    /** This allocation's share of the line's per-unit discount. */
+    sim?: { unit: [string, string] };
   }[];
   taxLines: TaxLineRecord[];
   sim: {
@@ -529,6 +534,8 @@ export interface CalculatedOrderRecord {
     /** Staged quantity per existing line item id. */
     quantities: Map<string, { quantity: number; restock: boolean }>;
     added: StagedLine[];
+    /** Discounts staged on existing lines, by line item id. */
+    lineDiscounts: Map<string, NonNullable<StagedLine['discount']>>;
     addedShippingLines: { id: string; title: string; price: [string, string] }[];
   };
 }

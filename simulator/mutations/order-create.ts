@@ -368,6 +368,7 @@ export function orderCreate(
         __typename: 'DiscountAllocation',
         allocatedAmountSet: unitDiscount.times(line.quantity).round().bag(currencies),
         discountApplication: application,
+        sim: { unit: pair(unitDiscount) },
       });
       record.sim.discountApplicationIndex = 0;
     }

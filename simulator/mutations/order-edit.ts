@@ -5,6 +5,7 @@ import { assignToFulfillmentOrder, newLineItem, removeUnfulfilled } from '../ord
 import { amountsOf, pair } from '../order-totals';
 import type {
   CalculatedOrderRecord,
+  DiscountApplicationRecord,
   LineItemRecord,
   LocationRecord,
   OrderRecord,
@@ -22,10 +23,17 @@ import {
 } from './common';
 
 /** A calculated line as CalculatedLineItem shapes it (existing lines keep their number). */
-function calculatedLine(store: ShopStore, order: OrderRecord, line: LineItemRecord, staged: number) {
+function calculatedLine(
+  store: ShopStore,
+  order: OrderRecord,
+  line: LineItemRecord,
+  staged: number,
+  stagedDiscount?: StagedLine['discount'],
+) {
   const currencies = { shop: order.currencyCode, presentment: order.presentmentCurrencyCode };
   const unit = amountsOf(line.sim.unitPrice);
-  const discounted = unit.minus(amountsOf(line.sim.unitDiscount));
+  const extra = stagedDiscount ? discountPerUnit(stagedDiscount, unit) : Amounts.zero();
+  const discounted = unit.minus(amountsOf(line.sim.unitDiscount)).minus(extra);
   return {
     __typename: 'CalculatedLineItem',
     id: gid('CalculatedLineItem', line.id.split('/').pop()!),
@@ -80,13 +88,14 @@ function stagedIdentity(store: ShopStore, order: OrderRecord, staged: StagedLine
   };
 }
 
+/** A staged line discount per unit: the fixed amount, or the percentage of the unit price (unrounded; lines round). */
+function discountPerUnit(discount: NonNullable<StagedLine['discount']>, unitPrice: Amounts): Amounts {
+  if (discount.fixedPerUnit) return amountsOf(discount.fixedPerUnit);
+  return unitPrice.times(discount.percent ?? 0).dividedBy(100);
+}
+
 function stagedUnitDiscount(staged: StagedLine, unitPrice: Amounts): Amounts {
-  if (!staged.discount) return Amounts.zero();
-  if (staged.discount.fixedPerUnit) return amountsOf(staged.discount.fixedPerUnit);
-  return unitPrice
-    .times(staged.discount.percent ?? 0)
-    .dividedBy(100)
-    .round();
+  return staged.discount ? discountPerUnit(staged.discount, unitPrice) : Amounts.zero();
 }
 
 function addedLine(store: ShopStore, order: OrderRecord, added: StagedLine) {
@@ -127,6 +136,7 @@ function calculatedLines(store: ShopStore, calculated: CalculatedOrderRecord) {
         order,
         line,
         calculated.sim.quantities.get(line.id)?.quantity ?? line.currentQuantity,
+        calculated.sim.lineDiscounts.get(line.id),
       ),
     );
   const added = calculated.sim.added
@@ -164,7 +174,14 @@ export function orderEditBegin(store: ShopStore, id: string) {
   const calculated: CalculatedOrderRecord = {
     __typename: 'CalculatedOrder',
     id: gid('CalculatedOrder', number),
-    sim: { orderId: order.id, committed: false, quantities: new Map(), added: [], addedShippingLines: [] },
+    sim: {
+      orderId: order.id,
+      committed: false,
+      quantities: new Map(),
+      added: [],
+      addedShippingLines: [],
+      lineDiscounts: new Map(),
+    },
   };
   store.calculatedOrders.set(calculated.id, calculated);
   return {
@@ -297,6 +314,51 @@ export function orderEditCommit(
     }
   }
   const taxTemplate = order.lineItems.find((line) => line.sim.unitTaxes.length > 0)?.sim.unitTaxes ?? [];
+  const currencies = { shop: order.currencyCode, presentment: order.presentmentCurrencyCode };
+  /** A discount applied while editing: a manual discount application, allocated to its line. */
+  const applyManualDiscount = (line: LineItemRecord, discount: NonNullable<StagedLine['discount']>) => {
+    const unitPrice = amountsOf(line.sim.unitPrice);
+    const before = unitPrice.minus(amountsOf(line.sim.unitDiscount));
+    const extra = discountPerUnit(discount, unitPrice);
+    const after = before.minus(extra);
+    line.sim.unitDiscount = pair(amountsOf(line.sim.unitDiscount).plus(extra));
+    // Tax follows the lower price.
+    if (!before.shop.isZero()) {
+      line.sim.unitTaxes = line.sim.unitTaxes.map((tax) => ({
+        ...tax,
+        unit: pair(amountsOf(tax.unit).times(after.shop.dividedBy(before.shop))),
+      }));
+    }
+    const application: DiscountApplicationRecord = {
+      __typename: 'ManualDiscountApplication',
+      title: discount.description ?? 'Discount',
+      description: discount.description,
+      index: order.discountApplications.length,
+      allocationMethod: 'EACH',
+      targetSelection: 'EXPLICIT',
+      targetType: 'LINE_ITEM',
+      value: discount.fixedPerUnit
+        ? {
+            __typename: 'MoneyV2',
+            amount: amountsOf(discount.fixedPerUnit).round().bag(currencies).shopMoney.amount,
+            currencyCode: order.currencyCode,
+          }
+        : { __typename: 'PricingPercentageValue', percentage: discount.percent ?? 0 },
+    };
+    order.discountApplications.push(application);
+    line.discountAllocations.push({
+      __typename: 'DiscountAllocation',
+      allocatedAmountSet: Amounts.zero().bag(currencies),
+      discountApplication: application,
+      sim: { unit: pair(extra) },
+    });
+  };
+  for (const [lineItemId, discount] of calculated.sim.lineDiscounts) {
+    const line = order.lineItems.find((candidate) => candidate.id === lineItemId);
+    if (!line) continue;
+    applyManualDiscount(line, discount);
+    changed = true;
+  }
   for (const added of calculated.sim.added) {
     if (added.quantity <= 0) continue;
     const identity = stagedIdentity(store, order, added);
@@ -329,6 +391,19 @@ export function orderEditCommit(
       productId: identity.product?.id ?? null,
       customAttributes: [],
     });
+    if (added.discount && !unitDiscount.isZero()) {
+      // newLineItem took the discount already; record its application and allocation.
+      line.sim.unitDiscount = pair(Amounts.zero());
+      line.sim.unitTaxes = line.sim.unitTaxes.map((tax) => ({
+        ...tax,
+        unit: pair(
+          taxedUnit.isZero()
+            ? amountsOf(tax.unit)
+            : amountsOf(tax.unit).times(unitPrice.shop.dividedBy(taxedUnit.shop)),
+        ),
+      }));
+      applyManualDiscount(line, added.discount);
+    }
     assignToFulfillmentOrder(
       store,
       order,
@@ -443,13 +518,27 @@ export function orderEditAddLineItemDiscount(
   const session = openSession(store, args.id);
   if ('error' in session) return failed(session.error);
   const staged = session.calculated.sim.added.find((entry) => entry.calculatedLineItemId === args.lineItemId);
-  if (!staged)
-    return failed(userError(['lineItemId'], 'Discounts can only be added to line items added in this edit.'));
+  const existing = staged
+    ? undefined
+    : session.order.lineItems.find(
+        (line) => line.id === gid('LineItem', parseGid(args.lineItemId)?.id ?? ''),
+      );
+  if (!staged && (!existing || existing.currentQuantity === 0)) {
+    return failed(userError(['lineItemId'], 'The line item does not exist on this order.'));
+  }
+  const alreadyDiscounted = staged
+    ? Boolean(staged.discount)
+    : session.calculated.sim.lineDiscounts.has(existing!.id) ||
+      !amountsOf(existing!.sim.unitDiscount).isZero();
+  if (alreadyDiscounted) return failed(userError(['lineItemId'], 'The line item already has a discount.'));
   const { fixedValue, percentValue } = args.discount;
   if ((fixedValue ? 1 : 0) + (percentValue != null ? 1 : 0) !== 1) {
     return failed(userError(['discount'], 'Give exactly one of fixedValue or percentValue.'));
   }
-  const unitPrice = stagedIdentity(store, session.order, staged).unitPrice;
+  const unitPrice = staged
+    ? stagedIdentity(store, session.order, staged).unitPrice
+    : amountsOf(existing!.sim.unitPrice);
+  let discount: NonNullable<StagedLine['discount']>;
   if (fixedValue) {
     const fixed = amountsFromMoneyInput(store, session.order, fixedValue);
     if (fixed.shop.lessThanOrEqualTo(0) || fixed.shop.greaterThan(unitPrice.shop)) {
@@ -460,27 +549,31 @@ export function orderEditAddLineItemDiscount(
         ),
       );
     }
-    staged.discount = {
-      fixedPerUnit: pair(fixed),
-      percent: null,
-      description: args.discount.description ?? null,
-    };
+    discount = { fixedPerUnit: pair(fixed), percent: null, description: args.discount.description ?? null };
   } else {
-    if (percentValue! <= 0 || percentValue! > 100)
+    if (percentValue! <= 0 || percentValue! > 100) {
       return failed(userError(['discount', 'percentValue'], 'The percentage must be between 0 and 100.'));
-    staged.discount = {
-      fixedPerUnit: null,
-      percent: percentValue!,
-      description: args.discount.description ?? null,
-    };
+    }
+    discount = { fixedPerUnit: null, percent: percentValue!, description: args.discount.description ?? null };
   }
+  if (staged) staged.discount = discount;
+  else session.calculated.sim.lineDiscounts.set(existing!.id, discount);
+  const calculatedLineItem = staged
+    ? addedLine(store, session.order, staged)
+    : calculatedLine(
+        store,
+        session.order,
+        existing!,
+        session.calculated.sim.quantities.get(existing!.id)?.quantity ?? existing!.currentQuantity,
+        discount,
+      );
   return {
     addedDiscountStagedChange: {
       __typename: 'OrderStagedChangeAddLineItemDiscount',
       id: store.newId('OrderEditSession').replace('OrderEditSession', 'OrderStagedChangeAddLineItemDiscount'),
       description: args.discount.description ?? '',
     },
-    calculatedLineItem: addedLine(store, session.order, staged),
+    calculatedLineItem,
     calculatedOrder: session.calculated,
     orderEditSession: sessionOf(session.calculated),
     userErrors: [],

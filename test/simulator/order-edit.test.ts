@@ -150,7 +150,7 @@ describe('order editing', () => {
   });
 });
 
-describe('order editing: custom items, discounts on added lines, shipping lines', () => {
+describe('order editing: custom items, line discounts, shipping lines', () => {
   let simulator: RunningSimulator;
   let catalog: ReturnType<typeof seedCatalog>;
   beforeAll(async () => {
@@ -159,7 +159,11 @@ describe('order editing: custom items, discounts on added lines, shipping lines'
   });
   afterAll(() => simulator.stop());
 
-  it('adds a custom item and a variant with a discount, and a shipping line; refuses discounts on existing lines', async () => {
+  const DISCOUNT = `mutation($id: ID!, $lineItemId: ID!, $discount: OrderEditAppliedDiscountInput!) {
+    orderEditAddLineItemDiscount(id: $id, lineItemId: $lineItemId, discount: $discount) {
+      calculatedLineItem { discountedUnitPriceSet { shopMoney { amount } } } userErrors { field message } } }`;
+
+  it('adds a custom item, a discounted variant and a shipping line, and discounts an existing line once', async () => {
     const id = await createOrder(simulator, {
       lineItems: [{ variantId: catalog.mug, quantity: 1 }],
       financialStatus: 'PAID',
@@ -178,23 +182,36 @@ describe('order editing: custom items, discounts on added lines, shipping lines'
       userErrors: [],
     });
     const added = await gqlData(simulator, ADD, { id: session, variantId: catalog.shirtM, quantity: 1 });
-    const discountMutation = `mutation($id: ID!, $lineItemId: ID!, $discount: OrderEditAppliedDiscountInput!) {
-      orderEditAddLineItemDiscount(id: $id, lineItemId: $lineItemId, discount: $discount) { calculatedLineItem { discountedUnitPriceSet { shopMoney { amount } } } userErrors { field message } } }`;
-    const discounted = await gqlData(simulator, discountMutation, {
+    const onAdded = await gqlData(simulator, DISCOUNT, {
       id: session,
       lineItemId: added.orderEditAddVariant.calculatedLineItem.id,
       discount: { percentValue: 25, description: 'Loyalty' },
     });
-    expect(discounted.orderEditAddLineItemDiscount).toEqual({
+    expect(onAdded.orderEditAddLineItemDiscount).toEqual({
       calculatedLineItem: { discountedUnitPriceSet: { shopMoney: { amount: '15.0' } } },
       userErrors: [],
     });
-    const refused = await gqlData(simulator, discountMutation, {
+    const onExisting = await gqlData(simulator, DISCOUNT, {
       id: session,
       lineItemId: existingLine,
-      discount: { percentValue: 10 },
+      discount: { percentValue: 10, description: 'Chipped' },
     });
-    expect(refused.orderEditAddLineItemDiscount.userErrors[0].field).toEqual(['lineItemId']);
+    expect(onExisting.orderEditAddLineItemDiscount).toEqual({
+      calculatedLineItem: { discountedUnitPriceSet: { shopMoney: { amount: '7.65' } } },
+      userErrors: [],
+    });
+    const twice = await gqlData(simulator, DISCOUNT, {
+      id: session,
+      lineItemId: existingLine,
+      discount: { percentValue: 5 },
+    });
+    expect(twice.orderEditAddLineItemDiscount.userErrors[0].field).toEqual(['lineItemId']);
+    const unknown = await gqlData(simulator, DISCOUNT, {
+      id: session,
+      lineItemId: 'gid://shopify/CalculatedLineItem/99999',
+      discount: { percentValue: 5 },
+    });
+    expect(unknown.orderEditAddLineItemDiscount.userErrors[0].field).toEqual(['lineItemId']);
     const shipping = await gqlData(
       simulator,
       `mutation($id: ID!) { orderEditAddShippingLine(id: $id, shippingLine: { title: "Courier", price: { amount: "7.00", currencyCode: USD } }) {
@@ -211,18 +228,35 @@ describe('order editing: custom items, discounts on added lines, shipping lines'
       await gqlData(
         simulator,
         `query($id: ID!) { order(id: $id) { currentTotalPriceSet { shopMoney { amount } } totalDiscountsSet { shopMoney { amount } }
-          shippingLines(first: 5) { nodes { title } } lineItems(first: 5) { nodes { title variant { id } requiresShipping totalDiscountSet { shopMoney { amount } } } } } }`,
+          shippingLines(first: 5) { nodes { title } }
+          lineItems(first: 5) { nodes { title variant { id } requiresShipping totalDiscountSet { shopMoney { amount } }
+            discountAllocations { allocatedAmountSet { shopMoney { amount } } discountApplication { __typename ... on ManualDiscountApplication { title } } } } } } }`,
         { id },
       )
     ).order;
-    // 8.5 + 2 × 3 + (20 − 5) + 7 shipping = 36.5
-    expect(order.currentTotalPriceSet.shopMoney.amount).toBe('36.5');
-    expect(order.totalDiscountsSet.shopMoney.amount).toBe('5.0');
+    // (8.5 − 0.85) + 2 × 3 + (20 − 5) + 7 shipping = 35.65
+    expect(order.currentTotalPriceSet.shopMoney.amount).toBe('35.65');
+    expect(order.totalDiscountsSet.shopMoney.amount).toBe('5.85');
     expect(order.shippingLines.nodes).toEqual([{ title: 'Courier' }]);
+    expect(order.lineItems.nodes[0].discountAllocations).toEqual([
+      {
+        allocatedAmountSet: { shopMoney: { amount: '0.85' } },
+        discountApplication: { __typename: 'ManualDiscountApplication', title: 'Chipped' },
+      },
+    ]);
     expect(order.lineItems.nodes[1]).toMatchObject({
       title: 'Gift wrap',
       variant: null,
       requiresShipping: false,
+    });
+    expect(order.lineItems.nodes[2]).toMatchObject({
+      totalDiscountSet: { shopMoney: { amount: '5.0' } },
+      discountAllocations: [
+        {
+          allocatedAmountSet: { shopMoney: { amount: '5.0' } },
+          discountApplication: { __typename: 'ManualDiscountApplication', title: 'Loyalty' },
+        },
+      ],
     });
   });
 });
