@@ -90,7 +90,18 @@ export class ScenarioAdminClient {
         }
         this.throttledCount += 1;
         const costs = (error.response.extensions as { cost?: CostExtension } | undefined)?.cost;
-        this.observe(costs?.throttleStatus);
+        const status = costs?.throttleStatus;
+        if (
+          status &&
+          costs?.requestedQueryCost !== undefined &&
+          costs.requestedQueryCost > status.maximumAvailable
+        ) {
+          throw new ScenarioError(
+            `${operationName} costs ${costs.requestedQueryCost} points but the shop's bucket holds ${status.maximumAvailable}: ` +
+              'it can never run; ask for fewer items per page.',
+          );
+        }
+        this.observe(status);
         // Without a bucket reading (a bare 429), wait what Retry-After says, else a second.
         if (!costs?.throttleStatus) await sleep(retryAfterMs(error));
       }

@@ -306,3 +306,36 @@ describe('scenario helpers change what Shopify would change', () => {
     expect(snapshot.tags).toEqual(expect.arrayContaining(['Exported', 'erp-ok']));
   });
 });
+
+describe('the scenario client under Shopify rate limits', () => {
+  it('paces parallel writers by the cost bucket instead of failing on THROTTLED', async () => {
+    const throttled = await startShopifySimulator({ throttle: { maximumAvailable: 60, restoreRate: 150 } });
+    try {
+      const throttledTarget: ShopifyTarget = {
+        graphqlUrl: throttled.graphqlUrl,
+        accessToken: throttled.accessToken,
+        seedApi: throttled.store,
+      };
+      const product = throttled.store.addProduct({
+        title: 'Wool Beanie',
+        variants: [{ sku: 'WL-BEAN', price: '32.00' }],
+      });
+      const variantId = product.sim.variantIds[0]!;
+      const orders = await Promise.all(
+        Array.from({ length: 12 }, () =>
+          createOrder(throttledTarget, {
+            lines: [{ variantId, title: 'Wool Beanie', quantity: 1, unitPrice: '32.00' }],
+            taxRate: '0',
+          }),
+        ),
+      );
+      // 12 orderCreate calls cost 120 points against a 60-point bucket: some had to wait, none failed.
+      expect(new Set(orders.map((order) => order.name)).size).toBe(12);
+      expect(throttled.stats().requestedCost).toBeGreaterThan(60);
+      // Unpaced, half of the first burst would bounce and bounce again; paced, only a few strays do.
+      expect(throttled.stats().throttled).toBeLessThanOrEqual(5);
+    } finally {
+      await throttled.stop();
+    }
+  });
+});
