@@ -9,7 +9,9 @@ import type { ActivityDeps } from './deps';
  * throttle is per store and shared process-wide, so clients of two cards on one store share it.
  * A changed token or version builds a new client on the next call.
  */
-export function createShopifyClientSource(deps: ActivityDeps) {
+export function createShopifyClientSource(
+  deps: Pick<ActivityDeps, 'logger' | 'shopifyBaseUrl' | 'shopifyRetry'>,
+) {
   const clients = new Map<string, { fingerprint: string; client: ShopifyAdminClient }>();
   return async function shopifyClientFor(em: EntityManager, shopCode: string): Promise<ShopifyAdminClient> {
     const shop = await em.findOne(ShopCard, shopCode);

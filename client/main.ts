@@ -5,6 +5,7 @@ import { createAppContext, type AppContext } from './app-context';
 import { registerCurrencyCommand } from './commands/currency';
 import { registerCustomerTemplateCommand } from './commands/customer-template';
 import { registerMapCommand } from './commands/map';
+import { registerShopifyMapCommands } from './commands/map-from-shopify';
 import { registerOrderCommand } from './commands/order';
 import { registerOrdersCommands } from './commands/orders';
 import { registerScheduleCommand } from './commands/schedule';
@@ -33,7 +34,7 @@ export function buildProgram(): Command {
   registerOrderCommand(program, context);
   registerOrdersCommands(program, context);
   registerShopCommand(program, context);
-  registerMapCommand(program, context);
+  registerShopifyMapCommands(registerMapCommand(program, context), context);
   registerCustomerTemplateCommand(program, context);
   registerCurrencyCommand(program, context);
   return program;

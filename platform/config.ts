@@ -64,6 +64,10 @@ const environmentSchema = z.object({
     .regex(/^\d{4}-\d{2}$/, 'expected an Admin API version like 2026-10')
     .default('2026-10'),
   SIMULATOR_PORT: port.default(8380),
+  SHOPIFY_API_BASE_URL: z
+    .string()
+    .regex(/^https?:\/\/[^/]+$/, 'expected scheme and host only, e.g. http://127.0.0.1:8380')
+    .optional(),
   SHOPIFY_SCHEMA_PATH: z.string().optional(),
 });
 
