@@ -66,7 +66,17 @@ export type StoreEvent =
   | { kind: 'order-updated'; order: OrderRecord }
   | { kind: 'order-cancelled'; order: OrderRecord }
   | { kind: 'refund-created'; order: OrderRecord; refundId: string }
-  | { kind: 'fulfillment-created'; order: OrderRecord; fulfillmentId: string };
+  | { kind: 'fulfillment-created'; order: OrderRecord; fulfillmentId: string }
+  | {
+      kind: 'order-edited';
+      order: OrderRecord;
+      calculatedOrderId: string;
+      staffNote: string | null;
+      notifyCustomer: boolean;
+    }
+  | { kind: 'order-paid'; order: OrderRecord }
+  | { kind: 'order-fulfilled'; order: OrderRecord }
+  | { kind: 'order-partially-fulfilled'; order: OrderRecord };
 
 export interface NewLocation {
   name: string;

@@ -34,6 +34,10 @@ const TOPIC_BY_EVENT: Record<StoreEvent['kind'], string> = {
   'order-cancelled': 'ORDERS_CANCELLED',
   'refund-created': 'REFUNDS_CREATE',
   'fulfillment-created': 'FULFILLMENTS_CREATE',
+  'order-edited': 'ORDERS_EDITED',
+  'order-paid': 'ORDERS_PAID',
+  'order-fulfilled': 'ORDERS_FULFILLED',
+  'order-partially-fulfilled': 'ORDERS_PARTIALLY_FULFILLED',
 };
 
 /** Topics the simulator delivers. */
@@ -136,6 +140,22 @@ export class WebhookDispatcher {
         return refundPayload(this.store, order, event.refundId);
       case 'fulfillment-created':
         return fulfillmentPayload(this.store, order, event.fulfillmentId);
+      case 'order-edited':
+        return {
+          order_edit: {
+            id: Number(event.calculatedOrderId.split('/').pop()),
+            order_id: Number(order.id.split('/').pop()),
+            created_at: order.updatedAt,
+            committed_at: order.updatedAt,
+            notify_customer: event.notifyCustomer,
+            staff_note: event.staffNote ?? '',
+            line_items: order.lineItems.map((line) => ({
+              id: Number(line.id.split('/').pop()),
+              quantity: line.quantity,
+              current_quantity: line.currentQuantity,
+            })),
+          },
+        };
       default:
         return orderPayload(this.store, order);
     }

@@ -72,10 +72,25 @@ export function commitOrderChange(
   events: StoreEvent[] = [],
   stamp: string = store.timestamp(),
 ): void {
+  const creating = events.some((event) => event.kind === 'order-created');
+  const before = {
+    financial: creating ? 'PENDING' : order.displayFinancialStatus,
+    fulfillment: creating ? 'UNFULFILLED' : order.displayFulfillmentStatus,
+  };
   recomputeOrder(order);
   order.updatedAt = stamp;
-  for (const event of events) store.emit(event);
-  if (!events.some((event) => event.kind === 'order-updated')) store.emit({ kind: 'order-updated', order });
+  // Status transitions have their own topics (orders/paid, orders/fulfilled, orders/partially_fulfilled).
+  const transitions: StoreEvent[] = [];
+  if (order.displayFinancialStatus === 'PAID' && before.financial !== 'PAID')
+    transitions.push({ kind: 'order-paid', order });
+  if (order.displayFulfillmentStatus !== before.fulfillment) {
+    if (order.displayFulfillmentStatus === 'FULFILLED') transitions.push({ kind: 'order-fulfilled', order });
+    if (order.displayFulfillmentStatus === 'PARTIALLY_FULFILLED')
+      transitions.push({ kind: 'order-partially-fulfilled', order });
+  }
+  for (const event of [...events.filter((event) => event.kind !== 'order-updated'), ...transitions])
+    store.emit(event);
+  store.emit({ kind: 'order-updated', order });
 }
 
 export function orderNotFound(field: string[]): UserError {

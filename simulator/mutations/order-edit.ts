@@ -439,8 +439,16 @@ export function orderEditCommit(
   calculated.sim.committed = true;
   if (changed) {
     order.edited = true;
-    if (args.staffNote) order.note = order.note ? `${order.note}\n${args.staffNote}` : args.staffNote;
-    commitOrderChange(store, order);
+    // staffNote belongs to the edit (its orders/edited webhook), not to the order's note.
+    commitOrderChange(store, order, [
+      {
+        kind: 'order-edited',
+        order,
+        calculatedOrderId: calculated.id,
+        staffNote: args.staffNote ?? null,
+        notifyCustomer: args.notifyCustomer ?? false,
+      },
+    ]);
   }
   return { order, successMessages: changed ? ['Order updated'] : ['No changes to commit'], userErrors: [] };
 }

@@ -169,6 +169,77 @@ describe('webhooks', () => {
     });
   });
 
+  it('delivers orders/paid, orders/partially_fulfilled, orders/fulfilled and orders/edited on those transitions', async () => {
+    for (const topic of ['ORDERS_PAID', 'ORDERS_PARTIALLY_FULFILLED', 'ORDERS_FULFILLED', 'ORDERS_EDITED']) {
+      expect(
+        (await subscribe(topic, `${receiverUrl}/${topic.toLowerCase()}`)).webhookSubscriptionCreate
+          .userErrors,
+      ).toEqual([]);
+    }
+    received.length = 0;
+    const id = await createOrder(simulator, { lineItems: [{ variantId: catalog.mug, quantity: 2 }] });
+    await gqlData(
+      simulator,
+      'mutation($id: ID!) { orderMarkAsPaid(input: { id: $id }) { userErrors { message } } }',
+      { id },
+    );
+    const fulfillmentOrder = simulator.store.order(id)!.fulfillmentOrders[0]!;
+    const fulfil = (quantity: number) =>
+      gqlData(
+        simulator,
+        'mutation($f: FulfillmentInput!) { fulfillmentCreate(fulfillment: $f) { userErrors { message } } }',
+        {
+          f: {
+            lineItemsByFulfillmentOrder: [
+              {
+                fulfillmentOrderId: fulfillmentOrder.id,
+                fulfillmentOrderLineItems: [{ id: fulfillmentOrder.lineItems[0]!.id, quantity }],
+              },
+            ],
+          },
+        },
+      );
+    await fulfil(1);
+    await fulfil(1);
+    const session = await gqlData(
+      simulator,
+      'mutation($id: ID!) { orderEditBegin(id: $id) { calculatedOrder { id } } }',
+      { id },
+    );
+    await gqlData(
+      simulator,
+      'mutation($id: ID!, $v: ID!) { orderEditAddVariant(id: $id, variantId: $v, quantity: 1) { userErrors { message } } }',
+      {
+        id: session.orderEditBegin.calculatedOrder.id,
+        v: catalog.shirtM,
+      },
+    );
+    await gqlData(
+      simulator,
+      'mutation($id: ID!) { orderEditCommit(id: $id, staffNote: "added a shirt") { userErrors { message } } }',
+      { id: session.orderEditBegin.calculatedOrder.id },
+    );
+    await simulator.webhooks.idle();
+    const topics = received
+      .map((entry) => entry.headers['x-shopify-topic'])
+      .filter(
+        (topic) => topic !== 'orders/updated' && topic !== 'orders/create' && topic !== 'fulfillments/create',
+      );
+    expect(topics).toEqual([
+      'orders/paid',
+      'orders/partially_fulfilled',
+      'orders/fulfilled',
+      'orders/edited',
+      'orders/partially_fulfilled',
+    ]);
+    const edited = JSON.parse(received.find((entry) => entry.path === '/orders_edited')!.body);
+    expect(edited.order_edit).toMatchObject({
+      order_id: Number(id.split('/').pop()),
+      staff_note: 'added a shirt',
+    });
+    expect(simulator.store.order(id)!.note).toBeNull();
+  });
+
   it('retries a failing callback with backoff, keeping the webhook id and the body', async () => {
     received.length = 0;
     plannedStatuses.set('/orders_create', [500, 503]);
