@@ -8,9 +8,11 @@ import {
 import { editOrder, type OrderEditChange } from './edit-order';
 import { fulfillOrder } from './fulfill-order';
 import {
+  ScenarioFulfillmentOrderMoveDocument,
   ScenarioOrderCreateDocument,
   ScenarioOrderRiskAssessmentCreateDocument,
   type OrderCreateOrderInput,
+  type ScenarioOrderCreateMutation,
 } from './generated/graphql';
 import {
   buildOrderCreateInput,
@@ -89,6 +91,7 @@ export async function createOrder(
     );
   }
 
+  if (!request.fulfilled && !request.pos) await routeLines(target, order, request, createdProductIds);
   if (request.risk) await assessRisk(target, order.id, order.name, request.risk);
   const editedIds =
     built.linesAddedByEdit.length > 0 ? await addDiscountedLines(target, order, request, built) : [];
@@ -123,10 +126,12 @@ async function addDiscountedLines(
   const presentment = built.expected.presentment;
   const changes: OrderEditChange[] = built.linesAddedByEdit.map((index) => {
     const line = request.lines[index]!;
+    // Shipped at once from the fulfilment location, else from where the line is routed.
+    const from = locationId ?? line.shipFromLocationId;
     const common = {
       quantity: line.quantity,
       discountPercent: line.lineDiscountPercent!,
-      ...(locationId ? { locationId } : {}),
+      ...(from ? { locationId: from } : {}),
     };
     return line.variantId
       ? { kind: 'addVariant', variantId: line.variantId, ...common }
@@ -161,6 +166,43 @@ async function addDiscountedLines(
     });
   }
   return edited.addedLineItemIds;
+}
+
+type CreatedOrder = NonNullable<NonNullable<ScenarioOrderCreateMutation['orderCreate']>['order']>;
+
+/** Moves created lines whose shipFromLocationId differs from where Shopify assigned them. */
+async function routeLines(
+  target: ShopifyTarget,
+  order: CreatedOrder,
+  request: CreateOrderRequest,
+  createdProductIds: readonly string[],
+): Promise<void> {
+  const wantedLocation = new Map<string, string>();
+  const created = request.lines.filter((line) => line.lineDiscountPercent === undefined);
+  created.forEach((line, index) => {
+    if (line.shipFromLocationId) wantedLocation.set(createdProductIds[index]!, line.shipFromLocationId);
+  });
+  if (wantedLocation.size === 0) return;
+  const client = adminClientFor(target);
+  for (const fulfillmentOrder of order.fulfillmentOrders.nodes) {
+    const currentLocation = fulfillmentOrder.assignedLocation.location?.id;
+    const moves = new Map<string, { id: string; quantity: number }[]>();
+    for (const item of fulfillmentOrder.lineItems.nodes) {
+      const wanted = wantedLocation.get(item.lineItem.id);
+      if (!wanted || wanted === currentLocation) continue;
+      moves.set(wanted, [...(moves.get(wanted) ?? []), { id: item.id, quantity: item.totalQuantity }]);
+    }
+    for (const [newLocationId, items] of moves) {
+      const whole = items.length === fulfillmentOrder.lineItems.nodes.length && moves.size === 1;
+      const result = await client.request(ScenarioFulfillmentOrderMoveDocument, {
+        id: fulfillmentOrder.id,
+        newLocationId,
+        ...(whole ? {} : { fulfillmentOrderLineItems: items }),
+      });
+      const payload = required(result.fulfillmentOrderMove, `fulfillmentOrderMove for ${order.name}`);
+      assertNoUserErrors('fulfillmentOrderMove', `${order.name} (to ${newLocationId})`, payload.userErrors);
+    }
+  }
 }
 
 async function assessRisk(

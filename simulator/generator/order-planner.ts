@@ -206,6 +206,7 @@ class OrderPlanner {
           vendor: variant.vendor,
           quantity: random.weighted({ one: 76, two: 17, three: 5, four: 2 }) === 'one' ? 1 : random.int(2, 4),
           unitPrice: variant.price,
+          ...(channel === 'pos' ? {} : { shipFromLocationId: this.shipFrom(variant) }),
         });
         lineIdentifiers.push(variant.identifiers);
       }
@@ -232,6 +233,7 @@ class OrderPlanner {
           vendor: item.vendor,
           quantity: 1,
           unitPrice: item.price,
+          ...(channel === 'pos' ? {} : { shipFromLocationId: this.shipFrom(item) }),
           lineDiscountPercent: random.pick([5, 10, 25]),
         });
         lineIdentifiers.push(item.identifiers);
@@ -558,6 +560,15 @@ class OrderPlanner {
       case 'draft':
         return random.chance(0.5) ? 'manual' : 'Bank Deposit';
     }
+  }
+
+  /** Where order routing would ship a variant from: the warehouse if it holds it, else the 3PL. */
+  private shipFrom(variant: GeneratedVariant): string {
+    const role =
+      !variant.stockedAt.includes('warehouse') && variant.stockedAt.includes('thirdParty')
+        ? 'thirdParty'
+        : 'warehouse';
+    return locationByRole(this.catalog, role).id;
   }
 
   private shopMoney(usd: MoneyAmount): MoneyAmount {

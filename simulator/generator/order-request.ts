@@ -21,6 +21,12 @@ export interface OrderLineRequest {
   /** Default true. */
   requiresShipping?: boolean;
   /**
+   * The location that will ship this line. orderCreate leaves routing to Shopify (the simulator
+   * assigns its default location), so a line routed elsewhere is moved there afterwards with
+   * fulfillmentOrderMove, as order routing would have placed it from stock.
+   */
+  shipFromLocationId?: string;
+  /**
    * A manual discount on this line only, in percent. orderCreate cannot carry one and Shopify lets
    * an edit discount only the items it adds, so such a line is added right after creation by an
    * order edit (orderEditAddVariant or orderEditAddCustomItem, then orderEditAddLineItemDiscount),

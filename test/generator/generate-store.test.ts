@@ -193,6 +193,30 @@ describe('generateStore mix', () => {
     }
   });
 
+  it('routes open lines to the location that stocks them: the warehouse or the 3PL', () => {
+    const openAt = (role: string) => {
+      const locationId = store.locations.find((location) => location.role === role)!.id;
+      return store.orders.filter((order) =>
+        snapshots
+          .get(order.id)!
+          .fulfillmentOrders.nodes.some(
+            (entry) => entry.status === 'OPEN' && entry.assignedLocation.location?.id === locationId,
+          ),
+      ).length;
+    };
+    expect(openAt('warehouse')).toBeGreaterThan(20);
+    expect(openAt('thirdParty')).toBeGreaterThan(0);
+    for (const order of store.orders) {
+      const wanted = new Set(order.request.lines.map((line) => line.shipFromLocationId).filter(Boolean));
+      if (order.traits.fulfilled || wanted.size === 0) continue;
+      const open = snapshots
+        .get(order.id)!
+        .fulfillmentOrders.nodes.filter((entry) => entry.status === 'OPEN');
+      for (const entry of open)
+        expect(wanted.has(entry.assignedLocation.location?.id), `${order.name}`).toBe(true);
+    }
+  });
+
   it('reports the totals the generator priced, in shop and presentment money', () => {
     // Left out: a percentage code on an order that also sells a gift card or takes a tip. Shopify
     // discounts neither; the simulator (for now) spreads the percentage over those lines too.

@@ -3069,6 +3069,21 @@ export type ScenarioFulfillmentCreateMutation = {
   } | null;
 };
 
+export type ScenarioFulfillmentOrderMoveMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+  newLocationId: Scalars['ID']['input'];
+  fulfillmentOrderLineItems?: InputMaybe<
+    Array<FulfillmentOrderLineItemInput> | FulfillmentOrderLineItemInput
+  >;
+}>;
+
+export type ScenarioFulfillmentOrderMoveMutation = {
+  fulfillmentOrderMove: {
+    movedFulfillmentOrder: { id: string } | null;
+    userErrors: Array<{ field: Array<string> | null; message: string }>;
+  } | null;
+};
+
 export type ScenarioGiftCardCreateMutationVariables = Exact<{
   input: GiftCardCreateInput;
 }>;
@@ -3147,6 +3162,13 @@ export type ScenarioOrderCreateMutation = {
           sku: string | null;
           quantity: number;
           isGiftCard: boolean;
+        }>;
+      };
+      fulfillmentOrders: {
+        nodes: Array<{
+          id: string;
+          assignedLocation: { location: { id: string } | null };
+          lineItems: { nodes: Array<{ id: string; totalQuantity: number; lineItem: { id: string } }> };
         }>;
       };
     } | null;
@@ -3441,6 +3463,9 @@ export type ScenarioOrderSnapshotQuery = {
         presentmentMoney: { amount: string; currencyCode: CurrencyCode };
       };
     }>;
+    fulfillmentOrders: {
+      nodes: Array<{ status: FulfillmentOrderStatus; assignedLocation: { location: { id: string } | null } }>;
+    };
     fulfillments: Array<{
       id: string;
       status: FulfillmentStatus;
@@ -3705,6 +3730,92 @@ export const ScenarioFulfillmentCreateDocument = {
     },
   ],
 } as unknown as DocumentNode<ScenarioFulfillmentCreateMutation, ScenarioFulfillmentCreateMutationVariables>;
+export const ScenarioFulfillmentOrderMoveDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'ScenarioFulfillmentOrderMove' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'newLocationId' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'fulfillmentOrderLineItems' } },
+          type: {
+            kind: 'ListType',
+            type: {
+              kind: 'NonNullType',
+              type: { kind: 'NamedType', name: { kind: 'Name', value: 'FulfillmentOrderLineItemInput' } },
+            },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'fulfillmentOrderMove' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'id' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'newLocationId' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'newLocationId' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'fulfillmentOrderLineItems' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'fulfillmentOrderLineItems' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'movedFulfillmentOrder' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [{ kind: 'Field', name: { kind: 'Name', value: 'id' } }],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'userErrors' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'field' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'message' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<
+  ScenarioFulfillmentOrderMoveMutation,
+  ScenarioFulfillmentOrderMoveMutationVariables
+>;
 export const ScenarioGiftCardCreateDocument = {
   kind: 'Document',
   definitions: [
@@ -4101,6 +4212,91 @@ export const ScenarioOrderCreateDocument = {
                                   { kind: 'Field', name: { kind: 'Name', value: 'sku' } },
                                   { kind: 'Field', name: { kind: 'Name', value: 'quantity' } },
                                   { kind: 'Field', name: { kind: 'Name', value: 'isGiftCard' } },
+                                ],
+                              },
+                            },
+                          ],
+                        },
+                      },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'fulfillmentOrders' },
+                        arguments: [
+                          {
+                            kind: 'Argument',
+                            name: { kind: 'Name', value: 'first' },
+                            value: { kind: 'IntValue', value: '5' },
+                          },
+                        ],
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            {
+                              kind: 'Field',
+                              name: { kind: 'Name', value: 'nodes' },
+                              selectionSet: {
+                                kind: 'SelectionSet',
+                                selections: [
+                                  { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                                  {
+                                    kind: 'Field',
+                                    name: { kind: 'Name', value: 'assignedLocation' },
+                                    selectionSet: {
+                                      kind: 'SelectionSet',
+                                      selections: [
+                                        {
+                                          kind: 'Field',
+                                          name: { kind: 'Name', value: 'location' },
+                                          selectionSet: {
+                                            kind: 'SelectionSet',
+                                            selections: [
+                                              { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                                            ],
+                                          },
+                                        },
+                                      ],
+                                    },
+                                  },
+                                  {
+                                    kind: 'Field',
+                                    name: { kind: 'Name', value: 'lineItems' },
+                                    arguments: [
+                                      {
+                                        kind: 'Argument',
+                                        name: { kind: 'Name', value: 'first' },
+                                        value: { kind: 'IntValue', value: '50' },
+                                      },
+                                    ],
+                                    selectionSet: {
+                                      kind: 'SelectionSet',
+                                      selections: [
+                                        {
+                                          kind: 'Field',
+                                          name: { kind: 'Name', value: 'nodes' },
+                                          selectionSet: {
+                                            kind: 'SelectionSet',
+                                            selections: [
+                                              { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                                              {
+                                                kind: 'Field',
+                                                name: { kind: 'Name', value: 'totalQuantity' },
+                                              },
+                                              {
+                                                kind: 'Field',
+                                                name: { kind: 'Name', value: 'lineItem' },
+                                                selectionSet: {
+                                                  kind: 'SelectionSet',
+                                                  selections: [
+                                                    { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                                                  ],
+                                                },
+                                              },
+                                            ],
+                                          },
+                                        },
+                                      ],
+                                    },
+                                  },
                                 ],
                               },
                             },
@@ -5781,6 +5977,49 @@ export const ScenarioOrderSnapshotDocument = {
                                 selections: [
                                   { kind: 'Field', name: { kind: 'Name', value: 'amount' } },
                                   { kind: 'Field', name: { kind: 'Name', value: 'currencyCode' } },
+                                ],
+                              },
+                            },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'fulfillmentOrders' },
+                  arguments: [
+                    {
+                      kind: 'Argument',
+                      name: { kind: 'Name', value: 'first' },
+                      value: { kind: 'IntValue', value: '5' },
+                    },
+                  ],
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'nodes' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                            {
+                              kind: 'Field',
+                              name: { kind: 'Name', value: 'assignedLocation' },
+                              selectionSet: {
+                                kind: 'SelectionSet',
+                                selections: [
+                                  {
+                                    kind: 'Field',
+                                    name: { kind: 'Name', value: 'location' },
+                                    selectionSet: {
+                                      kind: 'SelectionSet',
+                                      selections: [{ kind: 'Field', name: { kind: 'Name', value: 'id' } }],
+                                    },
+                                  },
                                 ],
                               },
                             },
