@@ -23,7 +23,9 @@ export type OrderProblemCode =
   | 'EXCHANGE_RATE_MISSING'
   | 'ACCOUNT_NOT_SET'
   | 'TAX_AREA_NOT_FOUND'
-  | 'DOCUMENT_CONFLICT';
+  | 'DOCUMENT_CONFLICT'
+  | 'SHIPMENT_NOT_SYNCED'
+  | 'ORDER_CLOSE_REFUSED';
 
 /** `error` blocks the sales document; `warning` is recorded and shown but does not block. */
 export type OrderProblemSeverity = 'error' | 'warning';
