@@ -26,6 +26,14 @@ import { ImportedFulfillment } from './imported-fulfillment';
 import { OrderToImport } from './order-to-import';
 import { SalesHeader } from './sales-header';
 import { SalesLine } from './sales-line';
+import { ShippingAgent } from './shipping-agent';
+import { PostedShipmentHeader } from './posted-shipment-header';
+import { PostedShipmentLine } from './posted-shipment-line';
+import { ShipmentSync } from './shipment-sync';
+import { ShipmentFulfillmentRequest } from './shipment-fulfillment-request';
+import { PostedSalesInvoice } from './posted-sales-invoice';
+import { PostedSalesInvoiceLine } from './posted-sales-invoice-line';
+import { SalesDocumentArchive } from './sales-document-archive';
 
 /** Every entity of the ERP store, registered by reference (no folder globs: works in vitest, tsx and bundles). */
 export const ERP_ENTITIES = [
@@ -57,6 +65,14 @@ export const ERP_ENTITIES = [
   OrderToImport,
   SalesHeader,
   SalesLine,
+  ShippingAgent,
+  PostedShipmentHeader,
+  PostedShipmentLine,
+  ShipmentSync,
+  ShipmentFulfillmentRequest,
+  PostedSalesInvoice,
+  PostedSalesInvoiceLine,
+  SalesDocumentArchive,
 ];
 
 export {
@@ -88,4 +104,12 @@ export {
   OrderToImport,
   SalesHeader,
   SalesLine,
+  ShippingAgent,
+  PostedShipmentHeader,
+  PostedShipmentLine,
+  ShipmentSync,
+  ShipmentFulfillmentRequest,
+  PostedSalesInvoice,
+  PostedSalesInvoiceLine,
+  SalesDocumentArchive,
 };

@@ -67,6 +67,8 @@ export const SalesHeader = defineEntity({
     reconciliation: p.json<TotalsReconciliation | null>().nullable(),
     createdAt: p.datetime().defaultRaw('current_timestamp'),
     releasedAt: p.datetime().nullable(),
+    /** Set when the order is done in both systems; a copy is kept in sales_document_archive. */
+    archivedAt: p.datetime().nullable(),
     updatedAt: p
       .datetime()
       .defaultRaw('current_timestamp')

@@ -73,6 +73,8 @@ export const ShopCard = defineEntity({
     /** Cron expression or Temporal interval ("5m") for the order sync schedule; null = on demand only. */
     orderSyncSchedule: p.string().length(100).nullable(),
     shipmentSyncSchedule: p.string().length(100).nullable(),
+    /** Orders close (Shopify and ERP) only once their document is fully invoiced, not just shipped. */
+    closeRequiresInvoice: p.boolean().default(false),
     createdAt: p.datetime().defaultRaw('current_timestamp'),
     updatedAt: p
       .datetime()

@@ -1,6 +1,7 @@
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261127143943_initial_platform } from './Migration20261127143943_initial_platform';
 import { Migration20261127145137_erp_store } from './Migration20261127145137_erp_store';
+import { Migration20261127155027_shipments_invoices_archive } from './Migration20261127155027_shipments_invoices_archive';
 
 /**
  * Every migration in the order it runs. New ones are created with `npm run migration:create -- <name>`
@@ -9,4 +10,8 @@ import { Migration20261127145137_erp_store } from './Migration20261127145137_erp
 export const ERP_MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261127143943_initial_platform', class: Migration20261127143943_initial_platform },
   { name: 'Migration20261127145137_erp_store', class: Migration20261127145137_erp_store },
+  {
+    name: 'Migration20261127155027_shipments_invoices_archive',
+    class: Migration20261127155027_shipments_invoices_archive,
+  },
 ];
