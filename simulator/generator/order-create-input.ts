@@ -4,6 +4,7 @@ import type {
   CurrencyCode,
   MailingAddressInput,
   MoneyBagInput,
+  OrderCreateCustomerAddressInput,
   OrderCreateLineItemInput,
   OrderCreateOrderInput,
   OrderCreateOrderTransactionInput,
@@ -270,25 +271,25 @@ function customerInput(request: CreateOrderRequest): Pick<OrderCreateOrderInput,
         ...(customer.firstName ? { firstName: customer.firstName } : {}),
         ...(customer.lastName ? { lastName: customer.lastName } : {}),
         ...(customer.phone ? { phone: customer.phone } : {}),
-        ...(customer.addresses?.length
-          ? {
-              addresses: customer.addresses.map((address) => {
-                const {
-                  countryCode: _countryCode,
-                  provinceCode: _provinceCode,
-                  ...rest
-                } = mailingAddressInput(address);
-                // The upsert address input names country and province in words or codes alike.
-                return {
-                  ...rest,
-                  country: address.countryCode,
-                  ...(address.provinceCode ? { province: address.provinceCode } : {}),
-                };
-              }),
-            }
-          : {}),
+        ...(customer.addresses?.length ? { addresses: customer.addresses.map(customerAddressInput) } : {}),
       },
     },
+  };
+}
+
+/** The upsert's address input takes country and province as text; Shopify accepts the codes there. */
+function customerAddressInput(address: AddressPlan): OrderCreateCustomerAddressInput {
+  return {
+    firstName: address.firstName,
+    lastName: address.lastName,
+    ...(address.company ? { company: address.company } : {}),
+    address1: address.address1,
+    ...(address.address2 ? { address2: address.address2 } : {}),
+    city: address.city,
+    zip: address.zip,
+    ...(address.provinceCode ? { province: address.provinceCode } : {}),
+    country: address.countryCode,
+    ...(address.phone ? { phone: address.phone } : {}),
   };
 }
 

@@ -105,7 +105,7 @@ export interface CreateOrderRequest {
   financialStatus?: RequestedFinancialStatus;
   /** Payment gateway of the non-gift-card part; defaults by channel. */
   gateway?: string;
-  /** true = fulfilled from the first location that fits; an object chooses the location and tracking. */
+  /** true = fulfilled where Shopify assigned the lines; an object chooses the location and tracking. */
   fulfilled?: boolean | FulfillmentRequest;
   note?: string;
   poNumber?: string;

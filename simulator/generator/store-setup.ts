@@ -53,20 +53,6 @@ export async function setUpStore(
   const giftCards = await mapWithConcurrency(plan.giftCards, options.concurrency, (card) =>
     issueGiftCard(target, card, plan.shop.currencyCode),
   );
-  rememberShopProfile(target, {
-    ...profile,
-    locations: [
-      ...profile.locations,
-      ...locations
-        .filter((location) => !profile.locations.some((known) => known.id === location.id))
-        .map((location) => ({
-          id: location.id,
-          name: location.name,
-          fulfillsOnlineOrders: location.fulfillsOnlineOrders,
-          isActive: true,
-        })),
-    ],
-  });
   return {
     shop: { ...plan.shop, shopDomain: profile.shopDomain },
     locations,

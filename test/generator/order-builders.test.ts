@@ -194,6 +194,39 @@ describe('createOrder reads back as asked', () => {
     expect(money(after.totalOutstandingSet.shopMoney.amount)).toBe('0.00');
   });
 
+  it('creates a new customer with the order, shipping to the address given', async () => {
+    const address = {
+      firstName: 'Ines',
+      lastName: 'Rossi',
+      address1: '12 Quai de la Loire',
+      city: 'Nantes',
+      zip: '44000',
+      countryCode: 'FR',
+    };
+    const order = await createOrder(
+      target,
+      webOrder({
+        customer: {
+          email: 'ines.rossi@example.org',
+          firstName: 'Ines',
+          lastName: 'Rossi',
+          addresses: [address],
+        },
+        email: undefined,
+        shippingAddress: undefined,
+      }),
+    );
+    const snapshot = await readOrder(target, order.id);
+    expect(snapshot.customer?.defaultEmailAddress?.emailAddress).toBe('ines.rossi@example.org');
+    expect(snapshot.shippingAddress).toMatchObject({ countryCodeV2: 'FR', city: 'Nantes' });
+    expect(order.traits).toMatchObject({ customer: 'withAddress', shippingCountry: 'FR' });
+    const again = await createOrder(
+      target,
+      webOrder({ customer: { email: 'ines.rossi@example.org', addresses: [address] }, email: undefined }),
+    );
+    expect((await readOrder(target, again.id)).customer?.id).toBe(snapshot.customer?.id);
+  });
+
   it('ships an order already fulfilled with tracking', async () => {
     const warehouse = location('warehouse');
     const order = await createOrder(
