@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { discoverOrderPages, discoverOrders, updatedWindowQuery } from '../../shopify/order-discovery';
 import { fetchOrderForImport } from '../../shopify/order-import';
 import { fetchShop } from '../../shopify/shop';
+import { ORDER_FOR_IMPORT_REQUESTED_COST } from './order-for-import-cost';
 import { listLocations } from '../../shopify/locations';
 import { ShopifyNotFoundError } from '../../shopify/errors';
 import {
@@ -129,7 +130,7 @@ describe('the full order for import', () => {
       'OrderForImport',
       'OrderLineItemsPage',
     ]);
-    expect(counted.byOperation.OrderForImport?.requestedCost).toBe(761);
+    expect(counted.byOperation.OrderForImport?.requestedCost).toBe(ORDER_FOR_IMPORT_REQUESTED_COST);
     expect(counted.actualCost).toBeLessThan(counted.requestedCost);
   });
 

@@ -6,6 +6,7 @@ import { closeOrder } from '../../shopify/order-close';
 import { fetchOrderFulfillmentState } from '../../shopify/order-fulfillment-state';
 import { fetchOrderForImport } from '../../shopify/order-import';
 import { fetchShop } from '../../shopify/shop';
+import { ORDER_FOR_IMPORT_REQUESTED_COST } from './order-for-import-cost';
 import {
   placeOrder,
   seedVariants,
@@ -50,7 +51,7 @@ describe('a burst larger than the bucket', () => {
 
   it('keeps importing orders at the restore rate without THROTTLED answers', async () => {
     // 12 three-line orders with 10 imports in flight against a 1,000-point bucket restoring 500 a
-    // second: each import books 761 points (refunded to its actual cost once answered).
+    // second: each import books its requested cost (refunded to its actual cost once answered).
     store = await startSimulatedStore({ throttle: { maximumAvailable: 1000, restoreRate: 500 } });
     const variants = seedVariants(store.simulator, 3);
     const orderIds: string[] = [];
@@ -69,10 +70,11 @@ describe('a burst larger than the bucket', () => {
     const counted = client.counters.snapshot();
     expect(store.simulator.stats().throttled).toBe(0);
     expect(counted.requests).toBe(12);
-    // The last import needs 761 points free when it starts; the eleven before it spent their
+    // The last import needs its requested cost free when it starts; the eleven before it spent their
     // actual cost; the bucket started full. The restore rate has to cover the difference.
     const actualPerOrder = counted.actualCost / orderIds.length;
-    const leastMs = ((actualPerOrder * (orderIds.length - 1) + 761 - 1000) / 500) * 1000;
+    const leastMs =
+      ((actualPerOrder * (orderIds.length - 1) + ORDER_FOR_IMPORT_REQUESTED_COST - 1000) / 500) * 1000;
     expect(elapsedMs).toBeGreaterThanOrEqual(leastMs - 50);
     expect(elapsedMs).toBeLessThan(leastMs + 1000);
   });
