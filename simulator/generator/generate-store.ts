@@ -5,6 +5,7 @@ import { mapWithConcurrency } from './concurrency';
 import { createOrder, type GeneratedOrder } from './create-order';
 import { resolveOrderMix, type OrderMix } from './order-mix';
 import { planOrders, type PlannedOrder } from './order-planner';
+import { SUPPORTED_CURRENCIES } from './money';
 import { loadShopProfile } from './shop-profile';
 import { setUpStore } from './store-setup';
 import { planStore } from './store-plan';
@@ -12,9 +13,9 @@ import { planStore } from './store-plan';
 export interface GenerateStoreOptions {
   seed: number;
   orders: number;
-  /** The shop currency; by default USD, or the target's own currency when it cannot be changed. */
+  /** The shop currency; by default USD, or a real store's own currency (it cannot be changed there). */
   currencyCode?: string;
-  /** Extra currencies customers may pay in (the shop currency is always included). */
+  /** Extra currencies customers may pay in (the shop currency is always included); a real store's enabled ones by default. */
   presentmentCurrencies?: string[];
   mix?: Partial<OrderMix>;
   /** Requests in flight while creating customers and orders (default 8). */
@@ -60,14 +61,16 @@ export async function generateStore(
   const requestsBefore = client.requestCount;
   const setupStarted = performance.now();
   // A real store's currency is fixed in its admin: follow it unless the simulator can switch.
-  const currencyCode =
-    options.currencyCode ??
-    (target.seedApi ? 'USD' : (await loadShopProfile(target, { refresh: true })).shopCurrency);
+  // A real store's currencies are fixed in its admin: follow them unless the simulator can switch.
+  const realShop = target.seedApi ? undefined : await loadShopProfile(target, { refresh: true });
+  const presentmentCurrencies =
+    options.presentmentCurrencies ??
+    realShop?.enabledPresentmentCurrencies.filter((code) => SUPPORTED_CURRENCIES.includes(code));
   const storePlan = planStore({
     seed: options.seed,
     orders: options.orders,
-    currencyCode,
-    ...(options.presentmentCurrencies ? { presentmentCurrencies: options.presentmentCurrencies } : {}),
+    currencyCode: options.currencyCode ?? realShop?.shopCurrency ?? 'USD',
+    ...(presentmentCurrencies ? { presentmentCurrencies } : {}),
   });
   const catalog = await setUpStore(target, storePlan, { concurrency });
   const setupMs = performance.now() - setupStarted;

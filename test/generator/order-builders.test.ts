@@ -372,3 +372,22 @@ describe('the scenario client under Shopify rate limits', () => {
     }
   });
 });
+
+describe('a target without the seeding API (as a real store is)', () => {
+  it('follows the shop, and says what to do where it cannot', async () => {
+    const bare: ShopifyTarget = { graphqlUrl: simulator.graphqlUrl, accessToken: simulator.accessToken };
+    // This shop sells in USD (set by the generated store above); a real shop's currency cannot be switched.
+    await expect(generateStore(bare, { seed: 1, orders: 1, currencyCode: 'NOK' })).rejects.toThrow(
+      /sells in USD but the scenario asks for NOK: pass currencyCode USD/,
+    );
+    const fresh = await startShopifySimulator({ throttle: 'unthrottled' });
+    try {
+      const freshTarget: ShopifyTarget = { graphqlUrl: fresh.graphqlUrl, accessToken: fresh.accessToken };
+      await expect(generateStore(freshTarget, { seed: 1, orders: 1 })).rejects.toThrow(
+        /locationAdd with an empty payload .* pass the simulator's store as target.seedApi/,
+      );
+    } finally {
+      await fresh.stop();
+    }
+  });
+});
