@@ -4,15 +4,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { seedDemoShop } from '../../erp/demo-setup';
 import { ImportedOrder, SalesHeader } from '../../erp/entities';
 import { createOrder } from '../../simulator/generator/create-order';
 import type { ShopifyTarget } from '../../simulator/generator/admin-client';
-import { dispatchOrderChange } from '../../client/temporal/dispatch-order';
 import { orderWorkflowId } from '../../workflows/messages';
-import { syncOrdersWorkflow } from '../../workflows/sync-orders';
 import { hasDocument, waitForOrder } from '../helpers/order-waits';
 import { startTestStack, TEST_ORDER_TIMINGS, type TestStack } from '../helpers/test-stack';
+import { addShopCard, dispatchOrder, runSync, shopifyTarget } from './order-test-kit';
 
 let stack: TestStack;
 let target: ShopifyTarget;
@@ -20,26 +18,13 @@ let variantId: string;
 
 beforeAll(async () => {
   stack = await startTestStack({ workers: 0 });
-  const { simulator } = stack;
-  const product = simulator.store.addProduct({
+  const product = stack.simulator.store.addProduct({
     title: 'Wool socks',
     variants: [{ title: 'One size', sku: 'SOCKS-1', price: '12.00' }],
   });
   variantId = product.sim.variantIds[0]!;
-  await seedDemoShop(stack.erp.orm, {
-    shopDomain: simulator.shopDomain,
-    accessToken: simulator.accessToken,
-    shopCode: 'WEB',
-    locations: [
-      {
-        shopifyLocationId: simulator.store.defaultLocation()!.id,
-        name: 'Shop location',
-        locationCode: 'MAIN',
-      },
-    ],
-    items: [{ no: 'SOCKS-1', description: 'Wool socks' }],
-  });
-  target = { graphqlUrl: simulator.graphqlUrl, accessToken: simulator.accessToken };
+  await addShopCard(stack, 'WEB', { items: [{ no: 'SOCKS-1', description: 'Wool socks' }] });
+  target = shopifyTarget(stack);
 });
 
 afterAll(async () => {
@@ -57,35 +42,14 @@ async function documentsOf(shopifyOrderId: string) {
   return stack.erp.orm.em.fork().find(SalesHeader, { shopifyOrderId });
 }
 
-function dispatch(order: { id: string; name: string }, shopifyUpdatedAt: string) {
-  return dispatchOrderChange(
-    stack.temporal.client,
-    stack.temporal.taskQueue,
-    {
-      store: stack.simulator.shopDomain,
-      shopifyOrderId: order.id,
-      orderName: order.name,
-      change: { shopCode: 'WEB', shopifyUpdatedAt, source: 'sync' },
-    },
-    TEST_ORDER_TIMINGS,
-  );
-}
-
 describe('exactly one document per Shopify order', () => {
   it('survives duplicate triggers: repeated signals and two overlapping syncs', async () => {
     const worker = await stack.startWorker('dedupe-worker');
     try {
       const order = await newOrder('dup@example.com');
-      const updatedAt = stack.simulator.store.order(order.id)!.updatedAt;
       await Promise.all([
-        ...Array.from({ length: 5 }, () => dispatch(order, updatedAt)),
-        ...Array.from({ length: 2 }, (_, index) =>
-          stack.temporal.client.workflow.execute(syncOrdersWorkflow, {
-            taskQueue: stack.temporal.taskQueue,
-            workflowId: `sync-orders:WEB:dup-${index}-${Date.now()}`,
-            args: [{ shopCode: 'WEB' }],
-          }),
-        ),
+        ...Array.from({ length: 5 }, () => dispatchOrder(stack, order, 'WEB')),
+        ...Array.from({ length: 2 }, () => runSync(stack, 'WEB')),
       ]);
       const status = await waitForOrder(
         stack.temporal.client,
@@ -109,9 +73,7 @@ describe('exactly one document per Shopify order', () => {
       const orders = await Promise.all(
         Array.from({ length: 20 }, (_, index) => newOrder(`pair-${index}@example.com`)),
       );
-      await Promise.all(
-        orders.map((order) => dispatch(order, stack.simulator.store.order(order.id)!.updatedAt)),
-      );
+      await Promise.all(orders.map((order) => dispatchOrder(stack, order, 'WEB')));
       await Promise.all(
         orders.map((order) =>
           waitForOrder(stack.temporal.client, stack.simulator.shopDomain, order.id, hasDocument),
@@ -154,7 +116,7 @@ describe('exactly one document per Shopify order', () => {
       );
       try {
         const order = await newOrder(`kill-${step}@example.com`);
-        await dispatch(order, stack.simulator.store.order(order.id)!.updatedAt);
+        await dispatchOrder(stack, order, 'WEB');
         const deadline = Date.now() + 30_000;
         while (!existsSync(markerFile)) {
           if (Date.now() > deadline) throw new Error(`the worker process never reached ${step}`);

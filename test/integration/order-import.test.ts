@@ -1,11 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedDemoShop } from '../../erp/demo-setup';
 import { ImportedOrder, SalesHeader, SalesLine } from '../../erp/entities';
 import { createOrder } from '../../simulator/generator/create-order';
 import type { ShopifyTarget } from '../../simulator/generator/admin-client';
-import { syncOrdersWorkflow } from '../../workflows/sync-orders';
 import { hasDocument, waitForOrder } from '../helpers/order-waits';
 import { startTestStack, type TestStack } from '../helpers/test-stack';
+import { addShopCard, runSync, shopifyTarget } from './order-test-kit';
 
 let stack: TestStack;
 let target: ShopifyTarget;
@@ -13,39 +12,18 @@ let variantId: string;
 
 beforeAll(async () => {
   stack = await startTestStack();
-  const { simulator } = stack;
-  const product = simulator.store.addProduct({
+  const product = stack.simulator.store.addProduct({
     title: 'Organic T-shirt',
     variants: [{ title: 'M', sku: 'TSHIRT-M', barcode: '4006381333931', price: '25.00' }],
   });
   variantId = product.sim.variantIds[0]!;
-  await seedDemoShop(stack.erp.orm, {
-    shopDomain: simulator.shopDomain,
-    accessToken: simulator.accessToken,
-    shopCode: 'WEB',
-    locations: [
-      {
-        shopifyLocationId: simulator.store.defaultLocation()!.id,
-        name: 'Shop location',
-        locationCode: 'MAIN',
-      },
-    ],
-    items: [{ no: 'TSHIRT-M', description: 'Organic T-shirt M' }],
-  });
-  target = { graphqlUrl: simulator.graphqlUrl, accessToken: simulator.accessToken };
+  await addShopCard(stack, 'WEB', { items: [{ no: 'TSHIRT-M', description: 'Organic T-shirt M' }] });
+  target = shopifyTarget(stack);
 });
 
 afterAll(async () => {
   await stack?.close();
 });
-
-function runSync(shopCode: string) {
-  return stack.temporal.client.workflow.execute(syncOrdersWorkflow, {
-    taskQueue: stack.temporal.taskQueue,
-    workflowId: `sync-orders:${shopCode}:${Date.now()}`,
-    args: [{ shopCode }],
-  });
-}
 
 describe('a Shopify order becomes a sales document through sync and its order workflow', () => {
   it('imports the order and creates exactly one sales order with item, shipping and comment lines', async () => {
@@ -54,7 +32,7 @@ describe('a Shopify order becomes a sales document through sync and its order wo
       shippingLines: [{ title: 'Standard', price: '5.00' }],
       customer: { email: 'ada@example.com', firstName: 'Ada', lastName: 'Lovelace' },
     });
-    const report = await runSync('WEB');
+    const report = await runSync(stack, 'WEB');
     expect(report.dispatched).toBeGreaterThanOrEqual(1);
 
     const status = await waitForOrder(
