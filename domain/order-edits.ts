@@ -1,6 +1,7 @@
 import { amountOf, type Decimal, sum } from './money';
 import { OrderProblems, type OrderProblem } from './order-problems';
 import type { OrderSnapshot } from './order-snapshot';
+import { billedQuantity, quantitiesCreditedByRefunds } from './refund-classification';
 
 /**
  * What a re-import does with an order edited in Shopify (SPEC §3 edit table, §10).
@@ -66,47 +67,54 @@ function discountTotal(line: OrderSnapshot['lines'][number]): Decimal {
   return sum(line.discountAllocations.map((allocation) => amountOf(allocation.amount, 'shop')));
 }
 
-/** Every difference between two snapshots of one order that matters to the ERP. */
+/**
+ * Every difference between two snapshots of one order that matters to the ERP. Quantities are
+ * compared as the document bills them: units a refund's credit memo gives back are not an edit.
+ */
 export function orderChanges(before: OrderSnapshot, after: OrderSnapshot): OrderChange[] {
   const changes: OrderChange[] = [];
   const beforeLines = new Map(before.lines.map((line) => [line.shopifyLineId, line]));
+  const creditedBefore = quantitiesCreditedByRefunds(before);
+  const creditedAfter = quantitiesCreditedByRefunds(after);
   for (const line of after.lines) {
     const previous = beforeLines.get(line.shopifyLineId);
     const label = lineLabel(line);
+    const quantity = billedQuantity(line, creditedAfter);
     if (!previous) {
-      if (line.currentQuantity > 0) {
+      if (quantity > 0) {
         changes.push({
           kind: 'line-added',
           shopifyLineId: line.shopifyLineId,
           line: label,
-          quantity: line.currentQuantity,
+          quantity,
         });
       }
       continue;
     }
-    if (line.currentQuantity > previous.currentQuantity) {
+    const previousQuantity = billedQuantity(previous, creditedBefore);
+    if (quantity > previousQuantity) {
       changes.push({
         kind: 'quantity-increased',
         shopifyLineId: line.shopifyLineId,
         line: label,
-        from: previous.currentQuantity,
-        to: line.currentQuantity,
+        from: previousQuantity,
+        to: quantity,
       });
-    } else if (line.currentQuantity < previous.currentQuantity) {
+    } else if (quantity < previousQuantity) {
       changes.push(
-        line.currentQuantity === 0
+        quantity === 0
           ? {
               kind: 'line-removed',
               shopifyLineId: line.shopifyLineId,
               line: label,
-              from: previous.currentQuantity,
+              from: previousQuantity,
             }
           : {
               kind: 'quantity-decreased',
               shopifyLineId: line.shopifyLineId,
               line: label,
-              from: previous.currentQuantity,
-              to: line.currentQuantity,
+              from: previousQuantity,
+              to: quantity,
             },
       );
     }
@@ -133,12 +141,13 @@ export function orderChanges(before: OrderSnapshot, after: OrderSnapshot): Order
   }
   const afterIds = new Set(after.lines.map((line) => line.shopifyLineId));
   for (const previous of before.lines) {
-    if (!afterIds.has(previous.shopifyLineId) && previous.currentQuantity > 0) {
+    const previousQuantity = billedQuantity(previous, creditedBefore);
+    if (!afterIds.has(previous.shopifyLineId) && previousQuantity > 0) {
       changes.push({
         kind: 'line-removed',
         shopifyLineId: previous.shopifyLineId,
         line: lineLabel(previous),
-        from: previous.currentQuantity,
+        from: previousQuantity,
       });
     }
   }

@@ -199,6 +199,11 @@ export interface Transaction {
   processedAt: IsoDateTime | null;
   test: boolean;
   errorCode: string | null;
+  /**
+   * The masked account of the payment method (card number, or the gift card's masked code for
+   * gateway 'gift_card'); absent in snapshots taken before it was read.
+   */
+  accountNumber?: string | null;
 }
 
 export interface FulfillmentOrderLine {
@@ -247,17 +252,40 @@ export interface Fulfillment {
   lines: FulfillmentLine[];
 }
 
-/** Refunds are optional for now (another issue fills them); the import stores what is present. */
+/** One refunded line item of a refund (SPEC §6). */
 export interface RefundLine {
   shopifyRefundLineId: string | null;
   shopifyLineId: string;
   quantity: number;
   /** Shopify's RefundLineItemRestockType: NO_RESTOCK, CANCEL, RETURN, LEGACY_RESTOCK. */
   restockType: string;
+  /** Whether Shopify put the units back on stock (RETURN may still be false until they arrive). */
   restocked: boolean;
   locationId: string | null;
+  /** Unit price refunded (after discounts). */
+  price: MoneyBag;
+  /** Price × quantity; with taxes included in prices, tax included. */
   subtotal: MoneyBag;
   totalTax: MoneyBag;
+}
+
+/** Refunded shipping of one shipping line. */
+export interface RefundShippingLine {
+  shopifyRefundShippingLineId: string;
+  /** The order's ShippingLine GID, or null when Shopify does not say. */
+  shopifyShippingLineId: string | null;
+  title: string | null;
+  subtotal: MoneyBag;
+  tax: MoneyBag;
+}
+
+/** Money refunded beyond the itemised lines (Shopify's OrderAdjustment: discrepancies, restocking fees). */
+export interface OrderAdjustment {
+  shopifyOrderAdjustmentId: string;
+  /** Shopify's OrderAdjustmentDiscrepancyReason, e.g. REFUND_DISCREPANCY, RESTOCK, CUSTOMER. */
+  reason: string | null;
+  amount: MoneyBag;
+  tax: MoneyBag;
 }
 
 export interface Refund {
@@ -266,12 +294,17 @@ export interface Refund {
   createdAt: IsoDateTime | null;
   processedAt: IsoDateTime | null;
   note: string | null;
+  /** What Shopify paid back: 0 while the refund's payment is still pending. */
   totalRefunded: MoneyBag;
   lines: RefundLine[];
   /** Refunded shipping, summed. */
   shipping: MoneyBag | null;
+  shippingLines: RefundShippingLine[];
+  orderAdjustments: OrderAdjustment[];
   /** GIDs of the refund's transactions. */
   transactionIds: string[];
+  /** The refund's own transactions (kind REFUND, usually), with their status. */
+  transactions: Transaction[];
   /** Return GID when the refund belongs to a return. */
   returnId: string | null;
 }
@@ -281,6 +314,9 @@ export interface ReturnLine {
   shopifyLineId: string | null;
   quantity: number;
   returnReason: string | null;
+  /** The reason the customer picked (ReturnReasonDefinition name), e.g. "Too small". */
+  returnReasonName: string | null;
+  customerNote: string | null;
 }
 
 export interface Return {
@@ -290,6 +326,8 @@ export interface Return {
   /** Shopify's ReturnStatus, e.g. OPEN, CLOSED, DECLINED. */
   status: string;
   totalQuantity: number;
+  createdAt: IsoDateTime | null;
+  closedAt: IsoDateTime | null;
   lines: ReturnLine[];
 }
 
@@ -371,7 +409,7 @@ export interface OrderSnapshot {
   transactions: Transaction[];
   fulfillmentOrders: FulfillmentOrder[];
   fulfillments: Fulfillment[];
-  /** Absent or empty until refund import is built. */
+  /** Absent in snapshots taken before refunds were read. */
   refunds?: Refund[];
   returns?: Return[];
 }

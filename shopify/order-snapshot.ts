@@ -178,13 +178,28 @@ export function toOrderSnapshot(order: ShopifyOrderForImport): OrderSnapshot {
         restockType: line.restockType,
         restocked: line.restocked,
         locationId: line.location?.id ?? null,
+        price: moneyBag(line.priceSet),
         subtotal: moneyBag(line.subtotalSet),
         totalTax: moneyBag(line.totalTaxSet),
       })),
       shipping: sumBags(
         refund.refundShippingLines.nodes.map((shippingLine) => moneyBag(shippingLine.subtotalAmountSet)),
       ),
+      shippingLines: refund.refundShippingLines.nodes.map((shippingLine) => ({
+        shopifyRefundShippingLineId: shippingLine.id,
+        shopifyShippingLineId: shippingLine.shippingLine.id,
+        title: shippingLine.shippingLine.title,
+        subtotal: moneyBag(shippingLine.subtotalAmountSet),
+        tax: moneyBag(shippingLine.taxAmountSet),
+      })),
+      orderAdjustments: refund.orderAdjustments.nodes.map((adjustment) => ({
+        shopifyOrderAdjustmentId: adjustment.id,
+        reason: adjustment.reason,
+        amount: moneyBag(adjustment.amountSet),
+        tax: moneyBag(adjustment.taxAmountSet),
+      })),
       transactionIds: refund.transactions.nodes.map((refundTransaction) => refundTransaction.id),
+      transactions: refund.transactions.nodes.map(transaction),
       returnId: refund.return?.id ?? null,
     })),
     returns: order.returns.nodes.map((orderReturn): Return => ({
@@ -192,11 +207,15 @@ export function toOrderSnapshot(order: ShopifyOrderForImport): OrderSnapshot {
       name: orderReturn.name,
       status: orderReturn.status,
       totalQuantity: orderReturn.totalQuantity,
+      createdAt: orderReturn.createdAt,
+      closedAt: orderReturn.closedAt,
       lines: orderReturn.returnLineItems.nodes.map((line) => ({
         shopifyReturnLineId: line.id,
         shopifyLineId: line.__typename === 'ReturnLineItem' ? line.fulfillmentLineItem.lineItem.id : null,
         quantity: line.quantity,
         returnReason: line.returnReasonNote || null,
+        returnReasonName: line.returnReasonDefinition?.name ?? null,
+        customerNote: line.customerNote,
       })),
     })),
   };
@@ -308,5 +327,6 @@ function transaction(value: ShopifyTransaction): Transaction {
     processedAt: value.processedAt,
     test: value.test,
     errorCode: value.errorCode,
+    accountNumber: value.accountNumber,
   };
 }
