@@ -24,6 +24,12 @@ export const ImportedTransaction = defineEntity({
     processedAt: p.datetime().nullable(),
     test: p.boolean().default(false),
     errorCode: p.string().length(100).nullable(),
+    /** Masked account of the payment method; for gateway 'gift_card' the card's masked code. */
+    accountNumber: p.string().length(100).nullable(),
+    /** Last characters of the gift card paid with (gateway 'gift_card'), for the gift card list. */
+    giftCardLastCharacters: p.string().length(10).nullable(),
+    /** The refund (GID) this transaction pays back, for refund transactions. */
+    shopifyRefundId: p.string().length(100).nullable(),
   },
   uniques: [{ properties: ['orderId', 'shopifyTransactionId'] }],
 });

@@ -34,6 +34,13 @@ import { ShipmentFulfillmentRequest } from './shipment-fulfillment-request';
 import { PostedSalesInvoice } from './posted-sales-invoice';
 import { PostedSalesInvoiceLine } from './posted-sales-invoice-line';
 import { SalesDocumentArchive } from './sales-document-archive';
+import { ImportedRefund } from './imported-refund';
+import { ImportedRefundLine } from './imported-refund-line';
+import { ImportedRefundShippingLine } from './imported-refund-shipping-line';
+import { ImportedOrderAdjustment } from './imported-order-adjustment';
+import { ImportedReturn } from './imported-return';
+import { ImportedReturnLine } from './imported-return-line';
+import { IssuedGiftCard } from './issued-gift-card';
 
 /** Every entity of the ERP store, registered by reference (no folder globs: works in vitest, tsx and bundles). */
 export const ERP_ENTITIES = [
@@ -73,6 +80,13 @@ export const ERP_ENTITIES = [
   PostedSalesInvoice,
   PostedSalesInvoiceLine,
   SalesDocumentArchive,
+  ImportedRefund,
+  ImportedRefundLine,
+  ImportedRefundShippingLine,
+  ImportedOrderAdjustment,
+  ImportedReturn,
+  ImportedReturnLine,
+  IssuedGiftCard,
 ];
 
 export {
@@ -112,4 +126,11 @@ export {
   PostedSalesInvoice,
   PostedSalesInvoiceLine,
   SalesDocumentArchive,
+  ImportedRefund,
+  ImportedRefundLine,
+  ImportedRefundShippingLine,
+  ImportedOrderAdjustment,
+  ImportedReturn,
+  ImportedReturnLine,
+  IssuedGiftCard,
 };

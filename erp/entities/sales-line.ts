@@ -5,8 +5,21 @@ import { moneyColumn, quantityColumn } from './money-columns';
 export const SALES_LINE_TYPES = ['comment', 'item', 'gl_account'] as const;
 export type SalesLineType = (typeof SALES_LINE_TYPES)[number];
 
-/** What a line stands for in Shopify terms, so shipment and refund logic can find theirs. */
-export const SALES_LINE_ORIGINS = ['comment', 'item', 'shipping', 'tip', 'gift_card'] as const;
+/**
+ * What a line stands for in Shopify terms, so shipment and refund logic can find theirs. Credit
+ * memos add: items refunded without restock, other refunded money (tips, adjustments) and the
+ * rounding to Shopify's refund total.
+ */
+export const SALES_LINE_ORIGINS = [
+  'comment',
+  'item',
+  'shipping',
+  'tip',
+  'gift_card',
+  'non_restocked_item',
+  'refund',
+  'rounding',
+] as const;
 export type SalesLineOrigin = (typeof SALES_LINE_ORIGINS)[number];
 
 export const SalesLine = defineEntity({

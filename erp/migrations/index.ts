@@ -2,6 +2,7 @@ import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261127143943_initial_platform } from './Migration20261127143943_initial_platform';
 import { Migration20261127145137_erp_store } from './Migration20261127145137_erp_store';
 import { Migration20261127155027_shipments_invoices_archive } from './Migration20261127155027_shipments_invoices_archive';
+import { Migration20261127155847_refunds_returns_gift_cards } from './Migration20261127155847_refunds_returns_gift_cards';
 
 /**
  * Every migration in the order it runs. New ones are created with `npm run migration:create -- <name>`
@@ -13,5 +14,9 @@ export const ERP_MIGRATIONS: MigrationObject[] = [
   {
     name: 'Migration20261127155027_shipments_invoices_archive',
     class: Migration20261127155027_shipments_invoices_archive,
+  },
+  {
+    name: 'Migration20261127155847_refunds_returns_gift_cards',
+    class: Migration20261127155847_refunds_returns_gift_cards,
   },
 ];
