@@ -3,6 +3,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { blockingProblems, OrderProblemsError, type OrderProblem } from '../../domain/order-problems';
 import type { DraftSalesDocument } from '../../domain/sales-document';
 import { Decimal } from '../../domain/money';
+import { shopifyTotalsBeforeCreditedRefunds } from '../../domain/credited-refund-totals';
 import { reconcileTotals } from '../../domain/totals-reconciliation';
 import { SalesHeader, SalesLine, type ImportedOrder } from '../entities';
 import type { SalesDocumentStatus } from '../entities/sales-header';
@@ -49,18 +50,13 @@ function insertLines(em: EntityManager, headerId: number, draft: DraftSalesDocum
 
 function reconciliationOf(order: ImportedOrder, draft: DraftSalesDocument, documentNo: string) {
   const side = draft.header.currencyHandling;
-  const { totals } = order.snapshot;
   return reconcileTotals({
     orderName: order.name,
     documentNo,
     lines: draft.lines,
     totals: draft.totals,
-    shopify: {
-      currentTotal: totals.currentTotal,
-      currentShipping: totals.currentShipping,
-      currentTotalTax: totals.currentTotalTax,
-      totalTipReceived: totals.totalTipReceived,
-    },
+    // The document bills what refunds' credit memos credit; compare with Shopify before those refunds.
+    shopify: shopifyTotalsBeforeCreditedRefunds(order.snapshot),
     side,
     isoCode: side === 'shop' ? order.currencyCode : order.presentmentCurrencyCode,
   });
@@ -101,15 +97,15 @@ export async function createSalesDocument(
       }
       const { draft, shop } = prepared;
       const setup = await getErpSetup(em);
-      const documentNo = await nextNumber(
-        em,
-        draft.header.documentType === 'invoice' ? setup.salesInvoiceNos : setup.salesOrderNos,
-      );
-      const reconciliation = reconciliationOf(order, draft, documentNo);
+      // The number is taken last: its series row stays locked until commit, so taking it first
+      // would serialise every document creation behind the slowest one. Until then the header
+      // carries a placeholder that is unique per imported order.
+      const placeholderNo = `~${order.id}`;
+      const reconciliation = reconciliationOf(order, draft, placeholderNo);
       const released = shop.autoReleaseOrders;
       const header = em.create(SalesHeader, {
         ...draft.header,
-        no: documentNo,
+        no: placeholderNo,
         status: released ? 'released' : 'open',
         releasedAt: released ? new Date() : null,
         importedOrderId: order.id,
@@ -125,6 +121,13 @@ export async function createSalesDocument(
       insertLines(em, header.id, draft);
       order.stage = order.stage === 'closed' ? 'closed' : 'document_created';
       order.documentBaseline = order.snapshot;
+      await em.flush();
+      const documentNo = await nextNumber(
+        em,
+        draft.header.documentType === 'invoice' ? setup.salesInvoiceNos : setup.salesOrderNos,
+      );
+      header.no = documentNo;
+      header.reconciliation = reconciliationOf(order, draft, documentNo);
       await em.flush();
       return { kind: 'created', header, warnings: prepared.problems };
     });
