@@ -83,18 +83,16 @@ export async function startDemoShop(
         })),
     });
     // A restarted demo points the card at the new store and starts its sync from scratch.
-    await orm.em
-      .fork()
-      .nativeUpdate(
-        ShopCard,
-        { code: DEMO_SHOP_CODE },
-        {
-          shopDomain: simulator.shopDomain,
-          accessToken: simulator.accessToken,
-          lastOrderSyncAt: null,
-          enabled: true,
-        },
-      );
+    await orm.em.fork().nativeUpdate(
+      ShopCard,
+      { code: DEMO_SHOP_CODE },
+      {
+        shopDomain: simulator.shopDomain,
+        accessToken: simulator.accessToken,
+        lastOrderSyncAt: null,
+        enabled: true,
+      },
+    );
     return { simulator, generated, shopCode: DEMO_SHOP_CODE };
   } catch (error) {
     await simulator.stop();
