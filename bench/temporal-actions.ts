@@ -1,10 +1,11 @@
 import type { Client } from '@temporalio/client';
-import proto from '@temporalio/proto';
+import proto, { type temporal as TemporalProto } from '@temporalio/proto';
 
+// The package is CommonJS: its namespaces are reached through the default export at run time.
 const { temporal } = proto;
 
 const EventType = temporal.api.enums.v1.EventType;
-type History = temporal.api.history.v1.IHistory;
+type History = TemporalProto.api.history.v1.IHistory;
 
 /**
  * Billable Temporal actions in a workflow history, counted the way Temporal Cloud bills them:
