@@ -51,6 +51,34 @@ export interface SimulatorStats {
   actualCost: number;
 }
 
+type CheckedDocument = { document: DocumentNode } | { errors: ReturnType<typeof shopifyValidationError>[] };
+
+const MAX_CHECKED_DOCUMENTS = 500;
+const checkedDocuments = new WeakMap<GraphQLSchema, Map<string, CheckedDocument>>();
+
+/**
+ * Parses and validates a query once per query text and schema: clients send the same few
+ * operations over and over, and validation against the Admin schema costs more than executing them.
+ */
+function checkedDocument(schema: GraphQLSchema, query: string): CheckedDocument {
+  let cache = checkedDocuments.get(schema);
+  if (!cache) checkedDocuments.set(schema, (cache = new Map()));
+  const cached = cache.get(query);
+  if (cached) return cached;
+  let checked: CheckedDocument;
+  try {
+    const document = parse(query);
+    const validationErrors = validate(schema, document, specifiedRules);
+    checked =
+      validationErrors.length > 0 ? { errors: validationErrors.map(shopifyValidationError) } : { document };
+  } catch (error) {
+    checked = { errors: [shopifyValidationError(error as GraphQLError)] };
+  }
+  if (cache.size >= MAX_CHECKED_DOCUMENTS) cache.clear();
+  cache.set(query, checked);
+  return checked;
+}
+
 export interface GraphqlServerOptions {
   schema: GraphQLSchema;
   resolvers: ResolverMap;
@@ -217,18 +245,12 @@ export async function startGraphqlServer(options: GraphqlServerOptions): Promise
       body.variables && typeof body.variables === 'object' ? (body.variables as Record<string, unknown>) : {};
     const operationName = typeof body.operationName === 'string' ? body.operationName : undefined;
 
-    let document: DocumentNode;
-    try {
-      document = parse(body.query);
-    } catch (error) {
-      send(response, 200, { errors: [shopifyValidationError(error as GraphQLError)] });
+    const checked = checkedDocument(schema, body.query);
+    if ('errors' in checked) {
+      send(response, 200, { errors: checked.errors });
       return;
     }
-    const validationErrors = validate(schema, document, specifiedRules);
-    if (validationErrors.length > 0) {
-      send(response, 200, { errors: validationErrors.map(shopifyValidationError) });
-      return;
-    }
+    const { document } = checked;
     const operation = getOperationAST(document, operationName);
     if (!operation) {
       send(response, 200, {
