@@ -30,7 +30,9 @@ export function shopifyTotalsBeforeCreditedRefunds(
     refunds.flatMap((refund) => (refund.shippingLines ?? []).map((line) => of(line.tax, side)));
   const shippingAmounts = (side: MoneySide) =>
     refunds.flatMap((refund) =>
-      refund.shippingLines ? refund.shippingLines.map((line) => of(line.subtotal, side)) : [of(refund.shipping, side)],
+      refund.shippingLines
+        ? refund.shippingLines.map((line) => of(line.subtotal, side))
+        : [of(refund.shipping, side)],
     );
   const lineAmounts = (side: MoneySide) =>
     refunds.flatMap((refund) => refund.lines.map((line) => of(line.subtotal, side)));

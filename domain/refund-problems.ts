@@ -13,7 +13,6 @@ export type RefundProblemCode =
   | 'RETURN_LOCATION_NOT_SET'
   | 'ITEM_NOT_MAPPED'
   | 'ORDER_LINE_UNKNOWN'
-  | 'NUMBER_SERIES_MISSING'
   | 'TAX_DIFFERENCE';
 
 /** `error` blocks the credit memo; `warning` is shown beside it. */
@@ -162,16 +161,6 @@ export const RefundProblems = {
       'lines.shopifyLineId',
       `it refunds order line ${shopifyLineId}, which the imported order does not have`,
       `import the order again with \`orderbridge order retry ${ref.orderName.replace(/^#/, '')}\``,
-    );
-  },
-
-  numberSeriesMissing(ref: RefundRef, seriesCode: string): RefundProblem {
-    return problem(
-      'NUMBER_SERIES_MISSING',
-      ref,
-      'erpSetup.salesCreditMemoNos',
-      `number series '${seriesCode}' for credit memos does not exist`,
-      `create it (code ${seriesCode}, prefix e.g. SCM) in number_series`,
     );
   },
 

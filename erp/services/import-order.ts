@@ -17,6 +17,7 @@ import {
 import { inTransaction, lockShopifyOrder, type ErpContext } from './context';
 import { findOrderDocument, documentStateOf } from './order-document';
 import { rebuildSalesDocumentLines } from './create-sales-document';
+import { writeAfterSalesData } from './import-refunds';
 import { recordOrderProblems } from './order-problem-record';
 import { requireShopCard } from './shop-settings';
 
@@ -427,6 +428,7 @@ export async function importOrder(
 
     await writeLines(em, order.id, snapshot, plan ?? { lines: 'follow', keepLineLocations: false });
     await writeSupplementaryData(em, order.id, snapshot);
+    await writeAfterSalesData(em, order, snapshot, shop);
     await em.nativeDelete(OrderToImport, { store, shopifyOrderId: snapshot.shopifyOrderId });
     await em.flush();
 

@@ -10,6 +10,7 @@ import { documentAddressFromOrder } from '../../domain/document-address';
 import { documentCurrency, exchangeRateOn, type DocumentCurrency } from '../../domain/document-currency';
 import { blockingProblems, OrderProblems, type OrderProblem } from '../../domain/order-problems';
 import { buildSalesDocument, firstShippingTitle, type DraftSalesDocument } from '../../domain/sales-document';
+import { billedQuantity, quantitiesCreditedByRefunds } from '../../domain/refund-classification';
 import { pickTaxArea, taxAreaAddress, type TaxAddress } from '../../domain/tax-area-priority';
 import type { OrderAddress } from '../../domain/order-snapshot';
 import type { CurrencyHandling } from '../../domain/shop-settings';
@@ -330,6 +331,8 @@ export async function prepareSalesDocument(
     );
     const accounts = await em.find(GlAccount, { no: { $in: accountNos } });
     const side = currency.side;
+    // Units a refund's credit memo gives back stay billed here: the memo credits them (SPEC §6).
+    const credited = quantitiesCreditedByRefunds(order.snapshot);
     const bag = (shopAmount: string, presentmentAmount: string) => ({
       shop: { amount: shopAmount, currencyCode: order.currencyCode },
       presentment: { amount: presentmentAmount, currencyCode: order.presentmentCurrencyCode },
@@ -352,7 +355,7 @@ export async function prepareSalesDocument(
         sku: line.sku ?? null,
         variantId: line.variantId ?? null,
         quantity: line.quantity,
-        currentQuantity: line.currentQuantity,
+        currentQuantity: billedQuantity(line, credited),
         isGiftCard: line.isGiftCard,
         isTip: line.isTip,
         taxable: line.taxable,

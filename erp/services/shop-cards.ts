@@ -9,6 +9,7 @@ import {
   RETURN_REFUND_PROCESSES,
   TAX_AREA_PRIORITIES,
 } from '../../domain/shop-settings';
+import { refundProcessCombinationProblem, type RefundProcessChange } from '../../domain/refund-settings';
 import {
   Currency,
   CurrencyExchangeRate,
@@ -138,8 +139,16 @@ function parseSettings(shopCode: string, settings: unknown): ShopCardSettings {
   return parsed.data;
 }
 
-/** References must exist, and the combination must make sense (SPEC §1). */
-async function checkSettings(em: EntityManager, shopCode: string, merged: ShopCardView): Promise<void> {
+/**
+ * References must exist, and the combination must make sense (SPEC §1). `changed` names the
+ * settings being changed, so a refusal speaks about the side the operator touched.
+ */
+async function checkSettings(
+  em: EntityManager,
+  shopCode: string,
+  merged: ShopCardView,
+  changed: readonly string[] = [],
+): Promise<void> {
   const problems: string[] = [];
   const accounts: [keyof ShopCardView, string | null][] = [
     ['shippingChargesAccountNo', merged.shippingChargesAccountNo],
@@ -177,9 +186,13 @@ async function checkSettings(em: EntityManager, shopCode: string, merged: ShopCa
       }
     }
   }
-  if (merged.returnRefundProcess === 'auto_credit_memo' && !merged.autoCreateOrders) {
-    problems.push('returnRefundProcess: auto_credit_memo requires autoCreateOrders (SPEC §1)');
-  }
+  const refundProcessProblem = refundProcessCombinationProblem(
+    merged,
+    changed.filter(
+      (key): key is RefundProcessChange => key === 'returnRefundProcess' || key === 'autoCreateOrders',
+    ),
+  );
+  if (refundProcessProblem) problems.push(refundProcessProblem);
   if (merged.customerMappingType === 'default_customer' && !merged.defaultCustomerNo) {
     problems.push('customerMappingType: default_customer needs a defaultCustomerNo');
   }
@@ -242,7 +255,7 @@ export async function updateShopCard(
       ]);
     em.assign(shop, settings as never);
     if (change.accessToken !== undefined) em.assign(shop, { accessToken: change.accessToken } as never);
-    await checkSettings(em, code, viewOf(shop));
+    await checkSettings(em, code, viewOf(shop), Object.keys(settings));
     await em.flush();
     return viewOf(shop);
   });
