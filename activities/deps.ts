@@ -19,6 +19,11 @@ export interface ActivityDeps {
   /** Retry policy of the Shopify client (tests use short delays). */
   shopifyRetry?: Partial<RetryPolicy>;
   /**
+   * How long after a fulfillmentCreate whose answer was lost the shipment may send it again (when
+   * Shopify shows no fulfillment it made). Default 60 s; tests use less.
+   */
+  shipmentResendAfterMs?: number;
+  /**
    * Called right after an activity's side effect is committed and before its result is returned:
    * the exactly-once tests fail or kill the worker here. Never set in production.
    */

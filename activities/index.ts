@@ -1,8 +1,10 @@
 import type { ActivityDeps } from './deps';
 import { createHealthCheckActivities } from './health-check';
 import { createOrderActivities } from './order-activities';
+import { createShipmentActivities } from './shipment-activities';
 import { createShopifyClientSource } from './shopify-clients';
 import { createSyncOrdersActivities } from './sync-orders';
+import { createSyncShipmentsActivities } from './sync-shipments';
 
 export type { ActivityDeps } from './deps';
 
@@ -13,6 +15,8 @@ export function createActivities(deps: ActivityDeps) {
     ...createHealthCheckActivities(deps),
     ...createSyncOrdersActivities(deps, shopifyClientFor),
     ...createOrderActivities(deps, shopifyClientFor),
+    ...createShipmentActivities(deps, shopifyClientFor),
+    ...createSyncShipmentsActivities(deps),
   };
 }
 

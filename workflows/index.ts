@@ -2,3 +2,4 @@
 export { healthCheckWorkflow } from './health-check';
 export { orderWorkflow } from './order';
 export { syncOrdersWorkflow } from './sync-orders';
+export { syncShipmentsWorkflow } from './sync-shipments';

@@ -51,6 +51,38 @@ export const newCustomerFromTemplateUpdate = defineUpdate<OrderStatus, [{ templa
 );
 export const mapCustomerUpdate = defineUpdate<OrderStatus, [{ customerNo: string }]>('mapCustomer');
 
+/** The ERP posted a shipment of this order (sent by `orderbridge erp ship` and the shipment sync). */
+export interface ShipmentPosted {
+  shipmentId: number;
+  /** The shop card of the order, for a run the shipment itself starts. */
+  shopCode: string;
+}
+export const shipmentPostedSignal = defineSignal<[ShipmentPosted]>('shipmentPosted');
+
+/** The ERP posted an invoice of this order: it may be ready to close. */
+export const invoicePostedSignal = defineSignal<[]>('invoicePosted');
+
+/** Operator: check now whether the order can close, and close it (SPEC §9). */
+export const closeOrderSignal = defineSignal<[]>('closeOrder');
+
+/** One posted shipment as the order workflow tracks it. */
+export interface OrderShipmentStatus {
+  shipmentId: number;
+  shipmentNo?: string;
+  /** 'failed': the step failed for good (e.g. the shipment was deleted); a retry signal tries again. */
+  status: 'pending' | 'fulfilled' | 'partially-synced' | 'not-synced' | 'failed';
+  shopifyFulfillmentIds: string[];
+  needsAttention: boolean;
+}
+
+/** Where closing stands: what it waits for, Shopify's refusal, or done. */
+export interface OrderClosingStatus {
+  state: 'waiting' | 'refused' | 'closed';
+  reasons: string[];
+  /** The sales document was archived (it is shipped and invoiced). */
+  archived?: boolean;
+}
+
 /** What the Temporal UI and `orderbridge order show` see. */
 export interface OrderStatus {
   store: string;
@@ -66,6 +98,9 @@ export interface OrderStatus {
   lastShopifyUpdatedAt?: string;
   imports: number;
   skippedReason?: string;
+  /** Posted shipments of the order and what Shopify made of them. */
+  shipments?: OrderShipmentStatus[];
+  closing?: OrderClosingStatus;
 }
 
 export const orderStatusQuery = defineQuery<OrderStatus>('orderStatus');
@@ -80,4 +115,8 @@ export function orderWorkflowId(store: string, shopifyOrderId: string): string {
 
 export function syncOrdersWorkflowId(shopCode: string): string {
   return `sync-orders:${shopCode}`;
+}
+
+export function syncShipmentsWorkflowId(shopCode: string | undefined): string {
+  return `sync-shipments:${shopCode ?? 'all'}`;
 }

@@ -12,16 +12,23 @@ import {
 } from '@temporalio/workflow';
 import type { OrderbridgeActivities } from '../activities';
 import type { ImportOrderResult } from '../activities/order-contract';
+import type { ShopifyOrderState, SyncShipmentResult } from '../activities/shipment-contract';
+import type { OrderProblem } from '../domain/order-problems';
+import { shipmentNotSynced } from '../domain/shipment-problems';
 import {
   assignCustomerUpdate,
+  closeOrderSignal,
   createDocumentUpdate,
+  invoicePostedSignal,
   mapCustomerUpdate,
   newCustomerFromTemplateUpdate,
   orderStatusQuery,
   retrySignal,
+  shipmentPostedSignal,
   shopifyOrderChangedSignal,
   type OrderStage,
   type OrderStatus,
+  type ShipmentPosted,
   type ShopifyOrderChanged,
 } from './messages';
 import { DEFAULT_ORDER_TIMINGS, type OrderTimings } from './order-timings';
@@ -43,12 +50,18 @@ interface CarriedOrderState {
   publishedStage?: string;
   publishedHasError?: boolean;
   publishedOrderName?: string;
+  pendingShipments?: ShipmentPosted[];
+  closeCheckRequested?: boolean;
+  shopifyOrderState?: ShopifyOrderState;
+  documentExists?: boolean;
 }
 
 /**
  * One Shopify order's life in the ERP: import it, map it, create its sales document exactly once,
- * and follow later changes in Shopify. Started or woken by signal-with-start from order sync and
- * webhooks; an operator steers it with the retry signal and the updates in messages.ts.
+ * follow later changes in Shopify, send each posted shipment to Shopify as fulfillments, and close
+ * the order in both systems once it is paid, fulfilled and shipped; then the run ends (a later
+ * Shopify change starts a new one). Started or woken by signal-with-start from order sync,
+ * webhooks and shipment posting; an operator steers it with the signals and updates in messages.ts.
  */
 export async function orderWorkflow(input: OrderWorkflowInput): Promise<OrderStatus> {
   const timings = { ...DEFAULT_ORDER_TIMINGS, ...input.timings };
@@ -88,6 +101,14 @@ export async function orderWorkflow(input: OrderWorkflowInput): Promise<OrderSta
   let dirtySinceLastAttempt = true;
   let processAttempts = 0;
   let recheckDelayMs = durationMs(timings.recheckProblemsAfter);
+  /** Posted shipments to send to Shopify, in the order they were posted. */
+  const pendingShipments: ShipmentPosted[] = carried?.pendingShipments ?? [];
+  let closeCheckRequested = carried?.closeCheckRequested ?? false;
+  /** Shopify's view right after the last shipment was sent: fresher than the last import. */
+  let shopifyOrderState: ShopifyOrderState | undefined = carried?.shopifyOrderState;
+  /** The ERP has a sales document for the order (this run may not have reported it yet). */
+  let documentExists = carried?.documentExists ?? false;
+  let closed = false;
   const published = {
     stage: carried?.publishedStage,
     hasError: carried?.publishedHasError,
@@ -120,6 +141,30 @@ export async function orderWorkflow(input: OrderWorkflowInput): Promise<OrderSta
 
   setHandler(retrySignal, () => {
     retryRequested = true;
+  });
+
+  setHandler(shipmentPostedSignal, (posted) => {
+    if (pendingShipments.some((pending) => pending.shipmentId === posted.shipmentId)) return;
+    const known = status.shipments?.find((shipment) => shipment.shipmentId === posted.shipmentId);
+    // A repeated signal for a shipment already settled: its outcome stands (fulfilled at most once).
+    if (known && known.status !== 'pending' && known.status !== 'failed') return;
+    pendingShipments.push(posted);
+    if (status.imports === 0 && pendingChange === undefined && status.importedOrderId === undefined) {
+      // A run started by the shipment alone (the order's last run had ended): import the order first.
+      pendingChange = {
+        shopCode: posted.shopCode,
+        shopifyUpdatedAt: new Date(0).toISOString(),
+        source: 'operator',
+      };
+    }
+  });
+
+  setHandler(invoicePostedSignal, () => {
+    closeCheckRequested = true;
+  });
+
+  setHandler(closeOrderSignal, () => {
+    closeCheckRequested = true;
   });
 
   /**
@@ -291,6 +336,9 @@ export async function orderWorkflow(input: OrderWorkflowInput): Promise<OrderSta
     status.problems = result.problems;
     const blocking = result.problems.some((problem) => problem.severity === 'error');
     if (result.document) {
+      // A new sales order has shipped nothing yet; an invoice (nothing to ship) may close at once.
+      if (result.document.documentType === 'invoice' || documentExists) closeCheckRequested = true;
+      documentExists = true;
       status.document = result.document;
       status.hasError = status.conflict !== undefined;
       documentRequested = false;
@@ -303,6 +351,87 @@ export async function orderWorkflow(input: OrderWorkflowInput): Promise<OrderSta
       status.hasError = false;
       setStage('imported');
     }
+  }
+
+  function setProblem(problem: OrderProblem): void {
+    status.problems = [
+      ...status.problems.filter((known) => !(known.code === problem.code && known.field === problem.field)),
+      problem,
+    ];
+  }
+
+  function clearProblems(code: OrderProblem['code'], field?: string): void {
+    status.problems = status.problems.filter(
+      (known) => known.code !== code || (field !== undefined && known.field !== field),
+    );
+  }
+
+  function applyShipment(shipmentId: number, result: SyncShipmentResult | { failed: string }): void {
+    const shipments = (status.shipments ??= []);
+    let entry = shipments.find((shipment) => shipment.shipmentId === shipmentId);
+    if (!entry) {
+      entry = { shipmentId, status: 'pending', shopifyFulfillmentIds: [], needsAttention: false };
+      shipments.push(entry);
+    }
+    const orderName = status.orderName ?? status.shopifyOrderId;
+    if ('failed' in result) {
+      entry.status = 'failed';
+      entry.needsAttention = true;
+      setProblem(shipmentNotSynced(orderName, entry.shipmentNo ?? String(shipmentId), [result.failed]));
+      return;
+    }
+    entry.shipmentNo = result.shipmentNo;
+    entry.status = result.status;
+    entry.shopifyFulfillmentIds = result.shopifyFulfillmentIds;
+    entry.needsAttention = result.needsAttention;
+    if (result.needsAttention) setProblem(shipmentNotSynced(orderName, result.shipmentNo, result.attention));
+    else clearProblems('SHIPMENT_NOT_SYNCED', `shipments.${result.shipmentNo}`);
+  }
+
+  /** Sends the posted shipments to Shopify one by one; a shipment that cannot be sent is recorded, not fatal. */
+  async function sendPendingShipments(): Promise<void> {
+    while (pendingShipments.length > 0) {
+      const next = pendingShipments[0]!;
+      try {
+        const result = await orderActivities.syncShipmentToShopify({ shipmentId: next.shipmentId });
+        applyShipment(next.shipmentId, result);
+        if (result.shopifyOrder) shopifyOrderState = result.shopifyOrder;
+      } catch (error) {
+        if (!(error instanceof ActivityFailure)) throw error;
+        applyShipment(next.shipmentId, { failed: error.cause?.message ?? error.message });
+      }
+      pendingShipments.shift();
+      closeCheckRequested = true;
+    }
+  }
+
+  /** Closes the order when it is done in both systems; true when it is closed. */
+  async function attemptClose(): Promise<boolean> {
+    closeCheckRequested = false;
+    const result = await orderActivities.closeOrderIfComplete({
+      importedOrderId: status.importedOrderId!,
+      ...(shopifyOrderState ? { shopifyOrder: shopifyOrderState } : {}),
+    });
+    if (result.outcome === 'refused') {
+      status.closing = { state: 'refused', reasons: [result.problem.message] };
+      setProblem(result.problem);
+      status.hasError = true;
+      setStage('needs-attention');
+      return false;
+    }
+    clearProblems('ORDER_CLOSE_REFUSED');
+    if (result.outcome === 'waiting') {
+      status.closing = { state: 'waiting', reasons: result.reasons };
+      status.hasError = status.conflict !== undefined;
+      if (status.shipments?.length) setStage('waiting-for-fulfilment');
+      else if (status.stage === 'needs-attention')
+        setStage(status.document ? 'document-created' : 'imported');
+      return false;
+    }
+    status.closing = { state: 'closed', reasons: [], archived: result.archived };
+    status.hasError = status.conflict !== undefined;
+    setStage('closed');
+    return true;
   }
 
   for (;;) {
@@ -319,6 +448,11 @@ export async function orderWorkflow(input: OrderWorkflowInput): Promise<OrderSta
       if (result.hasDocument && !status.document && status.stage !== 'skipped') {
         // The document exists (created by an earlier run): let processing report it, not create it.
         dirtySinceLastAttempt = true;
+      }
+      if (result.hasDocument) {
+        // Payment or fulfilment may have changed in Shopify: the order may be ready to close.
+        documentExists = true;
+        closeCheckRequested = true;
       }
     }
 
@@ -349,9 +483,27 @@ export async function orderWorkflow(input: OrderWorkflowInput): Promise<OrderSta
       await attemptDocument();
     } else if (status.importedOrderId !== undefined && !status.document && !wantsDocument) {
       processAttempts += 1; // answers an operator waiting on a fix when nothing is to be created
+      // Nothing to retry here; left set, the wait below would wake at once, for ever.
+      if (!documentExists) retryRequested = false;
     }
+
+    if (retryRequested && documentExists) {
+      // With the document made, a retry means: send failed shipments again and look at closing.
+      retryRequested = false;
+      closeCheckRequested = true;
+      for (const shipment of status.shipments ?? [])
+        if (
+          shipment.status === 'failed' &&
+          !pendingShipments.some((pending) => pending.shipmentId === shipment.shipmentId)
+        )
+          pendingShipments.push({ shipmentId: shipment.shipmentId, shopCode: status.shopCode ?? '' });
+    }
+    if (status.importedOrderId !== undefined && pendingShipments.length > 0) await sendPendingShipments();
+    if (closeCheckRequested && documentExists && status.importedOrderId !== undefined && !pendingChange)
+      closed = await attemptClose();
     publish();
 
+    if (closed && !pendingChange && pendingShipments.length === 0) break;
     if (pendingChange) continue;
     if (workflowInfo().continueAsNewSuggested) {
       await condition(allHandlersFinished);
@@ -364,11 +516,22 @@ export async function orderWorkflow(input: OrderWorkflowInput): Promise<OrderSta
           ...(published.stage !== undefined ? { publishedStage: published.stage } : {}),
           ...(published.hasError !== undefined ? { publishedHasError: published.hasError } : {}),
           ...(published.orderName !== undefined ? { publishedOrderName: published.orderName } : {}),
+          pendingShipments,
+          closeCheckRequested,
+          documentExists,
+          ...(shopifyOrderState ? { shopifyOrderState } : {}),
         },
       });
     }
 
-    const woken = () => pendingChange !== undefined || retryRequested || documentRequested;
+    // Shipments and closing need the imported order (and closing its document) to act on.
+    const imported = status.importedOrderId !== undefined;
+    const woken = () =>
+      pendingChange !== undefined ||
+      retryRequested ||
+      documentRequested ||
+      (imported && pendingShipments.length > 0) ||
+      (imported && documentExists && closeCheckRequested);
     if (status.stage === 'needs-attention') {
       // Causes get fixed outside the workflow (a mapping, a rate): look again by ourselves, backing off.
       const wokenEarly = await condition(woken, recheckDelayMs);

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { inject } from 'vitest';
 import { NativeConnection, type Worker } from '@temporalio/worker';
 import { startShopifySimulator, type RunningSimulator, type ShopifySimulatorOptions } from '../../simulator';
+import type { ActivityDeps } from '../../activities';
 import { createOrderbridgeWorker } from '../../worker/worker';
 import type { OrderTimings } from '../../workflows/order-timings';
 import { createTestErp, type TestErp } from './test-database';
@@ -19,8 +20,11 @@ export interface TestStack {
   erp: TestErp;
   temporal: TestTemporal;
   simulator: RunningSimulator;
-  /** Starts another worker on the same task queue (its own connection, as another process would). */
-  startWorker(identity?: string): Promise<RunningTestWorker>;
+  /**
+   * Starts another worker on the same task queue (its own connection, as another process would);
+   * `deps` overrides the worker's activity dependencies (e.g. a Shopify address through a proxy).
+   */
+  startWorker(identity?: string, deps?: Partial<ActivityDeps>): Promise<RunningTestWorker>;
   close(): Promise<void>;
 }
 
@@ -36,7 +40,13 @@ export interface RunningTestWorker {
  * 2026-10 schema. One worker is started unless `workers: 0`.
  */
 export async function startTestStack(
-  options: { simulator?: ShopifySimulatorOptions; workers?: number; timings?: OrderTimings } = {},
+  options: {
+    simulator?: ShopifySimulatorOptions;
+    workers?: number;
+    timings?: OrderTimings;
+    /** Activity dependencies of every worker, over the defaults below. */
+    deps?: Partial<ActivityDeps>;
+  } = {},
 ): Promise<TestStack> {
   const [erp, temporal, simulator] = await Promise.all([
     createTestErp(inject('testRunId')),
@@ -51,7 +61,10 @@ export async function startTestStack(
   const running: RunningTestWorker[] = [];
   const connections: NativeConnection[] = [];
 
-  async function startWorker(identity = `test-worker-${running.length + 1}`): Promise<RunningTestWorker> {
+  async function startWorker(
+    identity = `test-worker-${running.length + 1}`,
+    deps: Partial<ActivityDeps> = {},
+  ): Promise<RunningTestWorker> {
     const connection = await NativeConnection.connect({ address: inject('temporalAddress') });
     connections.push(connection);
     const worker = await createOrderbridgeWorker({
@@ -68,6 +81,8 @@ export async function startTestStack(
         orderTimings: options.timings ?? TEST_ORDER_TIMINGS,
         shopifyBaseUrl: (shopDomain) => (shopDomain === simulator.shopDomain ? simulator.baseUrl : undefined),
         shopifyRetry: { baseDelayMs: 20, maxDelayMs: 200 },
+        ...options.deps,
+        ...deps,
       },
       tuning: { shutdownGraceTimeSeconds: 5 },
     });
