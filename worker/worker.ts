@@ -17,7 +17,9 @@ export const DEFAULT_WORKER_TUNING: WorkerTuning = {
   // a modest activity concurrency keeps both below their limits on a small machine.
   maxConcurrentActivityTaskExecutions: 20,
   maxConcurrentWorkflowTaskExecutions: 10,
-  maxCachedWorkflows: 1000,
+  // Order workflows stay open for weeks waiting for shipments and refunds: the sticky cache keeps
+  // only the busy ones in memory; the rest are replayed from history when they wake (cheap: short histories).
+  maxCachedWorkflows: 250,
   shutdownGraceTimeSeconds: 30,
 };
 
