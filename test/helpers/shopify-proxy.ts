@@ -11,6 +11,8 @@ export interface ShopifyProxy {
   baseUrl: string;
   /** The next `count` requests of the operation reach Shopify, which runs them; then the connection drops. */
   loseAnswers(operationName: string, count?: number): void;
+  /** The next `count` requests of the operation are dropped before they reach Shopify. */
+  dropBeforeShopify(operationName: string, count?: number): void;
   /** The next `count` requests of the operation get `body` (HTTP 200) and never reach Shopify. */
   answerInstead(operationName: string, body: unknown, count?: number): void;
   /** Requests of the operation that reached Shopify through the proxy. */
@@ -18,7 +20,7 @@ export interface ShopifyProxy {
   close(): Promise<void>;
 }
 
-type Plan = { kind: 'lose' } | { kind: 'answer'; body: unknown };
+type Plan = { kind: 'lose' } | { kind: 'drop' } | { kind: 'answer'; body: unknown };
 
 function readBody(request: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -49,6 +51,10 @@ export async function startShopifyProxy(targetBaseUrl: string): Promise<ShopifyP
       const body = await readBody(request);
       const operationName = operationNameOf(body);
       const plan = plans.get(operationName)?.shift();
+      if (plan?.kind === 'drop') {
+        request.socket.destroy();
+        return;
+      }
       if (plan?.kind === 'answer') {
         const text = JSON.stringify(plan.body);
         response.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8' });
@@ -89,6 +95,7 @@ export async function startShopifyProxy(targetBaseUrl: string): Promise<ShopifyP
   return {
     baseUrl: `http://127.0.0.1:${port}`,
     loseAnswers: (operationName, count = 1) => enqueue(operationName, { kind: 'lose' }, count),
+    dropBeforeShopify: (operationName, count = 1) => enqueue(operationName, { kind: 'drop' }, count),
     answerInstead: (operationName, body, count = 1) =>
       enqueue(operationName, { kind: 'answer', body }, count),
     forwarded: (operationName) => counts.get(operationName) ?? 0,
