@@ -4,11 +4,14 @@ import { ConfigError } from '../platform/config';
 import { createAppContext, type AppContext } from './app-context';
 import { registerCurrencyCommand } from './commands/currency';
 import { registerCustomerTemplateCommand } from './commands/customer-template';
+import { registerErpCommand } from './commands/erp';
 import { registerMapCommand } from './commands/map';
 import { registerShopifyMapCommands } from './commands/map-from-shopify';
 import { registerOrderCommand } from './commands/order';
 import { registerOrdersCommands } from './commands/orders';
 import { registerScheduleCommand } from './commands/schedule';
+import { registerShipmentsCommand } from './commands/shipments';
+import { registerShippingAgentCommand } from './commands/shipping-agent';
 import { registerShopCommand } from './commands/shop';
 import { registerSimCommand } from './commands/sim';
 import { registerStatusCommand } from './commands/status';
@@ -37,6 +40,9 @@ export function buildProgram(): Command {
   registerShopifyMapCommands(registerMapCommand(program, context), context);
   registerCustomerTemplateCommand(program, context);
   registerCurrencyCommand(program, context);
+  registerErpCommand(program, context);
+  registerShippingAgentCommand(program, context);
+  registerShipmentsCommand(program, context);
   return program;
 }
 

@@ -1,8 +1,10 @@
 import type { Command } from 'commander';
 import { WorkflowNotFoundError, WorkflowUpdateFailedError, type Client } from '@temporalio/client';
 import { ImportedOrder, SalesHeader, SalesLine } from '../../erp/entities';
+import { listPostedShipments } from '../../erp/services/posted-shipments';
 import {
   assignCustomerUpdate,
+  closeOrderSignal,
   createDocumentUpdate,
   mapCustomerUpdate,
   newCustomerFromTemplateUpdate,
@@ -104,6 +106,10 @@ export function registerOrderCommand(program: Command, context: () => AppContext
               { orderBy: { headerId: 'asc', lineNo: 'asc' } },
             )
           : [];
+        const postedShipments = await listPostedShipments(em, {
+          store: resolved.store,
+          shopifyOrderId: resolved.shopifyOrderId,
+        });
         let workflow: OrderStatus | { error: string };
         try {
           workflow = await orderHandle(await appContext.temporalClient(), resolved).query(orderStatusQuery);
@@ -177,6 +183,7 @@ export function registerOrderCommand(program: Command, context: () => AppContext
             name: orderReturn.name,
             status: orderReturn.status,
           })),
+          shipments: postedShipments,
         };
         if (options.json) {
           printRecord(report, true);
@@ -191,10 +198,23 @@ export function registerOrderCommand(program: Command, context: () => AppContext
           fulfillments,
           refunds,
           returns,
+          shipments,
           workflow: state,
           ...header
         } = report;
-        printRecord({ ...header, workflowStage: 'stage' in state ? state.stage : state.error }, false);
+        const closing = 'stage' in state ? state.closing : undefined;
+        printRecord(
+          {
+            ...header,
+            workflowStage: 'stage' in state ? state.stage : state.error,
+            ...(closing
+              ? { closing: `${closing.state}${closing.archived ? ' (document archived)' : ''}` }
+              : {}),
+          },
+          false,
+        );
+        for (const reason of closing?.state === 'waiting' ? closing.reasons : [])
+          console.log(`  WAITING FOR: ${reason}`);
         if ('problems' in state)
           for (const problem of state.problems)
             console.log(`  ${problem.severity.toUpperCase()}: ${problem.message}`);
@@ -207,6 +227,26 @@ export function registerOrderCommand(program: Command, context: () => AppContext
           Returns: returns,
           'ERP documents': documentRows,
           'Document lines': lineRows,
+          'Posted shipments': shipments.map((shipment) => ({
+            shipment: shipment.shipmentNo,
+            posted: shipment.postingDate,
+            agent: shipment.shippingAgentCode ?? '',
+            tracking: shipment.packageTrackingNo ?? '',
+            shopify: shipment.syncStatus,
+            fulfillments: shipment.shopifyFulfillmentIds.join(', '),
+            error: shipment.lastError ?? '',
+          })),
+          'Shipment lines': shipments.flatMap((shipment) =>
+            shipment.lines.map((line) => ({
+              shipment: shipment.shipmentNo,
+              line: line.lineNo,
+              no: line.no ?? '',
+              quantity: line.quantity,
+              location: line.locationCode ?? '',
+              fulfilled: line.fulfilledQuantity ?? '',
+              notSent: line.notSent.join('; '),
+            })),
+          ),
         })) {
           if (rows.length === 0) continue;
           console.log(`\n${title}`);
@@ -225,6 +265,30 @@ export function registerOrderCommand(program: Command, context: () => AppContext
         await orderHandle(await appContext.temporalClient(), resolved).signal(retrySignal);
         console.log(
           `Order ${resolved.name}: retry requested. Follow it with \`orderbridge order show ${resolved.name}\`.`,
+        );
+      }),
+    );
+
+  order
+    .command('close <order>')
+    .description(
+      'Check now whether the order is done in both systems (paid, fulfilled, shipped) and close it in Shopify',
+    )
+    .option('--shop <code>', 'shop card, when the name exists in several shops')
+    .action(async (reference: string, options: OrderCommandOptions) =>
+      withAppContext(context, async (appContext) => {
+        const resolved = await resolve(appContext, reference, options.shop);
+        try {
+          await orderHandle(await appContext.temporalClient(), resolved).signal(closeOrderSignal);
+        } catch (error) {
+          if (error instanceof WorkflowNotFoundError)
+            throw new Error(
+              `Order ${resolved.name} has no running workflow: it is closed already, or not imported.`,
+            );
+          throw error;
+        }
+        console.log(
+          `Order ${resolved.name}: close requested. Follow it with \`orderbridge order show ${resolved.name}\`.`,
         );
       }),
     );
