@@ -1,6 +1,7 @@
 import type { ActivityDeps } from './deps';
 import { createHealthCheckActivities } from './health-check';
 import { createOrderActivities } from './order-activities';
+import { createRefundActivities } from './refund-activities';
 import { createShipmentActivities } from './shipment-activities';
 import { createShopifyClientSource } from './shopify-clients';
 import { createSyncOrdersActivities } from './sync-orders';
@@ -15,6 +16,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createHealthCheckActivities(deps),
     ...createSyncOrdersActivities(deps, shopifyClientFor),
     ...createOrderActivities(deps, shopifyClientFor),
+    ...createRefundActivities(deps),
     ...createShipmentActivities(deps, shopifyClientFor),
     ...createSyncShipmentsActivities(deps),
   };

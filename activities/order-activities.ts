@@ -11,6 +11,8 @@ import { ShopifyAuthError, ShopifyNotFoundError } from '../shopify/errors';
 import { fetchOrderForImport } from '../shopify/order-import';
 import { toOrderSnapshot } from '../shopify/order-snapshot';
 import type { ActivityDeps } from './deps';
+import { recordIssuedGiftCardsOf } from './issued-gift-cards';
+import { dispatchRefundsOfOrder } from './refund-dispatch';
 import type {
   ImportOrderInput,
   ImportOrderResult,
@@ -70,6 +72,12 @@ export function createOrderActivities(
       const snapshot = toOrderSnapshot(fetched.order);
       try {
         const result = await importOrder(deps.orm, input.shopCode, snapshot);
+        // Refunds needing a credit memo wake their own workflows (also after the order was closed);
+        // gift cards the order sold get their last characters for the gift card list.
+        if (result.importedOrderId !== undefined) {
+          await dispatchRefundsOfOrder(deps, result.importedOrderId);
+          await recordIssuedGiftCardsOf(deps, client, result.importedOrderId, snapshot);
+        }
         await deps.afterSideEffect?.('importShopifyOrder', input.shopifyOrderId);
         return {
           ...(result.importedOrderId !== undefined ? { importedOrderId: result.importedOrderId } : {}),

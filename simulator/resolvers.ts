@@ -14,6 +14,7 @@ import type {
   ProductRecord,
   RefundRecord,
   ReturnRecord,
+  TransactionRecord,
   VariantRecord,
 } from './records';
 import {
@@ -460,6 +461,16 @@ export function createResolvers(): ResolverMap {
     OrderTransaction: {
       order: (source, _args, context) => orderOf(source, context),
       parentTransaction: node('parentTransactionId'),
+      // The masked account of the payment method: a card's number, or the gift card's masked code.
+      accountNumber: (source, _args, context) => {
+        const transaction = source as unknown as TransactionRecord;
+        if (transaction.sim.giftCardId)
+          return (
+            context.store.nodeOfType<GiftCardRecord>(transaction.sim.giftCardId, 'GiftCard')?.maskedCode ??
+            null
+          );
+        return transaction.paymentDetails?.number ?? null;
+      },
       location: node('locationId'),
       maximumRefundableV2: (source, _args, context) => {
         if (!['SALE', 'CAPTURE'].includes(source.kind as string)) return null;

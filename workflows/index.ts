@@ -3,3 +3,4 @@ export { healthCheckWorkflow } from './health-check';
 export { orderWorkflow } from './order';
 export { syncOrdersWorkflow } from './sync-orders';
 export { syncShipmentsWorkflow } from './sync-shipments';
+export { refundWorkflow } from './refund';

@@ -10,6 +10,8 @@ export const SHOP_DOMAIN = defineSearchAttributeKey('ShopDomain', SearchAttribut
 export const SHOPIFY_ORDER_NAME = defineSearchAttributeKey('ShopifyOrderName', SearchAttributeType.KEYWORD);
 export const ORDER_STAGE = defineSearchAttributeKey('OrderStage', SearchAttributeType.KEYWORD);
 export const ORDER_HAS_ERROR = defineSearchAttributeKey('OrderHasError', SearchAttributeType.BOOL);
+/** Stage of a refund workflow (refund → credit memo); its errors use OrderHasError too. */
+export const REFUND_STAGE = defineSearchAttributeKey('RefundStage', SearchAttributeType.KEYWORD);
 
 export const ORDERBRIDGE_SEARCH_ATTRIBUTES = [
   SHOP_CODE,
@@ -17,4 +19,5 @@ export const ORDERBRIDGE_SEARCH_ATTRIBUTES = [
   SHOPIFY_ORDER_NAME,
   ORDER_STAGE,
   ORDER_HAS_ERROR,
+  REFUND_STAGE,
 ];

@@ -1,0 +1,38 @@
+import { creditMemoMode } from '../domain/refund-settings';
+import { ImportedOrder, ImportedRefund, ShopCard } from '../erp/entities';
+import { dispatchRefund } from '../client/temporal/dispatch-refund';
+import type { ActivityDeps } from './deps';
+
+/**
+ * The order import's hook (SPEC §6): every refund of the order that will get a credit memo and has
+ * none yet wakes (or starts) its refund workflow. An import after the order was closed in Shopify
+ * runs the same way, so a refund made after close reaches the ERP too. Returns how many it woke.
+ */
+export async function dispatchRefundsOfOrder(deps: ActivityDeps, importedOrderId: number): Promise<number> {
+  const em = deps.orm.em.fork();
+  const refunds = await em.find(
+    ImportedRefund,
+    { orderId: importedOrderId, kind: 'credit', creditMemoNo: null },
+    { orderBy: { id: 'asc' } },
+  );
+  if (refunds.length === 0) return 0;
+  const order = await em.findOneOrFail(ImportedOrder, importedOrderId);
+  const shop = await em.findOneOrFail(ShopCard, order.shopCode);
+  if (creditMemoMode(shop).mode === 'ignored') return 0;
+  for (const refund of refunds) {
+    await dispatchRefund(
+      deps.temporalClient,
+      deps.taskQueue,
+      {
+        store: order.store,
+        shopifyRefundId: refund.shopifyRefundId,
+        shopifyOrderId: order.shopifyOrderId,
+        shopCode: order.shopCode,
+        orderName: order.name,
+        source: 'import',
+      },
+      deps.orderTimings,
+    );
+  }
+  return refunds.length;
+}
