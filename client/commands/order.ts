@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { WorkflowNotFoundError, WorkflowUpdateFailedError, type Client } from '@temporalio/client';
 import { ImportedOrder, SalesHeader, SalesLine } from '../../erp/entities';
+import { listRefunds, listReturns, listTransactions } from '../../erp/services/after-sales-views';
 import { listPostedShipments } from '../../erp/services/posted-shipments';
 import {
   assignCustomerUpdate,
@@ -119,6 +120,12 @@ export function registerOrderCommand(program: Command, context: () => AppContext
           };
         }
         const snapshot = imported?.snapshot;
+        // Payments, refunds and returns as the ERP stores them (not the snapshot they came in).
+        const orm = await appContext.erp();
+        const byOrder = imported ? { importedOrderId: imported.id } : undefined;
+        const transactionRows = byOrder ? await listTransactions(orm, byOrder) : [];
+        const refundRows = byOrder ? await listRefunds(orm, byOrder) : [];
+        const returnRows = imported ? await listReturns(orm, imported.id) : [];
         const report = {
           order: resolved.name,
           store: resolved.store,
@@ -164,24 +171,31 @@ export function registerOrderCommand(program: Command, context: () => AppContext
             title: line.title,
             amount: line.discountedPrice.shop.amount,
           })),
-          transactions: (snapshot?.transactions ?? []).map((transaction) => ({
+          transactions: transactionRows.map((transaction) => ({
             kind: transaction.kind,
             status: transaction.status,
-            gateway: transaction.gateway ?? '',
-            amount: `${transaction.amount.shop.amount} ${transaction.amount.shop.currencyCode}`,
+            gateway: transaction.gateway,
+            amount: `${transaction.amount} ${transaction.currency}`,
+            giftCard: transaction.giftCard,
+            refund: transaction.refund,
           })),
           fulfillments: (snapshot?.fulfillments ?? []).map((fulfillment) => ({
             name: fulfillment.name,
             status: fulfillment.status,
             tracking: fulfillment.tracking.map((tracking) => tracking.number).join(', '),
           })),
-          refunds: (snapshot?.refunds ?? []).map((refund) => ({
-            id: refund.shopifyRefundId,
-            total: refund.totalRefunded.shop.amount,
+          refunds: refundRows.map((refund) => ({
+            refund: refund.refund,
+            total: refund.total,
+            kind: refund.kind,
+            payment: refund.payment,
+            creditMemo: refund.creditMemo,
+            error: refund.error,
           })),
-          returns: (snapshot?.returns ?? []).map((orderReturn) => ({
+          returns: returnRows.map((orderReturn) => ({
             name: orderReturn.name,
             status: orderReturn.status,
+            quantity: orderReturn.quantity,
           })),
           shipments: postedShipments,
         };
