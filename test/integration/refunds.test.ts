@@ -1,4 +1,8 @@
+import { writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { Command } from 'commander';
+import { historyToJSON } from '@temporalio/common/lib/proto-utils';
+import { Worker } from '@temporalio/worker';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { AppContext } from '../../client/app-context';
 import { registerGiftCardsCommand } from '../../client/commands/gift-cards';
@@ -142,6 +146,17 @@ async function waitForRefundStage(
     const status = await refundStatus(shopifyRefundId).catch(() => null);
     return status?.stage === stage ? status : null;
   });
+}
+
+/** The refund workflow's history replays on the current code; RECORD_HISTORIES=1 saves it for test/replay. */
+async function replayHistory(shopifyRefundId: string, fileName: string): Promise<void> {
+  const workflowId = refundWorkflowId(stack.simulator.shopDomain, shopifyRefundId);
+  const history = await stack.temporal.client.workflow.getHandle(workflowId).fetchHistory();
+  await Worker.runReplayHistory({ workflowBundle: stack.temporal.workflowBundle }, history, workflowId);
+  if (process.env.RECORD_HISTORIES === '1') {
+    const target = fileURLToPath(new URL(`../replay/histories/${fileName}`, import.meta.url));
+    writeFileSync(target, `${JSON.stringify(JSON.parse(historyToJSON(history)), null, 1)}\n`);
+  }
 }
 
 /** The CLI against the test's database and Temporal; returns what it printed. */
@@ -293,6 +308,10 @@ describe('when the credit memo is made', () => {
     const { header } = await creditMemoFor(refund.id);
     expect(amount(header.amountIncludingTax).equals(25)).toBe(true);
     expect((await waitForRefundStage(refund.id, 'credit-memo-created')).attempts).toBeGreaterThan(1);
+    await stack.temporal.client.workflow
+      .getHandle(refundWorkflowId(stack.simulator.shopDomain, refund.id))
+      .result();
+    await replayHistory(refund.id, 'refund-pending-payment.json');
   });
 
   it('the same refund seen again and again (syncs, imports, a restarted workflow, the CLI) has one credit memo', async () => {
@@ -376,6 +395,10 @@ describe('when the credit memo is made', () => {
     expect(printed).toContain(header.no);
     const listed = await cli('refund', 'list', '--order', created.name.slice(1));
     expect(listed).toContain(header.no);
+    await stack.temporal.client.workflow
+      .getHandle(refundWorkflowId(stack.simulator.shopDomain, refund.id))
+      .result();
+    await replayHistory(refund.id, 'refund-operator-credit-memo.json');
   });
 });
 
