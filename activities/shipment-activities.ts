@@ -171,7 +171,10 @@ export function createShipmentActivities(
         } else {
           await countSyncAttempt(deps.orm, shipment.sync.id);
         }
-        const claimed = await fulfillmentsOwnedByOtherShipments(deps.orm, shopify, shipment.sync.id);
+        // Fulfillments other shipments own matter only when an unanswered request is reconciled.
+        const claimed = requests.some((request) => request.status === 'sending')
+          ? await fulfillmentsOwnedByOtherShipments(deps.orm, shopify, shipment.sync.id)
+          : [];
         const outcomes = new Map<number, RequestOutcome>();
         let unitsSentNow = 0;
         for (const request of requests) {

@@ -28,16 +28,18 @@ export async function loadOrderCloseFacts(
 ): Promise<OrderCloseFacts> {
   const em = entityManagerOf(context).fork();
   const order = await em.findOneOrFail(ImportedOrder, importedOrderId);
-  const shop = await em.findOneOrFail(ShopCard, order.shopCode);
-  const document = await findOrderDocument(em, order.id);
-  const lines = document ? await em.find(SalesLine, { headerId: document.id }) : [];
-  const [awaiting] = await em.getConnection().execute<{ count: string }[]>(
-    `select count(*) as count
+  const [shop, document, [awaiting]] = await Promise.all([
+    em.findOneOrFail(ShopCard, order.shopCode),
+    findOrderDocument(em, order.id),
+    em.getConnection().execute<{ count: string }[]>(
+      `select count(*) as count
          from sales_shipment_header h
          left join shipment_sync s on s.shipment_id = h.id
         where h.store = ? and h.shopify_order_id = ? and (s.id is null or s.status in ('pending', 'in-progress'))`,
-    [order.store, order.shopifyOrderId],
-  );
+      [order.store, order.shopifyOrderId],
+    ),
+  ]);
+  const lines = document ? await em.find(SalesLine, { headerId: document.id }) : [];
   return {
     orderName: order.name,
     store: order.store,

@@ -89,17 +89,22 @@ export async function loadShipmentForSync(context: ErpContext, shipmentId: numbe
   const em = entityManagerOf(context).fork();
   const header = await em.findOne(PostedShipmentHeader, shipmentId);
   if (!header) throw new ShipmentNotFoundError(shipmentId);
-  await em.upsert(
-    ShipmentSync,
-    { shipmentId },
-    { onConflictFields: ['shipmentId'], onConflictAction: 'ignore' },
-  );
-  const [lines, agent, sync, mappings] = await Promise.all([
+  const [lines, agent, found, mappings] = await Promise.all([
     em.find(PostedShipmentLine, { shipmentId }, { orderBy: { lineNo: 'asc' } }),
     header.shippingAgentCode ? em.findOne(ShippingAgent, header.shippingAgentCode) : Promise.resolve(null),
-    em.findOneOrFail(ShipmentSync, { shipmentId }),
+    em.findOne(ShipmentSync, { shipmentId }),
     header.shopCode ? em.find(LocationMapping, { shopCode: header.shopCode }) : Promise.resolve([]),
   ]);
+  let sync = found;
+  if (!sync) {
+    // Posting creates the record; a shipment posted without one (older data) gets it now.
+    await em.upsert(
+      ShipmentSync,
+      { shipmentId },
+      { onConflictFields: ['shipmentId'], onConflictAction: 'ignore' },
+    );
+    sync = await em.findOneOrFail(ShipmentSync, { shipmentId });
+  }
   const shopify =
     header.store && header.shopifyOrderId && header.shopCode
       ? {
@@ -150,7 +155,8 @@ export async function loadShipmentForSync(context: ErpContext, shipmentId: numbe
           }
         : null,
     },
-    requests: await requestsOf(em, sync.id),
+    // A pending record has no requests yet.
+    requests: sync.status === 'pending' ? [] : await requestsOf(em, sync.id),
   };
 }
 
