@@ -102,6 +102,12 @@ const SETTING_OPTIONS: SettingOption[] = [
     parse: bool,
   },
   {
+    flag: '--close-requires-invoice <bool>',
+    key: 'closeRequiresInvoice',
+    description: 'close orders (Shopify and ERP) only once their document is invoiced, not just shipped',
+    parse: bool,
+  },
+  {
     flag: '--invoices-for-fulfilled <bool>',
     key: 'createInvoicesForFulfilledOrders',
     description: 'orders fulfilled in Shopify become invoices',

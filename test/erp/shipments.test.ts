@@ -33,6 +33,7 @@ import {
   storeShipmentPlan,
 } from '../../erp/services/shipment-sync-records';
 import { addShippingAgent, listShippingAgents, setShippingAgent } from '../../erp/services/shipping-agents';
+import { getShopCard, updateShopCard } from '../../erp/services/shop-cards';
 import { orderCloseRefused } from '../../domain/shipment-problems';
 import type { ShipmentFulfillmentPlan } from '../../domain/shipment-fulfillment-plan';
 import { createTestErp, type TestErp } from '../helpers/test-database';
@@ -360,6 +361,15 @@ describe('fulfilment sync records', () => {
 });
 
 describe('closing records', () => {
+  it('the shop card says whether orders close once shipped or only once invoiced', async () => {
+    expect((await getShopCard(erp.orm, SHOP))?.closeRequiresInvoice).toBe(false);
+    await updateShopCard(erp.orm, SHOP, { settings: { closeRequiresInvoice: true } });
+    expect(
+      (await loadOrderCloseFacts(erp.orm, (await salesOrder()).importedOrderId)).closeRequiresInvoice,
+    ).toBe(true);
+    await updateShopCard(erp.orm, SHOP, { settings: { closeRequiresInvoice: false } });
+  });
+
   it("reads the facts, keeps a refusal as the order's problem, and archives only a complete document", async () => {
     const order = await salesOrder();
     await postSalesShipment(erp.orm, { document: order.documentNo });
