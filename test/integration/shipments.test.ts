@@ -1,4 +1,8 @@
+import { writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { historyToJSON } from '@temporalio/common/lib/proto-utils';
+import { Worker } from '@temporalio/worker';
 import { ImportedOrder, SalesDocumentArchive, SalesHeader } from '../../erp/entities';
 import { postSalesInvoice } from '../../erp/services/post-invoice';
 import { releaseSalesDocument, reopenSalesDocument } from '../../erp/services/release-document';
@@ -82,6 +86,14 @@ describe('a posted shipment becomes Shopify fulfillments', () => {
     expect(shopifyOrder(stack, order).closed).toBe(true);
     const result = await orderHandle(stack, order.id).result();
     expect(result.stage).toBe('closed');
+    // The run's history (import, document, shipment, close) replays on the current code;
+    // RECORD_HISTORIES=1 saves it for test/replay.
+    const history = await orderHandle(stack, order.id).fetchHistory();
+    await Worker.runReplayHistory({ workflowBundle: stack.temporal.workflowBundle }, history);
+    if (process.env.RECORD_HISTORIES === '1') {
+      const target = fileURLToPath(new URL('../replay/histories/order-shipment-close.json', import.meta.url));
+      writeFileSync(target, `${JSON.stringify(JSON.parse(historyToJSON(history)), null, 1)}\n`);
+    }
     // Not yet invoiced: the document is not archived until its invoice is posted.
     expect((await stack.erp.orm.em.fork().findOneOrFail(SalesHeader, header.id)).archivedAt).toBeNull();
     const invoice = await postSalesInvoice(stack.erp.orm, { document: header.no });
