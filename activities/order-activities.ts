@@ -111,6 +111,8 @@ export function createOrderActivities(
     async processImportedOrder(input: ProcessOrderInput): Promise<ProcessOrderResult> {
       try {
         const document = await createSalesDocument(deps.orm, input.importedOrderId);
+        // Refunds imported before the document waited for it: wake them now, not at their next re-check.
+        await dispatchRefundsOfOrder(deps, input.importedOrderId);
         await deps.afterSideEffect?.('processImportedOrder', String(input.importedOrderId));
         return {
           problems: document.warnings,

@@ -377,6 +377,20 @@ describe('when the credit memo is made', () => {
     expect(amount(header.amountIncludingTax).equals(25)).toBe(true);
   });
 
+  it('a refund made before the first import: the document bills what was sold, the memo credits the refund', async () => {
+    const created = await order([line(shirt, 'TSHIRT-M', '25.00', 2)], { fulfilled: true });
+    const refund = await refundOrder(shopifyTarget(stack), created.id, {
+      lines: [{ lineItemId: created.lineItemIds[0]!, quantity: 1, restockType: 'RETURN' }],
+    });
+    const { header: document, lines } = await documentFor(created);
+    const item = lines.find((entry) => entry.origin === 'item')!;
+    expect(amount(item.quantity).equals(2)).toBe(true);
+    // Compared with Shopify's totals before the credited refund: nothing to report.
+    expect(amount(document.totalDifference).isZero()).toBe(true);
+    const { header } = await creditMemoFor(refund.id);
+    expect(amount(header.amountIncludingTax).equals(25)).toBe(true);
+  });
+
   it('an import-only shop waits for the operator: `orderbridge refund credit-memo` makes it', async () => {
     const created = await order([line(shirt, 'TSHIRT-M', '25.00')], {
       customer: { email: 'manual@example.com', firstName: 'Man', lastName: 'Ual', addresses: [ILLINOIS] },
