@@ -27,7 +27,7 @@ import {
   storeShipmentPlan,
   type FulfillmentRequestRow,
 } from '../erp/services/shipment-sync-records';
-import { ShopifyUserErrors } from '../shopify/errors';
+import { ShopifyAuthError, ShopifyNotFoundError, ShopifyUserErrors } from '../shopify/errors';
 import { createFulfillment } from '../shopify/fulfillments';
 import { closeOrder } from '../shopify/order-close';
 import { fetchOrderFulfillmentState, type OrderFulfillmentState } from '../shopify/order-fulfillment-state';
@@ -94,6 +94,13 @@ function fulfillmentStatusAfter(order: OrderFulfillmentState, unitsSentNow: numb
 
 function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
+}
+
+/** An order gone from Shopify or a token Shopify refuses will not heal by retrying: fail the step. */
+function finalIfHopeless(error: unknown): unknown {
+  if (error instanceof ShopifyNotFoundError || error instanceof ShopifyAuthError)
+    return ApplicationFailure.nonRetryable(error.message, error.name);
+  return error;
 }
 
 export function createShipmentActivities(
@@ -276,7 +283,7 @@ export function createShipmentActivities(
         });
       } catch (error) {
         await recordShipmentSyncError(deps.orm, shipment.sync.id, describe(error)).catch(() => undefined);
-        throw error;
+        throw finalIfHopeless(error);
       }
     },
 
@@ -314,7 +321,7 @@ export function createShipmentActivities(
           });
           closedAt = closed.closedAt ?? null;
         } catch (error) {
-          if (!(error instanceof ShopifyUserErrors)) throw error;
+          if (!(error instanceof ShopifyUserErrors)) throw finalIfHopeless(error);
           const reason = error.userErrors.map((userError) => userError.message).join('; ');
           const problem = orderCloseRefused(facts.orderName, reason);
           await recordOrderCloseRefused(deps.orm, input.importedOrderId, problem);

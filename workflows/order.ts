@@ -14,7 +14,7 @@ import type { OrderbridgeActivities } from '../activities';
 import type { ImportOrderResult } from '../activities/order-contract';
 import type { ShopifyOrderState, SyncShipmentResult } from '../activities/shipment-contract';
 import type { OrderProblem } from '../domain/order-problems';
-import { shipmentNotSynced } from '../domain/shipment-problems';
+import { orderCloseRefused, shipmentNotSynced } from '../domain/shipment-problems';
 import {
   assignCustomerUpdate,
   closeOrderSignal,
@@ -408,10 +408,24 @@ export async function orderWorkflow(input: OrderWorkflowInput): Promise<OrderSta
   /** Closes the order when it is done in both systems; true when it is closed. */
   async function attemptClose(): Promise<boolean> {
     closeCheckRequested = false;
-    const result = await orderActivities.closeOrderIfComplete({
-      importedOrderId: status.importedOrderId!,
-      ...(shopifyOrderState ? { shopifyOrder: shopifyOrderState } : {}),
-    });
+    let result: Awaited<ReturnType<typeof orderActivities.closeOrderIfComplete>>;
+    try {
+      result = await orderActivities.closeOrderIfComplete({
+        importedOrderId: status.importedOrderId!,
+        ...(shopifyOrderState ? { shopifyOrder: shopifyOrderState } : {}),
+      });
+    } catch (error) {
+      if (!(error instanceof ActivityFailure)) throw error;
+      // A step that cannot succeed as things are (the order gone from Shopify, a refused token):
+      // shown on the order and looked at again by the re-check, never fatal to the workflow.
+      result = {
+        outcome: 'refused',
+        problem: orderCloseRefused(
+          status.orderName ?? status.shopifyOrderId,
+          error.cause?.message ?? error.message,
+        ),
+      };
+    }
     if (result.outcome === 'refused') {
       status.closing = { state: 'refused', reasons: [result.problem.message] };
       setProblem(result.problem);
