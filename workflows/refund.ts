@@ -77,6 +77,8 @@ export async function refundWorkflow(input: RefundWorkflowInput): Promise<Refund
 
   /** Attempts started; `status.attempts` counts the finished ones. */
   let started = status.attempts;
+  /** The loop is over (memo made or refused): no attempt will come, answer with what is known. */
+  let finished = false;
 
   /**
    * Waits for an attempt that starts after the request (one already under way was made without
@@ -84,7 +86,7 @@ export async function refundWorkflow(input: RefundWorkflowInput): Promise<Refund
    */
   async function answerAfterNextAttempt(): Promise<RefundStatus> {
     const wanted = started + 1;
-    await condition(() => status.attempts >= wanted);
+    await condition(() => status.attempts >= wanted || finished);
     if (status.stage === 'refused') {
       throw ApplicationFailure.nonRetryable(refusal ?? 'The credit memo was refused.', 'CreditMemoRefused');
     }
@@ -94,6 +96,7 @@ export async function refundWorkflow(input: RefundWorkflowInput): Promise<Refund
   setHandler(
     createCreditMemoUpdate,
     async () => {
+      if (status.stage === 'credit-memo-created') return status;
       status.operatorRequested = true;
       woken = true;
       return answerAfterNextAttempt();
@@ -166,7 +169,10 @@ export async function refundWorkflow(input: RefundWorkflowInput): Promise<Refund
       status.attempts += 1;
     }
     publish();
-    if (status.stage === 'credit-memo-created' || status.stage === 'refused') break;
+    if (status.stage === 'credit-memo-created' || status.stage === 'refused') {
+      finished = true;
+      break;
+    }
 
     if (workflowInfo().continueAsNewSuggested) {
       await condition(allHandlersFinished);
