@@ -143,6 +143,7 @@ describe('the connector operations against the simulator', () => {
     if (name.startsWith('Refund')) return { id: ids.refund };
     if (name.startsWith('ReturnLineItems')) return { id: ids.return };
     if (name === 'GiftCards') return { query: null };
+    if (name === 'IssuedGiftCards') return { query: "created_at:>='2020-01-01T00:00:00Z'" };
     if (name === 'OrderClose') return { id: ids.order };
     if (name === 'FulfillmentOrderMove') return { id: ids.fulfillmentOrder, newLocationId: ids.warehouse };
     if (name === 'FulfillmentCreate') {
