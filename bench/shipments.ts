@@ -186,6 +186,7 @@ try {
   await inLanes(posted, 16, (shipment) =>
     notifyShipmentPosted(client, taskQueue, { ...shipment.shopify!, shipmentId: shipment.shipmentId }),
   );
+  const signalledS = (performance.now() - started) / 1000;
   const settledCount = () =>
     orm.em.fork().count(ShipmentSync, { status: { $in: ['fulfilled', 'partially-synced', 'not-synced'] } });
   while ((await settledCount()) < posted.length) await sleep(50);
@@ -214,7 +215,8 @@ try {
   worker.kill('SIGTERM');
 
   log(
-    `posted ${posted.length} shipments in the ERP in ${postedS.toFixed(1)} s; from the first signal, all settled with Shopify after ${settledS.toFixed(1)} s ` +
+    `posted ${posted.length} shipments in the ERP in ${postedS.toFixed(1)} s; signalled in ${signalledS.toFixed(1)} s; ` +
+      `from the first signal, all settled with Shopify after ${settledS.toFixed(1)} s ` +
       `(${fulfilled} fulfilled, ${fulfillments} Shopify fulfillments); ${closed} orders closed after ${closedS.toFixed(1)} s`,
   );
   log(

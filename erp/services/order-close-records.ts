@@ -1,12 +1,16 @@
-import type { DocumentFacts, ShopifyOrderFacts } from '../../domain/order-closing';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { DocumentFacts, DocumentLineFacts, ShopifyOrderFacts } from '../../domain/order-closing';
 import { documentProgress } from '../../domain/order-closing';
-import type { OrderProblem } from '../../domain/order-problems';
-import { ImportedOrder, SalesLine, ShopCard } from '../entities';
+import { blockingProblems, formatProblems, type OrderProblem } from '../../domain/order-problems';
+import { SalesHeader } from '../entities';
 import { archiveSalesDocument } from './archive-document';
-import { entityManagerOf, inTransaction, type ErpContext } from './context';
-import { lockImportedOrder } from './map-order';
-import { findOrderDocument } from './order-document';
-import { recordOrderProblems } from './order-problem-record';
+import { entityManagerOf, inTransaction, lockShopifyOrder, type ErpContext } from './context';
+import { timestampOf } from './sql-values';
+
+/**
+ * The ERP side of closing an order. It runs for every order that ships, so it reads and writes
+ * with plain SQL: the imported order's Shopify snapshot is never loaded just to set three columns.
+ */
 
 /** What deciding whether an order can close needs from the ERP (SPEC §5). */
 export interface OrderCloseFacts {
@@ -22,54 +26,145 @@ export interface OrderCloseFacts {
   shipmentsAwaitingSync: number;
 }
 
+interface OrderRecord {
+  name: string;
+  store: string;
+  shopify_order_id: string;
+  shop_code: string;
+  closed: boolean;
+  cancelled_at: string | null;
+  fully_paid: boolean;
+  financial_status: string | null;
+  fulfillment_status: string;
+  last_imported_at: string;
+  close_requires_invoice: boolean;
+  shipments_awaiting_sync: string;
+}
+
+interface DocumentRecord {
+  id: number;
+  document_type: 'order' | 'invoice';
+  no: string;
+  archived_at: string | null;
+}
+
+async function orderDocument(
+  em: EntityManager,
+  importedOrderId: number,
+): Promise<{ document: DocumentRecord; lines: DocumentLineFacts[] } | null> {
+  const [document] = await em.execute<DocumentRecord[]>(
+    `select id, document_type, no, archived_at from sales_header
+      where imported_order_id = ? and document_type in ('order', 'invoice')`,
+    [importedOrderId],
+  );
+  if (!document) return null;
+  const lines = await em.execute<
+    {
+      type: DocumentLineFacts['type'];
+      quantity: string;
+      quantity_shipped: string;
+      quantity_invoiced: string;
+    }[]
+  >('select type, quantity, quantity_shipped, quantity_invoiced from sales_line where header_id = ?', [
+    document.id,
+  ]);
+  return {
+    document,
+    lines: lines.map((line) => ({
+      type: line.type,
+      quantity: line.quantity,
+      quantityShipped: line.quantity_shipped,
+      quantityInvoiced: line.quantity_invoiced,
+    })),
+  };
+}
+
 export async function loadOrderCloseFacts(
   context: ErpContext,
   importedOrderId: number,
 ): Promise<OrderCloseFacts> {
   const em = entityManagerOf(context).fork();
-  const order = await em.findOneOrFail(ImportedOrder, importedOrderId);
-  const [shop, document, [awaiting]] = await Promise.all([
-    em.findOneOrFail(ShopCard, order.shopCode),
-    findOrderDocument(em, order.id),
-    em.getConnection().execute<{ count: string }[]>(
-      `select count(*) as count
-         from sales_shipment_header h
-         left join shipment_sync s on s.shipment_id = h.id
-        where h.store = ? and h.shopify_order_id = ? and (s.id is null or s.status in ('pending', 'in-progress'))`,
-      [order.store, order.shopifyOrderId],
+  const [[order], found] = await Promise.all([
+    em.execute<OrderRecord[]>(
+      `select o.name, o.store, o.shopify_order_id, o.shop_code, o.closed, o.cancelled_at, o.fully_paid,
+              o.financial_status, o.fulfillment_status, o.last_imported_at,
+              c.close_requires_invoice,
+              (select count(*)
+                 from sales_shipment_header h
+                 left join shipment_sync s on s.shipment_id = h.id
+                where h.store = o.store and h.shopify_order_id = o.shopify_order_id
+                  and (s.id is null or s.status in ('pending', 'in-progress'))) as shipments_awaiting_sync
+         from imported_order o
+         join shop_card c on c.code = o.shop_code
+        where o.id = ?`,
+      [importedOrderId],
     ),
+    orderDocument(em, importedOrderId),
   ]);
-  const lines = document ? await em.find(SalesLine, { headerId: document.id }) : [];
+  if (!order) throw new Error(`Imported order ${importedOrderId} does not exist`);
   return {
     orderName: order.name,
     store: order.store,
-    shopifyOrderId: order.shopifyOrderId,
-    shopCode: order.shopCode,
-    closeRequiresInvoice: shop.closeRequiresInvoice,
+    shopifyOrderId: order.shopify_order_id,
+    shopCode: order.shop_code,
+    closeRequiresInvoice: order.close_requires_invoice,
     shopify: {
       closed: order.closed,
-      cancelled: order.cancelledAt !== null && order.cancelledAt !== undefined,
-      fullyPaid: order.fullyPaid,
-      financialStatus: order.financialStatus ?? null,
-      fulfillmentStatus: order.fulfillmentStatus,
+      cancelled: order.cancelled_at !== null,
+      fullyPaid: order.fully_paid,
+      financialStatus: order.financial_status,
+      fulfillmentStatus: order.fulfillment_status,
     },
-    importedAt: order.lastImportedAt,
-    document:
-      document && (document.documentType === 'order' || document.documentType === 'invoice')
-        ? {
-            documentType: document.documentType,
-            documentNo: document.no,
-            archived: Boolean(document.archivedAt),
-            lines: lines.map((line) => ({
-              type: line.type,
-              quantity: line.quantity,
-              quantityShipped: line.quantityShipped,
-              quantityInvoiced: line.quantityInvoiced,
-            })),
-          }
-        : null,
-    shipmentsAwaitingSync: Number(awaiting?.count ?? 0),
+    importedAt: timestampOf(order.last_imported_at)!,
+    document: found
+      ? {
+          documentType: found.document.document_type,
+          documentNo: found.document.no,
+          archived: found.document.archived_at !== null,
+          lines: found.lines,
+        }
+      : null,
+    shipmentsAwaitingSync: Number(order.shipments_awaiting_sync),
   };
+}
+
+/** Locks the order (as every other unit of work on it does) and reads its problems. */
+async function lockOrder(
+  em: EntityManager,
+  importedOrderId: number,
+): Promise<{ problems: OrderProblem[]; conflictText: string | null }> {
+  const [keys] = await em.execute<{ store: string; shopify_order_id: string }[]>(
+    'select store, shopify_order_id from imported_order where id = ?',
+    [importedOrderId],
+  );
+  if (!keys) throw new Error(`Imported order ${importedOrderId} does not exist`);
+  await lockShopifyOrder(em, keys.store, keys.shopify_order_id);
+  const [order] = await em.execute<{ problems: OrderProblem[]; conflict_text: string | null }[]>(
+    'select problems, conflict_text from imported_order where id = ?',
+    [importedOrderId],
+  );
+  return { problems: order!.problems, conflictText: order!.conflict_text };
+}
+
+/** Stores the order's problems with has-error and the text for people, as every other step does. */
+async function writeProblems(
+  em: EntityManager,
+  importedOrderId: number,
+  problems: readonly OrderProblem[],
+  conflictText: string | null,
+): Promise<void> {
+  const blocking = blockingProblems(problems);
+  await em.execute(
+    `update imported_order
+        set problems = ?::jsonb, has_error = ?, error_text = ?, version = version + 1, updated_at = now()
+      where id = ?`,
+    [
+      JSON.stringify(problems),
+      blocking.length > 0 || conflictText !== null,
+      blocking.length > 0 ? formatProblems(blocking) : conflictText,
+      importedOrderId,
+    ],
+  );
 }
 
 /**
@@ -82,35 +177,33 @@ export async function recordOrderClosed(
   closedAt: string | null,
 ): Promise<{ archived: boolean; documentNo: string | null }> {
   return inTransaction(context, async (em) => {
-    const order = await lockImportedOrder(em, importedOrderId);
-    order.closed = true;
-    order.closedAt = closedAt ? new Date(closedAt) : (order.closedAt ?? new Date());
-    order.stage = 'closed';
-    if (order.problems.some((problem) => problem.code === 'ORDER_CLOSE_REFUSED'))
-      recordOrderProblems(
-        order,
-        order.problems.filter((problem) => problem.code !== 'ORDER_CLOSE_REFUSED'),
-      );
-    const document = await findOrderDocument(em, order.id);
-    let archived = false;
-    if (document && !document.archivedAt) {
-      const lines = await em.find(SalesLine, { headerId: document.id });
-      const progress = documentProgress({
-        documentType: document.documentType === 'invoice' ? 'invoice' : 'order',
-        documentNo: document.no,
-        lines: lines.map((line) => ({
-          type: line.type,
-          quantity: line.quantity,
-          quantityShipped: line.quantityShipped,
-          quantityInvoiced: line.quantityInvoiced,
-        })),
-      });
-      if (progress.fullyShipped && progress.fullyInvoiced)
-        archived = (await archiveSalesDocument(em, document, 'closed in Shopify, shipped and invoiced'))
-          .archived;
+    const order = await lockOrder(em, importedOrderId);
+    await em.execute(
+      `update imported_order
+          set closed = true, closed_at = coalesce(?::timestamptz, closed_at, now()), stage = 'closed',
+              version = version + 1, updated_at = now()
+        where id = ?`,
+      [closedAt, importedOrderId],
+    );
+    if (order.problems.some((problem) => problem.code === 'ORDER_CLOSE_REFUSED')) {
+      const remaining = order.problems.filter((problem) => problem.code !== 'ORDER_CLOSE_REFUSED');
+      await writeProblems(em, importedOrderId, remaining, order.conflictText);
     }
-    await em.flush();
-    return { archived: archived || Boolean(document?.archivedAt), documentNo: document?.no ?? null };
+    const found = await orderDocument(em, importedOrderId);
+    if (!found) return { archived: false, documentNo: null };
+    if (found.document.archived_at !== null) return { archived: true, documentNo: found.document.no };
+    const progress = documentProgress({
+      documentType: found.document.document_type,
+      documentNo: found.document.no,
+      lines: found.lines,
+    });
+    let archived = false;
+    if (progress.fullyShipped && progress.fullyInvoiced) {
+      const document = await em.findOneOrFail(SalesHeader, found.document.id);
+      archived = (await archiveSalesDocument(em, document, 'closed in Shopify, shipped and invoiced'))
+        .archived;
+    }
+    return { archived, documentNo: found.document.no };
   });
 }
 
@@ -121,11 +214,12 @@ export async function recordOrderCloseRefused(
   problem: OrderProblem,
 ): Promise<void> {
   await inTransaction(context, async (em) => {
-    const order = await lockImportedOrder(em, importedOrderId);
-    recordOrderProblems(order, [
-      ...order.problems.filter((existing) => existing.code !== 'ORDER_CLOSE_REFUSED'),
-      problem,
-    ]);
-    await em.flush();
+    const order = await lockOrder(em, importedOrderId);
+    await writeProblems(
+      em,
+      importedOrderId,
+      [...order.problems.filter((existing) => existing.code !== 'ORDER_CLOSE_REFUSED'), problem],
+      order.conflictText,
+    );
   });
 }

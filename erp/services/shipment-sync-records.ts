@@ -1,23 +1,17 @@
-import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type {
   LocationMappingFacts,
   ShipmentFulfillmentPlan,
   ShipmentLineFacts,
+  ShipmentLineResult,
   ShipmentSyncResult,
 } from '../../domain/shipment-fulfillment-plan';
 import type { FulfillmentTracking, ShippingAgentFacts } from '../../domain/shipment-tracking';
-import {
-  LocationMapping,
-  PostedShipmentHeader,
-  PostedShipmentLine,
-  ShipmentFulfillmentRequest,
-  ShippingAgent,
-  ShipmentSync,
-} from '../entities';
+import { ShipmentFulfillmentRequest, ShipmentSync } from '../entities';
 import type { FulfillmentRequestStatus } from '../entities/shipment-fulfillment-request';
 import type { ShipmentSyncRecordStatus } from '../entities/shipment-sync';
 import { entityManagerOf, inTransaction, type ErpContext } from './context';
+import { timestampOf } from './sql-values';
 
 /**
  * The ERP side of sending one posted shipment to Shopify: what the shipment is, its plan, and
@@ -64,99 +58,174 @@ export interface ShipmentForSync {
   requests: FulfillmentRequestRow[];
 }
 
-function requestRow(row: ShipmentFulfillmentRequest): FulfillmentRequestRow {
+interface RequestRecord {
+  id: number;
+  request_no: number;
+  status: FulfillmentRequestStatus;
+  request: ShipmentFulfillmentRequest['request'];
+  tracking: FulfillmentTracking | null;
+  fulfillment_ids_before: string[];
+  sent_at: string | null;
+  shopify_fulfillment_id: string | null;
+  refusal: string | null;
+}
+
+function requestRow(row: RequestRecord): FulfillmentRequestRow {
   return {
     id: row.id,
-    requestNo: row.requestNo,
+    requestNo: row.request_no,
     status: row.status,
     request: row.request,
-    tracking: row.tracking ?? null,
-    fulfillmentIdsBefore: row.fulfillmentIdsBefore,
-    sentAt: row.sentAt ?? null,
-    shopifyFulfillmentId: row.shopifyFulfillmentId ?? null,
-    refusal: row.refusal ?? null,
+    tracking: row.tracking,
+    fulfillmentIdsBefore: row.fulfillment_ids_before,
+    sentAt: timestampOf(row.sent_at),
+    shopifyFulfillmentId: row.shopify_fulfillment_id,
+    refusal: row.refusal,
   };
 }
 
+const REQUEST_COLUMNS =
+  'id, request_no, status, request, tracking, fulfillment_ids_before, sent_at, shopify_fulfillment_id, refusal';
+
+// The sync of a shipment runs for every shipment and is read and written with plain SQL: it needs
+// no entity tracking, and skipping it keeps a worker's CPU for the shipments themselves.
 async function requestsOf(em: EntityManager, syncId: number): Promise<FulfillmentRequestRow[]> {
-  return (await em.find(ShipmentFulfillmentRequest, { syncId }, { orderBy: { requestNo: 'asc' } })).map(
-    requestRow,
+  const rows = await em
+    .getConnection()
+    .execute<RequestRecord[]>(
+      `select ${REQUEST_COLUMNS} from shipment_fulfillment_request where sync_id = ? order by request_no`,
+      [syncId],
+    );
+  return rows.map(requestRow);
+}
+
+interface ShipmentRecord {
+  no: string;
+  order_no: string;
+  store: string | null;
+  shopify_order_id: string | null;
+  shopify_order_name: string | null;
+  shop_code: string | null;
+  imported_order_id: number | null;
+  package_tracking_no: string | null;
+  agent_code: string | null;
+  agent_name: string | null;
+  shopify_tracking_company: string | null;
+  package_tracking_url: string | null;
+  sync_id: number | null;
+  sync_status: ShipmentSyncRecordStatus | null;
+  plan: ShipmentFulfillmentPlan | null;
+  line_results: ShipmentLineResult[] | null;
+  shopify_fulfillment_ids: string[] | null;
+  needs_attention: boolean | null;
+}
+
+interface ShipmentLineRecord {
+  line_no: number;
+  type: string;
+  no: string | null;
+  description: string;
+  quantity: string;
+  location_code: string | null;
+  shopify_line_id: string | null;
+}
+
+async function readShipment(em: EntityManager, shipmentId: number): Promise<ShipmentRecord | undefined> {
+  const [row] = await em.execute<ShipmentRecord[]>(
+    `select h.no, h.order_no, h.store, h.shopify_order_id, h.shopify_order_name, h.shop_code,
+            h.imported_order_id, h.package_tracking_no,
+            a.code as agent_code, a.name as agent_name, a.shopify_tracking_company, a.package_tracking_url,
+            s.id as sync_id, s.status as sync_status, s.plan, s.line_results, s.shopify_fulfillment_ids,
+            s.needs_attention
+       from sales_shipment_header h
+       left join shipping_agent a on a.code = h.shipping_agent_code
+       left join shipment_sync s on s.shipment_id = h.id
+      where h.id = ?`,
+    [shipmentId],
   );
+  return row;
 }
 
 /** Everything the sync of one shipment needs; creates its sync record when it has none yet. */
 export async function loadShipmentForSync(context: ErpContext, shipmentId: number): Promise<ShipmentForSync> {
   const em = entityManagerOf(context).fork();
-  const header = await em.findOne(PostedShipmentHeader, shipmentId);
+  let header = await readShipment(em, shipmentId);
   if (!header) throw new ShipmentNotFoundError(shipmentId);
-  const [lines, agent, found, mappings] = await Promise.all([
-    em.find(PostedShipmentLine, { shipmentId }, { orderBy: { lineNo: 'asc' } }),
-    header.shippingAgentCode ? em.findOne(ShippingAgent, header.shippingAgentCode) : Promise.resolve(null),
-    em.findOne(ShipmentSync, { shipmentId }),
-    header.shopCode ? em.find(LocationMapping, { shopCode: header.shopCode }) : Promise.resolve([]),
-  ]);
-  let sync = found;
-  if (!sync) {
+  if (header.sync_id === null) {
     // Posting creates the record; a shipment posted without one (older data) gets it now.
-    await em.upsert(
-      ShipmentSync,
-      { shipmentId },
-      { onConflictFields: ['shipmentId'], onConflictAction: 'ignore' },
+    await em.execute(
+      'insert into shipment_sync (shipment_id) values (?) on conflict (shipment_id) do nothing',
+      [shipmentId],
     );
-    sync = await em.findOneOrFail(ShipmentSync, { shipmentId });
+    header = (await readShipment(em, shipmentId))!;
   }
+  const [lines, mappings] = await Promise.all([
+    em.execute<ShipmentLineRecord[]>(
+      `select line_no, type, no, description, quantity, location_code, shopify_line_id
+         from sales_shipment_line where shipment_id = ? order by line_no`,
+      [shipmentId],
+    ),
+    header.shop_code
+      ? em.execute<{ shopify_location_id: string; location_code: string | null }[]>(
+          'select shopify_location_id, location_code from location_mapping where shop_code = ?',
+          [header.shop_code],
+        )
+      : Promise.resolve([]),
+  ]);
+  const syncId = header.sync_id!;
+  const status = header.sync_status ?? 'pending';
   const shopify =
-    header.store && header.shopifyOrderId && header.shopCode
+    header.store && header.shopify_order_id && header.shop_code
       ? {
           store: header.store,
-          shopifyOrderId: header.shopifyOrderId,
-          orderName: header.shopifyOrderName ?? header.shopifyOrderId,
-          shopCode: header.shopCode,
+          shopifyOrderId: header.shopify_order_id,
+          orderName: header.shopify_order_name ?? header.shopify_order_id,
+          shopCode: header.shop_code,
         }
       : null;
-  const finished = sync.status !== 'pending' && sync.status !== 'in-progress';
+  const finished = status !== 'pending' && status !== 'in-progress';
   return {
     shipmentId,
     shipmentNo: header.no,
-    orderNo: header.orderNo,
+    orderNo: header.order_no,
     shopify,
-    importedOrderId: header.importedOrderId ?? null,
+    importedOrderId: header.imported_order_id,
     lines: lines.map((line) => ({
-      lineNo: line.lineNo,
+      lineNo: line.line_no,
       description: line.no ? `${line.no} ${line.description}` : line.description,
       isItem: line.type === 'item',
-      shopifyLineId: line.shopifyLineId ?? null,
+      shopifyLineId: line.shopify_line_id,
       quantity: line.quantity,
-      locationCode: line.locationCode ?? null,
+      locationCode: line.location_code,
     })),
-    agent: agent
+    agent: header.agent_code
       ? {
-          code: agent.code,
-          name: agent.name ?? null,
-          shopifyTrackingCompany: agent.shopifyTrackingCompany ?? null,
-          packageTrackingUrl: agent.packageTrackingUrl ?? null,
+          code: header.agent_code,
+          name: header.agent_name,
+          shopifyTrackingCompany: header.shopify_tracking_company,
+          packageTrackingUrl: header.package_tracking_url,
         }
       : null,
-    packageTrackingNo: header.packageTrackingNo ?? null,
+    packageTrackingNo: header.package_tracking_no,
     locationMappings: mappings.map((mapping) => ({
-      shopifyLocationId: mapping.shopifyLocationId,
-      locationCode: mapping.locationCode ?? null,
+      shopifyLocationId: mapping.shopify_location_id,
+      locationCode: mapping.location_code,
     })),
     sync: {
-      id: sync.id,
-      status: sync.status,
-      plan: sync.plan ?? null,
+      id: syncId,
+      status,
+      plan: header.plan,
       result: finished
         ? {
-            status: sync.status as ShipmentSyncResult['status'],
-            lines: sync.lineResults,
-            shopifyFulfillmentIds: sync.shopifyFulfillmentIds,
-            needsAttention: sync.needsAttention,
+            status: status as ShipmentSyncResult['status'],
+            lines: header.line_results ?? [],
+            shopifyFulfillmentIds: header.shopify_fulfillment_ids ?? [],
+            needsAttention: header.needs_attention ?? false,
           }
         : null,
     },
     // A pending record has no requests yet.
-    requests: sync.status === 'pending' ? [] : await requestsOf(em, sync.id),
+    requests: status === 'pending' ? [] : await requestsOf(em, syncId),
   };
 }
 
@@ -171,20 +240,34 @@ export async function storeShipmentPlan(
   tracking: FulfillmentTracking | null,
 ): Promise<{ plan: ShipmentFulfillmentPlan; requests: FulfillmentRequestRow[] }> {
   return inTransaction(context, async (em) => {
-    const sync = await em.findOneOrFail(ShipmentSync, syncId, { lockMode: LockMode.PESSIMISTIC_WRITE });
+    const [sync] = await em.execute<{ plan: ShipmentFulfillmentPlan | null }[]>(
+      'select plan from shipment_sync where id = ? for update',
+      [syncId],
+    );
+    if (!sync) throw new Error(`Shipment sync record ${syncId} does not exist`);
     const existing = await requestsOf(em, syncId);
-    sync.attempts += 1;
     if (existing.some((request) => request.status !== 'planned')) {
-      await em.flush();
+      await em.execute('update shipment_sync set attempts = attempts + 1, updated_at = now() where id = ?', [
+        syncId,
+      ]);
       return { plan: sync.plan!, requests: existing };
     }
-    await em.nativeDelete(ShipmentFulfillmentRequest, { syncId });
-    for (const request of plan.requests)
-      em.create(ShipmentFulfillmentRequest, { syncId, requestNo: request.requestNo, request, tracking });
-    sync.plan = plan;
-    sync.status = 'in-progress';
-    await em.flush();
-    return { plan, requests: await requestsOf(em, syncId) };
+    await em.execute('delete from shipment_fulfillment_request where sync_id = ?', [syncId]);
+    const requests: FulfillmentRequestRow[] = [];
+    for (const request of plan.requests) {
+      const [row] = await em.execute<RequestRecord[]>(
+        `insert into shipment_fulfillment_request (sync_id, request_no, request, tracking)
+         values (?, ?, ?::jsonb, ?::jsonb) returning ${REQUEST_COLUMNS}`,
+        [syncId, request.requestNo, JSON.stringify(request), tracking ? JSON.stringify(tracking) : null],
+      );
+      requests.push(requestRow(row!));
+    }
+    await em.execute(
+      `update shipment_sync set plan = ?::jsonb, status = 'in-progress', attempts = attempts + 1, updated_at = now()
+        where id = ?`,
+      [JSON.stringify(plan), syncId],
+    );
+    return { plan, requests };
   });
 }
 
