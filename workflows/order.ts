@@ -6,6 +6,7 @@ import {
   continueAsNew,
   log,
   proxyActivities,
+  proxyLocalActivities,
   setHandler,
   upsertSearchAttributes,
   workflowInfo,
@@ -72,6 +73,12 @@ export async function orderWorkflow(input: OrderWorkflowInput): Promise<OrderSta
     retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '5 minutes' },
   });
   // Operator fixes are quick single-transaction writes; an operator waits for their answer.
+  // The close check is a few reads and at most one orderClose, which is harmless to repeat: run in
+  // the worker that holds the workflow, it costs the cluster no activity task.
+  const closeCheck = proxyLocalActivities<OrderbridgeActivities>({
+    startToCloseTimeout: timings.activityAttemptTimeout,
+    retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '5 minutes' },
+  });
   const operatorActivities = proxyActivities<OrderbridgeActivities>({
     startToCloseTimeout: '30 seconds',
     retry: { initialInterval: '1 second', maximumAttempts: 5 },
@@ -408,9 +415,9 @@ export async function orderWorkflow(input: OrderWorkflowInput): Promise<OrderSta
   /** Closes the order when it is done in both systems; true when it is closed. */
   async function attemptClose(): Promise<boolean> {
     closeCheckRequested = false;
-    let result: Awaited<ReturnType<typeof orderActivities.closeOrderIfComplete>>;
+    let result: Awaited<ReturnType<typeof closeCheck.closeOrderIfComplete>>;
     try {
-      result = await orderActivities.closeOrderIfComplete({
+      result = await closeCheck.closeOrderIfComplete({
         importedOrderId: status.importedOrderId!,
         ...(shopifyOrderState ? { shopifyOrder: shopifyOrderState } : {}),
       });

@@ -46,6 +46,7 @@ interface DocumentRecord {
   document_type: 'order' | 'invoice';
   no: string;
   archived_at: string | null;
+  lines: { type: DocumentLineFacts['type']; quantity: string; shipped: string; invoiced: string }[] | null;
 }
 
 async function orderDocument(
@@ -53,28 +54,23 @@ async function orderDocument(
   importedOrderId: number,
 ): Promise<{ document: DocumentRecord; lines: DocumentLineFacts[] } | null> {
   const [document] = await em.execute<DocumentRecord[]>(
-    `select id, document_type, no, archived_at from sales_header
-      where imported_order_id = ? and document_type in ('order', 'invoice')`,
+    `select h.id, h.document_type, h.no, h.archived_at,
+            (select json_agg(json_build_object('type', l.type, 'quantity', l.quantity::text,
+                                               'shipped', l.quantity_shipped::text,
+                                               'invoiced', l.quantity_invoiced::text))
+               from sales_line l where l.header_id = h.id) as lines
+       from sales_header h
+      where h.imported_order_id = ? and h.document_type in ('order', 'invoice')`,
     [importedOrderId],
   );
   if (!document) return null;
-  const lines = await em.execute<
-    {
-      type: DocumentLineFacts['type'];
-      quantity: string;
-      quantity_shipped: string;
-      quantity_invoiced: string;
-    }[]
-  >('select type, quantity, quantity_shipped, quantity_invoiced from sales_line where header_id = ?', [
-    document.id,
-  ]);
   return {
     document,
-    lines: lines.map((line) => ({
+    lines: (document.lines ?? []).map((line) => ({
       type: line.type,
       quantity: line.quantity,
-      quantityShipped: line.quantity_shipped,
-      quantityInvoiced: line.quantity_invoiced,
+      quantityShipped: line.shipped,
+      quantityInvoiced: line.invoiced,
     })),
   };
 }
@@ -176,35 +172,48 @@ export async function recordOrderClosed(
   importedOrderId: number,
   closedAt: string | null,
 ): Promise<{ archived: boolean; documentNo: string | null }> {
-  return inTransaction(context, async (em) => {
-    const order = await lockOrder(em, importedOrderId);
-    await em.execute(
-      `update imported_order
-          set closed = true, closed_at = coalesce(?::timestamptz, closed_at, now()), stage = 'closed',
-              version = version + 1, updated_at = now()
-        where id = ?`,
-      [closedAt, importedOrderId],
-    );
-    if (order.problems.some((problem) => problem.code === 'ORDER_CLOSE_REFUSED')) {
+  const em = entityManagerOf(context).fork();
+  // Bumping the version makes an import that read the order before this change retry its flush.
+  const [closed] = await em.execute<{ problems: OrderProblem[] }[]>(
+    `update imported_order
+        set closed = true, closed_at = coalesce(?::timestamptz, closed_at, now()), stage = 'closed',
+            version = version + 1, updated_at = now()
+      where id = ?
+      returning problems`,
+    [closedAt, importedOrderId],
+  );
+  if (!closed) throw new Error(`Imported order ${importedOrderId} does not exist`);
+  if (closed.problems.some((problem) => problem.code === 'ORDER_CLOSE_REFUSED')) {
+    await inTransaction(context, async (tx) => {
+      const order = await lockOrder(tx, importedOrderId);
       const remaining = order.problems.filter((problem) => problem.code !== 'ORDER_CLOSE_REFUSED');
-      await writeProblems(em, importedOrderId, remaining, order.conflictText);
-    }
-    const found = await orderDocument(em, importedOrderId);
-    if (!found) return { archived: false, documentNo: null };
-    if (found.document.archived_at !== null) return { archived: true, documentNo: found.document.no };
-    const progress = documentProgress({
-      documentType: found.document.document_type,
-      documentNo: found.document.no,
-      lines: found.lines,
+      await writeProblems(tx, importedOrderId, remaining, order.conflictText);
     });
-    let archived = false;
-    if (progress.fullyShipped && progress.fullyInvoiced) {
-      const document = await em.findOneOrFail(SalesHeader, found.document.id);
-      archived = (await archiveSalesDocument(em, document, 'closed in Shopify, shipped and invoiced'))
-        .archived;
-    }
-    return { archived, documentNo: found.document.no };
+  }
+  const found = await orderDocument(em, importedOrderId);
+  if (!found) return { archived: false, documentNo: null };
+  const documentNo = found.document.no;
+  if (found.document.archived_at !== null) return { archived: true, documentNo };
+  if (!shippedAndInvoiced(found)) return { archived: false, documentNo };
+  // Archived under the order's lock, after checking again that it is complete.
+  return inTransaction(context, async (tx) => {
+    await lockOrder(tx, importedOrderId);
+    const again = await orderDocument(tx, importedOrderId);
+    if (!again || again.document.archived_at !== null || !shippedAndInvoiced(again))
+      return { archived: again?.document.archived_at !== null, documentNo };
+    const document = await tx.findOneOrFail(SalesHeader, again.document.id);
+    const result = await archiveSalesDocument(tx, document, 'closed in Shopify, shipped and invoiced');
+    return { archived: result.archived, documentNo };
   });
+}
+
+function shippedAndInvoiced(found: { document: DocumentRecord; lines: DocumentLineFacts[] }): boolean {
+  const progress = documentProgress({
+    documentType: found.document.document_type,
+    documentNo: found.document.no,
+    lines: found.lines,
+  });
+  return progress.fullyShipped && progress.fullyInvoiced;
 }
 
 /** Shopify refused to close the order: the refusal becomes one of the order's problems. */

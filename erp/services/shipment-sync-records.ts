@@ -118,6 +118,8 @@ interface ShipmentRecord {
   line_results: ShipmentLineResult[] | null;
   shopify_fulfillment_ids: string[] | null;
   needs_attention: boolean | null;
+  lines: ShipmentLineRecord[] | null;
+  mappings: { shopify_location_id: string; location_code: string | null }[] | null;
 }
 
 interface ShipmentLineRecord {
@@ -136,7 +138,15 @@ async function readShipment(em: EntityManager, shipmentId: number): Promise<Ship
             h.imported_order_id, h.package_tracking_no,
             a.code as agent_code, a.name as agent_name, a.shopify_tracking_company, a.package_tracking_url,
             s.id as sync_id, s.status as sync_status, s.plan, s.line_results, s.shopify_fulfillment_ids,
-            s.needs_attention
+            s.needs_attention,
+            (select json_agg(json_build_object(
+                      'line_no', l.line_no, 'type', l.type, 'no', l.no, 'description', l.description,
+                      'quantity', l.quantity::text, 'location_code', l.location_code,
+                      'shopify_line_id', l.shopify_line_id) order by l.line_no)
+               from sales_shipment_line l where l.shipment_id = h.id) as lines,
+            (select json_agg(json_build_object(
+                      'shopify_location_id', m.shopify_location_id, 'location_code', m.location_code))
+               from location_mapping m where m.shop_code = h.shop_code) as mappings
        from sales_shipment_header h
        left join shipping_agent a on a.code = h.shipping_agent_code
        left join shipment_sync s on s.shipment_id = h.id
@@ -159,19 +169,8 @@ export async function loadShipmentForSync(context: ErpContext, shipmentId: numbe
     );
     header = (await readShipment(em, shipmentId))!;
   }
-  const [lines, mappings] = await Promise.all([
-    em.execute<ShipmentLineRecord[]>(
-      `select line_no, type, no, description, quantity, location_code, shopify_line_id
-         from sales_shipment_line where shipment_id = ? order by line_no`,
-      [shipmentId],
-    ),
-    header.shop_code
-      ? em.execute<{ shopify_location_id: string; location_code: string | null }[]>(
-          'select shopify_location_id, location_code from location_mapping where shop_code = ?',
-          [header.shop_code],
-        )
-      : Promise.resolve([]),
-  ]);
+  const lines = header.lines ?? [];
+  const mappings = header.mappings ?? [];
   const syncId = header.sync_id!;
   const status = header.sync_status ?? 'pending';
   const shopify =
@@ -239,6 +238,29 @@ export async function storeShipmentPlan(
   plan: ShipmentFulfillmentPlan,
   tracking: FulfillmentTracking | null,
 ): Promise<{ plan: ShipmentFulfillmentPlan; requests: FulfillmentRequestRow[] }> {
+  // The usual case, a shipment planned for the first time: the record moves from pending to
+  // in-progress and gets its requests in one statement (so all or nothing).
+  const first = await entityManagerOf(context)
+    .fork()
+    .execute<RequestRecord[]>(
+      `with claimed as (
+         update shipment_sync
+            set plan = ?::jsonb, status = 'in-progress', attempts = attempts + 1, updated_at = now()
+          where id = ? and status = 'pending'
+          returning id)
+       insert into shipment_fulfillment_request (sync_id, request_no, request, tracking)
+       select claimed.id, planned.request_no, planned.request, ?::jsonb
+         from claimed, jsonb_to_recordset(?::jsonb) as planned(request_no int, request jsonb)
+       returning ${REQUEST_COLUMNS}`,
+      [
+        JSON.stringify(plan),
+        syncId,
+        tracking ? JSON.stringify(tracking) : null,
+        JSON.stringify(plan.requests.map((request) => ({ request_no: request.requestNo, request }))),
+      ],
+    );
+  if (first.length === plan.requests.length && first.length > 0)
+    return { plan, requests: first.map(requestRow).sort((a, b) => a.requestNo - b.requestNo) };
   return inTransaction(context, async (em) => {
     const [sync] = await em.execute<{ plan: ShipmentFulfillmentPlan | null }[]>(
       'select plan from shipment_sync where id = ? for update',
