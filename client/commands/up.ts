@@ -7,6 +7,7 @@ import { followDemoProgress } from '../demo/demo-progress';
 import { ensureLocalTemporal } from '../local-temporal';
 import { whenStopRequested } from '../shutdown';
 import { ensureOrderSyncSchedule } from '../temporal/order-sync-schedule';
+import { ensureShipmentSyncSchedule } from '../temporal/shipment-sync-schedule';
 import { runWorkerUntilStopped } from './worker';
 
 interface UpOptions {
@@ -107,12 +108,19 @@ async function runDemo(
     taskQueue: config.TEMPORAL_TASK_QUEUE,
     every: options.syncEvery,
   });
+  // The reconciler for shipments whose signal was lost; posting a shipment sends it at once.
+  await ensureShipmentSyncSchedule(client, {
+    shopCode: demo.shopCode,
+    taskQueue: config.TEMPORAL_TASK_QUEUE,
+    every: '10 minutes',
+  });
   const lines = [
     '',
     `First batch done: ${counts.documents} sales documents, ${counts.errors} orders with errors (of ${report.dispatched}).`,
     `Temporal UI:          ${uiUrl ?? `your cluster (${config.TEMPORAL_ADDRESS ?? ''})`}  (filter: OrderHasError = true)`,
     'Orders:               npx orderbridge orders list            (errors: --errors)',
     'One order:            npx orderbridge order show <#name>',
+    'Ship an order:        npx orderbridge erp ship <#name> [--agent A --tracking N]  (release it first: erp release)',
     `Schedule:             npx orderbridge schedule list          (order sync of ${demo.shopCode} every ${options.syncEvery})`,
     `Simulated Shopify:    ${demo.simulator.graphqlUrl}`,
     'Running until Ctrl-C.',
