@@ -73,15 +73,15 @@ export async function orderWorkflow(input: OrderWorkflowInput): Promise<OrderSta
     retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '5 minutes' },
   });
   // Operator fixes are quick single-transaction writes; an operator waits for their answer.
+  const operatorActivities = proxyActivities<OrderbridgeActivities>({
+    startToCloseTimeout: '30 seconds',
+    retry: { initialInterval: '1 second', maximumAttempts: 5 },
+  });
   // The close check is a few reads and at most one orderClose, which is harmless to repeat: run in
   // the worker that holds the workflow, it costs the cluster no activity task.
   const closeCheck = proxyLocalActivities<OrderbridgeActivities>({
     startToCloseTimeout: timings.activityAttemptTimeout,
     retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '5 minutes' },
-  });
-  const operatorActivities = proxyActivities<OrderbridgeActivities>({
-    startToCloseTimeout: '30 seconds',
-    retry: { initialInterval: '1 second', maximumAttempts: 5 },
   });
   const carried = input.carried;
   const status: OrderStatus = carried?.status ?? {
