@@ -391,6 +391,7 @@ export async function orderWorkflow(input: OrderWorkflowInput): Promise<OrderSta
     entry.status = result.status;
     entry.shopifyFulfillmentIds = result.shopifyFulfillmentIds;
     entry.needsAttention = result.needsAttention;
+    clearProblems('SHIPMENT_NOT_SYNCED', `shipments.${shipmentId}`);
     if (result.needsAttention) setProblem(shipmentNotSynced(orderName, result.shipmentNo, result.attention));
     else clearProblems('SHIPMENT_NOT_SYNCED', `shipments.${result.shipmentNo}`);
   }
@@ -441,16 +442,18 @@ export async function orderWorkflow(input: OrderWorkflowInput): Promise<OrderSta
       return false;
     }
     clearProblems('ORDER_CLOSE_REFUSED');
+    // Another step's error (a failed re-import) still stands; only the refusal is gone.
+    const otherErrors = status.problems.some((problem) => problem.severity === 'error');
+    status.hasError = status.conflict !== undefined || otherErrors;
     if (result.outcome === 'waiting') {
       status.closing = { state: 'waiting', reasons: result.reasons };
-      status.hasError = status.conflict !== undefined;
+      if (otherErrors) return false;
       if (status.shipments?.length) setStage('waiting-for-fulfilment');
       else if (status.stage === 'needs-attention')
         setStage(status.document ? 'document-created' : 'imported');
       return false;
     }
     status.closing = { state: 'closed', reasons: [], archived: result.archived };
-    status.hasError = status.conflict !== undefined;
     setStage('closed');
     return true;
   }
