@@ -11,7 +11,8 @@ import { notifyInvoicePosted } from '../../client/temporal/dispatch-shipment';
 import { closeOrderSignal } from '../../workflows/messages';
 import { startShopifyProxy, type ShopifyProxy } from '../helpers/shopify-proxy';
 import { startTestStack, type TestStack } from '../helpers/test-stack';
-import { orderHandle, queryOrder } from './order-test-kit';
+import { addOrderTags } from '../../simulator/generator/order-lifecycle';
+import { dispatchOrder, orderHandle, queryOrder, shopifyTarget } from './order-test-kit';
 import {
   fulfilledUnits,
   importToSalesOrder,
@@ -29,6 +30,9 @@ import {
 
 let stack: TestStack;
 let shop: ShipmentShop;
+
+/** orderClose calls Shopify executed so far. */
+const executedCloses = () => stack.simulator.stats().byOperation.OrderClose?.requests ?? 0;
 let proxy: ShopifyProxy;
 
 beforeAll(async () => {
@@ -54,6 +58,7 @@ describe('a posted shipment becomes Shopify fulfillments', () => {
       { sku: 'CAP-1', quantity: 1 },
     ]);
     const { header } = await importToSalesOrder(stack, order);
+    const closesBefore = executedCloses();
     const posted = await ship(stack, order, { shippingAgentCode: 'DHL', packageTrackingNo: 'JD0001' });
     const status = await waitForShipment(stack, order, posted.shipmentId);
     const fulfillments = shopifyOrder(stack, order).fulfillments;
@@ -105,6 +110,18 @@ describe('a posted shipment becomes Shopify fulfillments', () => {
       closed: true,
       stage: 'closed',
     });
+
+    // A later change in Shopify starts a new run with the same id: it imports the order, finds it
+    // closed in both systems, and ends.
+    await addOrderTags(shopifyTarget(stack), order.id, ['after-close']);
+    await dispatchOrder(stack, order, 'WEB');
+    const rerun = await orderHandle(stack, order.id).result();
+    expect(rerun).toMatchObject({
+      stage: 'closed',
+      imports: 1,
+      closing: { state: 'closed', archived: true },
+    });
+    expect(executedCloses()).toBe(closesBefore + 1);
   });
 
   it('a partial shipment fulfils part of the order, which stays open; the second completes and closes it', async () => {
