@@ -1,4 +1,9 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { Command } from 'commander';
+import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
+import type { AppContext } from '../../client/app-context';
+import { registerErpCommand } from '../../client/commands/erp';
+import { loadConfig } from '../../platform/config';
+import { testLogger } from '../helpers/test-logger';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { ShipmentPostingError } from '../../domain/shipment-posting';
 import {
@@ -402,5 +407,36 @@ describe('closing records', () => {
     await postSalesInvoice(erp.orm, { document: order.documentNo });
     const header = await em().findOneOrFail(SalesHeader, { no: order.documentNo });
     expect(header.archivedAt).toBeInstanceOf(Date);
+  });
+});
+
+describe('orderbridge erp ship without Temporal', () => {
+  it('keeps the posted shipment and says the shipment sync will send it', async () => {
+    const order = await salesOrder();
+    const appContext: AppContext = {
+      config: loadConfig({ DATABASE_URL: erp.databaseUrl }),
+      logger: testLogger,
+      temporalClient: () => Promise.reject(new Error('Temporal is down')),
+      erp: () => Promise.resolve(erp.orm),
+      close: () => Promise.resolve(),
+    };
+    const program = new Command('orderbridge').exitOverride();
+    registerErpCommand(program, () => appContext);
+    const printed: string[] = [];
+    const spy = vi
+      .spyOn(console, 'log')
+      .mockImplementation((...parts: unknown[]) => void printed.push(parts.join(' ')));
+    try {
+      await program.parseAsync(['node', 'orderbridge', 'erp', 'ship', order.documentNo, '--json']);
+    } finally {
+      spy.mockRestore();
+    }
+    const output = JSON.parse(printed.join('\n'));
+    expect(output.workflow).toBe(
+      `the order workflow could not be woken (Temporal is down); the shipment sync sends it: \`orderbridge shipments sync --shop ${SHOP}\` (shipment ${output.shipmentNo} is posted)`,
+    );
+    expect(await em().findOneOrFail(ShipmentSync, { shipmentId: output.shipmentId })).toMatchObject({
+      status: 'pending',
+    });
   });
 });
