@@ -7,6 +7,7 @@ import {
   type DiscoveredOrder,
   type OrderToDispatch,
 } from '../erp/services/record-discovered-orders';
+import { highestRisk } from '../shopify/order-snapshot';
 import { discoverOrderPages, updatedWindowQuery, type OrderToImport } from '../shopify/order-discovery';
 import { dispatchOrderChange } from '../client/temporal/dispatch-order';
 import type { DiscoverOrdersInput, DiscoverOrdersResult, OrderSyncFilterOverrides } from './order-contract';
@@ -23,9 +24,8 @@ interface DiscoveryProgress {
 }
 
 function toDiscoveredOrder(node: OrderToImport): DiscoveredOrder {
-  const levels = node.risk.assessments.map((assessment) => assessment.riskLevel);
-  const riskLevel =
-    (['HIGH', 'MEDIUM', 'LOW', 'NONE', 'PENDING'] as const).find((level) => levels.includes(level)) ?? null;
+  // The same ranking as the full import, so discovery and import agree on an order's risk.
+  const riskLevel = highestRisk(node.risk.assessments.map((assessment) => assessment.riskLevel));
   return {
     shopifyOrderId: node.id,
     name: node.name,

@@ -235,7 +235,8 @@ function fulfillmentLocationsByLine(order: ShopifyOrderForImport): Map<string, s
   return locations;
 }
 
-function highestRisk(levels: readonly string[]): RiskLevel | null {
+/** The highest of an order's risk assessments (null when Shopify assessed none). */
+export function highestRisk(levels: readonly string[]): RiskLevel | null {
   let highest: RiskLevel | null = null;
   for (const level of levels) {
     const known = RISK_ORDER.find((candidate) => candidate === level);
