@@ -112,7 +112,13 @@ try {
 
   const worker = spawn(
     process.execPath,
-    ['--import', 'tsx', fileURLToPath(new URL('./bench-worker.ts', import.meta.url))],
+    [
+      // e.g. BENCH_WORKER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" to profile the worker alone.
+      ...(process.env.BENCH_WORKER_NODE_ARGS?.split(' ').filter(Boolean) ?? []),
+      '--import',
+      'tsx',
+      fileURLToPath(new URL('./bench-worker.ts', import.meta.url)),
+    ],
     {
       env: {
         ...process.env,
