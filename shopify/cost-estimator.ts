@@ -15,6 +15,7 @@ import {
   type GraphQLOutputType,
   type GraphQLSchema,
   type OperationDefinitionNode,
+  type SelectionNode,
   type SelectionSetNode,
   type ValueNode,
 } from 'graphql';
@@ -29,6 +30,10 @@ import {
  *   elements when a `first` argument is given (Shopify returns the whole list and cannot know
  *   its size before running the query);
  * - a connection without `first`/`last` is priced at the 250 maximum page size.
+ *
+ * A selection left out by `@skip` / `@include` for the request's variables (or their defaults)
+ * costs nothing: Shopify's engine (graphql-ruby) analyses the query with its variables, so a
+ * trimmed variant of an operation is charged as trimmed.
  */
 export const SINGLE_QUERY_COST_LIMIT = 1000;
 export const MUTATION_FIELD_COST = 10;
@@ -123,6 +128,7 @@ function collectFields(
 ): FieldNode[] {
   const fields: FieldNode[] = [];
   for (const selection of selectionSet.selections) {
+    if (!isIncluded(context, selection)) continue;
     if (selection.kind === Kind.FIELD) {
       fields.push(selection);
       continue;
@@ -136,6 +142,29 @@ function collectFields(
     fields.push(...collectFields(context, fragment.selectionSet, concreteType));
   }
   return fields;
+}
+
+/** False when `@skip(if: true)` or `@include(if: false)` leaves the selection out. */
+function isIncluded(context: EstimateContext, selection: SelectionNode): boolean {
+  for (const directive of selection.directives ?? []) {
+    const name = directive.name.value;
+    if (name !== 'skip' && name !== 'include') continue;
+    const argument = directive.arguments?.find((entry) => entry.name.value === 'if');
+    const condition = argument ? booleanValue(context, argument.value) : undefined;
+    // Unknown (a variable without value or default): counted, the expensive side.
+    if (condition === undefined) continue;
+    if (condition === (name === 'skip')) return false;
+  }
+  return true;
+}
+
+function booleanValue(context: EstimateContext, value: ValueNode): boolean | undefined {
+  if (value.kind === Kind.BOOLEAN) return value.value;
+  if (value.kind !== Kind.VARIABLE) return undefined;
+  const given = context.variables[value.name.value];
+  if (typeof given === 'boolean') return given;
+  const fallback = context.variableDefaults.get(value.name.value);
+  return fallback?.kind === Kind.BOOLEAN ? fallback.value : undefined;
 }
 
 function typeMatchesCondition(

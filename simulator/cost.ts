@@ -13,7 +13,9 @@ import {
   type GraphQLField,
   type GraphQLSchema,
   type OperationDefinitionNode,
+  type SelectionNode,
   type SelectionSetNode,
+  type ValueNode,
 } from 'graphql';
 import { isConnectionTypeName } from './execution';
 
@@ -33,7 +35,9 @@ interface CostInput {
  * Requested cost by Shopify's published rules: scalars and enums 0, an object 1 plus what it
  * selects, a connection 2 plus `first`/`last` times the cost of one node, a mutation field 10.
  * A list of objects that is not a connection counts once. Where fragments select on different
- * concrete types, the dearest type counts.
+ * concrete types, the dearest type counts. A selection left out by `@skip` / `@include` costs
+ * nothing, as in the static analysis of Shopify's GraphQL engine (graphql-ruby), which sees the
+ * request's variables.
  */
 export function requestedQueryCost(input: CostInput): number {
   const { schema, operation } = input;
@@ -61,6 +65,7 @@ function flattenFields(
 ): CollectedField[] {
   const fields: CollectedField[] = [];
   for (const selection of selectionSet.selections) {
+    if (!isIncluded(selection, input)) continue;
     if (selection.kind === Kind.FIELD) fields.push({ node: selection, typeCondition });
     else if (selection.kind === Kind.INLINE_FRAGMENT) {
       fields.push(
@@ -73,6 +78,31 @@ function flattenFields(
     }
   }
   return fields;
+}
+
+/** False when `@skip(if: true)` or `@include(if: false)` leaves the selection out. */
+function isIncluded(selection: SelectionNode, input: CostInput): boolean {
+  for (const directive of selection.directives ?? []) {
+    const name = directive.name.value;
+    if (name !== 'skip' && name !== 'include') continue;
+    const argument = directive.arguments?.find((entry) => entry.name.value === 'if');
+    const condition = argument ? booleanValue(argument.value, input) : undefined;
+    if (condition === undefined) continue;
+    if (condition === (name === 'skip')) return false;
+  }
+  return true;
+}
+
+/** A literal, else the request's variable, else the variable's default; undefined when none says. */
+function booleanValue(value: ValueNode, input: CostInput): boolean | undefined {
+  if (value.kind === Kind.BOOLEAN) return value.value;
+  if (value.kind !== Kind.VARIABLE) return undefined;
+  const given = input.variables[value.name.value];
+  if (typeof given === 'boolean') return given;
+  const fallback = input.operation.variableDefinitions?.find(
+    (definition) => definition.variable.name.value === value.name.value,
+  )?.defaultValue;
+  return fallback?.kind === Kind.BOOLEAN ? fallback.value : undefined;
 }
 
 function selectionCost(

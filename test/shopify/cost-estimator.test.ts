@@ -79,6 +79,20 @@ describe('requested cost by Shopify rules', () => {
     ).toBe(20);
   });
 
+  it('leaves out what @skip / @include drop for the variables, else their defaults', () => {
+    const query = `query Q($withPresentment: Boolean = true, $lean: Boolean) {
+      order(id: "gid://shopify/Order/1") {
+        totalPriceSet { shopMoney { amount } presentmentMoney @include(if: $withPresentment) { amount } }
+        app @skip(if: $lean) { name }
+        customer @include(if: false) { id }
+      }
+    }`;
+    // order 1 + bag 1 + shop money 1 (+ presentment 1) (+ app 1: counted while $lean is unknown)
+    expect(cost(query)).toBe(1 + 3 + 1);
+    expect(cost(query, { withPresentment: false, lean: true })).toBe(1 + 2);
+    expect(cost(query, { lean: false })).toBe(1 + 3 + 1);
+  });
+
   it('names the operation it estimated and refuses an ambiguous document', () => {
     const document = parse('query A { shop { name } } query B { shop { name } }');
     expect(estimateQueryCost(schema, document, {}, 'B')).toEqual({

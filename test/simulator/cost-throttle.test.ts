@@ -59,6 +59,18 @@ describe('query cost', () => {
     expect(fragments).toMatchObject({ requestedQueryCost: 3 });
   });
 
+  it('charges nothing for what @skip / @include leave out, by the variables or their defaults', async () => {
+    const query = `query($presentment: Boolean = true) { orders(first: 1) { nodes {
+      totalPriceSet { shopMoney { amount } presentmentMoney @include(if: $presentment) { amount } }
+      app @skip(if: true) { name } } } }`;
+    // 2 + node 1 + bag 1 + shop money 1 (+ presentment money 1)
+    expect(await cost(query)).toMatchObject({ requestedQueryCost: 6, actualQueryCost: 6 });
+    expect(await cost(query, { presentment: false })).toMatchObject({
+      requestedQueryCost: 5,
+      actualQueryCost: 5,
+    });
+  });
+
   it('prices a mutation at 10', async () => {
     expect(
       await cost(
