@@ -27,6 +27,15 @@ export interface OrderForImportFetch {
   requestCount: number;
 }
 
+export interface OrderForImportOptions extends ShopifyRequestOptions {
+  /**
+   * The order's two currencies when the caller already knows them (discovery reads them for free):
+   * decides up front whether presentment money is needed, so a foreign-currency order takes no
+   * wasted first request. Without it the import assumes they are the same and checks the answer.
+   */
+  currencies?: { currencyCode: string; presentmentCurrencyCode: string };
+}
+
 function found<TObject>(
   client: ShopifyAdminClient,
   operationName: string,
@@ -41,18 +50,36 @@ function found<TObject>(
 
 /**
  * Fetches everything an ERP import needs about one order: one request for almost every order,
- * plus one follow-up page per connection that overflowed its first page (more than 25 lines,
+ * plus one follow-up page per connection that overflowed its first page (more than 20 lines,
  * 3 shipping lines, 3 fulfillment orders, ...). Accepts a gid or a numeric order id.
+ *
+ * Presentment money is read only when the customer paid in another currency than the shop's
+ * (otherwise it repeats shop money, at a third of every money bag's cost). Unless `currencies`
+ * says so in advance, the first request leaves it out and is repeated with it when the answer
+ * shows two currencies: a second request for the few foreign-currency orders.
  */
 export async function fetchOrderForImport(
   client: ShopifyAdminClient,
   orderId: string,
-  options: ShopifyRequestOptions = {},
+  options: OrderForImportOptions = {},
 ): Promise<OrderForImportFetch> {
+  const { currencies, ...requestOptions } = options;
   const orderGid = shopifyGid('Order', orderId);
-  const first = await client.request(OrderForImportDocument, { id: orderGid }, options);
-  const order = found(client, 'OrderForImport', orderGid, first.order);
+  let withPresentment = currencies ? currencies.currencyCode !== currencies.presentmentCurrencyCode : false;
+  const fetchOrder = async () =>
+    found(
+      client,
+      'OrderForImport',
+      orderGid,
+      (await client.request(OrderForImportDocument, { id: orderGid, withPresentment }, requestOptions)).order,
+    );
+  let order = await fetchOrder();
   let requestCount = 1;
+  if (!withPresentment && order.presentmentCurrencyCode !== order.currencyCode) {
+    withPresentment = true;
+    order = await fetchOrder();
+    requestCount += 1;
+  }
   const complete = async <TNode>(
     connection: ConnectionPage<TNode>,
     what: string,
@@ -62,15 +89,27 @@ export async function fetchOrderForImport(
   };
 
   await complete(order.lineItems, 'line items', async (after) => {
-    const page = await client.request(OrderLineItemsPageDocument, { id: orderGid, after }, options);
+    const page = await client.request(
+      OrderLineItemsPageDocument,
+      { id: orderGid, after, withPresentment },
+      requestOptions,
+    );
     return found(client, 'OrderLineItemsPage', orderGid, page.order).lineItems;
   });
   await complete(order.shippingLines, 'shipping lines', async (after) => {
-    const page = await client.request(OrderShippingLinesPageDocument, { id: orderGid, after }, options);
+    const page = await client.request(
+      OrderShippingLinesPageDocument,
+      { id: orderGid, after, withPresentment },
+      requestOptions,
+    );
     return found(client, 'OrderShippingLinesPage', orderGid, page.order).shippingLines;
   });
   await complete(order.fulfillmentOrders, 'fulfillment orders', async (after) => {
-    const page = await client.request(OrderFulfillmentOrdersPageDocument, { id: orderGid, after }, options);
+    const page = await client.request(
+      OrderFulfillmentOrdersPageDocument,
+      { id: orderGid, after },
+      requestOptions,
+    );
     return found(client, 'OrderFulfillmentOrdersPage', orderGid, page.order).fulfillmentOrders;
   });
   for (const fulfillmentOrder of order.fulfillmentOrders.nodes) {
@@ -78,7 +117,7 @@ export async function fetchOrderForImport(
       const page = await client.request(
         FulfillmentOrderLineItemsPageDocument,
         { id: fulfillmentOrder.id, after },
-        options,
+        requestOptions,
       );
       return found(client, 'FulfillmentOrderLineItemsPage', fulfillmentOrder.id, page.fulfillmentOrder)
         .lineItems;
@@ -89,40 +128,56 @@ export async function fetchOrderForImport(
       const page = await client.request(
         FulfillmentLineItemsPageDocument,
         { id: fulfillment.id, after },
-        options,
+        requestOptions,
       );
       return found(client, 'FulfillmentLineItemsPage', fulfillment.id, page.fulfillment).fulfillmentLineItems;
     });
   }
   for (const refund of order.refunds) {
     await complete(refund.refundLineItems, `lines of ${refund.id}`, async (after) => {
-      const page = await client.request(RefundLineItemsPageDocument, { id: refund.id, after }, options);
+      const page = await client.request(
+        RefundLineItemsPageDocument,
+        { id: refund.id, after, withPresentment },
+        requestOptions,
+      );
       return found(client, 'RefundLineItemsPage', refund.id, page.refund).refundLineItems;
     });
     await complete(refund.refundShippingLines, `shipping lines of ${refund.id}`, async (after) => {
-      const page = await client.request(RefundShippingLinesPageDocument, { id: refund.id, after }, options);
+      const page = await client.request(
+        RefundShippingLinesPageDocument,
+        { id: refund.id, after, withPresentment },
+        requestOptions,
+      );
       return found(client, 'RefundShippingLinesPage', refund.id, page.refund).refundShippingLines;
     });
     await complete(refund.orderAdjustments, `adjustments of ${refund.id}`, async (after) => {
       const page = await client.request(
         RefundOrderAdjustmentsPageDocument,
-        { id: refund.id, after },
-        options,
+        { id: refund.id, after, withPresentment },
+        requestOptions,
       );
       return found(client, 'RefundOrderAdjustmentsPage', refund.id, page.refund).orderAdjustments;
     });
     await complete(refund.transactions, `transactions of ${refund.id}`, async (after) => {
-      const page = await client.request(RefundTransactionsPageDocument, { id: refund.id, after }, options);
+      const page = await client.request(
+        RefundTransactionsPageDocument,
+        { id: refund.id, after, withPresentment },
+        requestOptions,
+      );
       return found(client, 'RefundTransactionsPage', refund.id, page.refund).transactions;
     });
   }
   await complete(order.returns, 'returns', async (after) => {
-    const page = await client.request(OrderReturnsPageDocument, { id: orderGid, after }, options);
+    const page = await client.request(OrderReturnsPageDocument, { id: orderGid, after }, requestOptions);
     return found(client, 'OrderReturnsPage', orderGid, page.order).returns;
   });
   for (const orderReturn of order.returns.nodes) {
     await complete(orderReturn.returnLineItems, `lines of ${orderReturn.id}`, async (after) => {
-      const page = await client.request(ReturnLineItemsPageDocument, { id: orderReturn.id, after }, options);
+      const page = await client.request(
+        ReturnLineItemsPageDocument,
+        { id: orderReturn.id, after },
+        requestOptions,
+      );
       return found(client, 'ReturnLineItemsPage', orderReturn.id, page.return).returnLineItems;
     });
   }

@@ -20,6 +20,10 @@ type ShopifyMoneyBag = ShopifyOrderForImport['totalPriceSet'];
 type ShopifyAddress = NonNullable<ShopifyOrderForImport['billingAddress']>;
 type ShopifyTaxLine = ShopifyOrderForImport['taxLines'][number];
 type ShopifyTransaction = ShopifyOrderForImport['transactions'][number];
+interface ShopifyDiscountAllocation {
+  allocatedAmountSet: ShopifyMoneyBag;
+  discountApplication?: { index: number } | null;
+}
 
 const RISK_ORDER: RiskLevel[] = ['NONE', 'PENDING', 'LOW', 'MEDIUM', 'HIGH'];
 
@@ -31,7 +35,11 @@ const RISK_ORDER: RiskLevel[] = ['NONE', 'PENDING', 'LOW', 'MEDIUM', 'HIGH'];
 export function toOrderSnapshot(order: ShopifyOrderForImport): OrderSnapshot {
   const lineLocations = fulfillmentLocationsByLine(order);
   const zero = zeroBag(order.currencyCode, order.presentmentCurrencyCode);
+  const moneyBag = moneyBagReader(order);
   const bag = (value: ShopifyMoneyBag | null | undefined): MoneyBag => (value ? moneyBag(value) : zero);
+  const taxLine = (value: ShopifyTaxLine) => toTaxLine(value, moneyBag);
+  const discountAllocation = (value: ShopifyDiscountAllocation) => toDiscountAllocation(value, moneyBag);
+  const transaction = (value: ShopifyTransaction) => toTransaction(value, moneyBag);
   return {
     snapshotVersion: ORDER_SNAPSHOT_VERSION,
     shopifyOrderId: order.id,
@@ -246,10 +254,35 @@ export function highestRisk(levels: readonly string[]): RiskLevel | null {
   return highest;
 }
 
-function moneyBag(value: ShopifyMoneyBag): MoneyBag {
-  return {
-    shop: { amount: value.shopMoney.amount, currencyCode: value.shopMoney.currencyCode },
-    presentment: { amount: value.presentmentMoney.amount, currencyCode: value.presentmentMoney.currencyCode },
+type MoneyBagReader = (value: ShopifyMoneyBag) => MoneyBag;
+
+/**
+ * Reads Shopify money bags into the snapshot's, which always carry both sides. The import leaves
+ * presentment money out when the order's presentment currency is the shop's (it repeats shop
+ * money there), so shop money is copied to the presentment side; a bag without presentment money
+ * on an order in two currencies is a fetch bug, never filled in.
+ */
+function moneyBagReader(
+  order: Pick<ShopifyOrderForImport, 'name' | 'currencyCode' | 'presentmentCurrencyCode'>,
+) {
+  const sameCurrency = order.currencyCode === order.presentmentCurrencyCode;
+  return (value: ShopifyMoneyBag): MoneyBag => {
+    const shop = { amount: value.shopMoney.amount, currencyCode: value.shopMoney.currencyCode };
+    if (value.presentmentMoney) {
+      return {
+        shop,
+        presentment: {
+          amount: value.presentmentMoney.amount,
+          currencyCode: value.presentmentMoney.currencyCode,
+        },
+      };
+    }
+    if (!sameCurrency) {
+      throw new Error(
+        `Order ${order.name} is in ${order.currencyCode} and ${order.presentmentCurrencyCode}, but its presentment money was not fetched.`,
+      );
+    }
+    return { shop, presentment: { ...shop } };
   };
 }
 
@@ -294,7 +327,7 @@ function address(value: ShopifyAddress | null | undefined): OrderAddress | null 
   };
 }
 
-function taxLine(value: ShopifyTaxLine): TaxLine {
+function toTaxLine(value: ShopifyTaxLine, moneyBag: MoneyBagReader): TaxLine {
   return {
     title: value.title,
     // Shopify sends rates as Float; they are ratios, not money, and print exactly as given.
@@ -305,17 +338,17 @@ function taxLine(value: ShopifyTaxLine): TaxLine {
   };
 }
 
-function discountAllocation(value: {
-  allocatedAmountSet: ShopifyMoneyBag;
-  discountApplication?: { index: number } | null;
-}): DiscountAllocation {
+function toDiscountAllocation(
+  value: ShopifyDiscountAllocation,
+  moneyBag: MoneyBagReader,
+): DiscountAllocation {
   return {
     amount: moneyBag(value.allocatedAmountSet),
     discountApplicationIndex: value.discountApplication?.index ?? null,
   };
 }
 
-function transaction(value: ShopifyTransaction): Transaction {
+function toTransaction(value: ShopifyTransaction, moneyBag: MoneyBagReader): Transaction {
   return {
     shopifyTransactionId: value.id,
     kind: value.kind,

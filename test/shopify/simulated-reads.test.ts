@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { discoverOrderPages, discoverOrders, updatedWindowQuery } from '../../shopify/order-discovery';
 import { fetchOrderForImport } from '../../shopify/order-import';
+import { toOrderSnapshot } from '../../shopify/order-snapshot';
 import { fetchShop } from '../../shopify/shop';
 import { ORDER_FOR_IMPORT_REQUESTED_COST } from './order-for-import-cost';
 import { listLocations } from '../../shopify/locations';
@@ -56,15 +57,14 @@ describe('discovery against the simulator', () => {
     expect(client.counters.snapshot().byOperation.OrdersToImport?.requests).toBe(2);
   });
 
-  it('returns the lean row with both money bags and updatedAt in ascending order', async () => {
+  it('returns the lean row with the shop-currency total, both currency codes and updatedAt in ascending order', async () => {
     const pages = [];
     for await (const page of discoverOrderPages(store.newClient(), everything)) pages.push(page);
     const first = pages[0]!.nodes[0]!;
-    expect(first.currentTotalPriceSet.shopMoney).toEqual({
-      amount: expect.stringMatching(/^\d+\.\d+$/),
-      currencyCode: 'USD',
+    expect(first.currentTotalPriceSet).toEqual({
+      shopMoney: { amount: expect.stringMatching(/^\d+\.\d+$/), currencyCode: 'USD' },
     });
-    expect(first.currentTotalPriceSet.presentmentMoney.currencyCode).toBe('USD');
+    expect(first).toMatchObject({ currencyCode: 'USD', presentmentCurrencyCode: 'USD' });
     expect(first.id).toMatch(/^gid:\/\/shopify\/Order\/\d+$/);
     const updatedAts = pages.flatMap((page) => page.nodes.map((order) => order.updatedAt));
     expect([...updatedAts].sort()).toEqual(updatedAts);
@@ -185,14 +185,53 @@ describe('the full order for import', () => {
     ]);
   });
 
-  it('carries both money bags as decimal strings', async () => {
+  it('leaves presentment money out of an order in the shop currency (one request), and the snapshot repeats shop money', async () => {
     const orderId = await placeOrder(store.simulator, variantIds.slice(0, 2));
-    const { order } = await fetchOrderForImport(store.newClient(), orderId);
-    expect(order.totalPriceSet.shopMoney.amount).toMatch(/^\d+\.\d+$/);
+    const client = store.newClient();
+    const { order, requestCount } = await fetchOrderForImport(client, orderId);
+    expect(requestCount).toBe(1);
+    expect(order.currentTotalPriceSet.shopMoney.amount).toMatch(/^\d+\.\d+$/);
     expect(order.lineItems.nodes[0]?.originalUnitPriceSet).toEqual({
       shopMoney: { amount: '10.0', currencyCode: 'USD' },
-      presentmentMoney: { amount: '10.0', currencyCode: 'USD' },
     });
+    expect(toOrderSnapshot(order).lines[0]?.originalUnitPrice).toEqual({
+      shop: { amount: '10.0', currencyCode: 'USD' },
+      presentment: { amount: '10.0', currencyCode: 'USD' },
+    });
+    // The trimmed query is charged as trimmed.
+    expect(client.counters.snapshot().requestedCost).toBe(ORDER_FOR_IMPORT_REQUESTED_COST);
+  });
+
+  it('fetches an order in another currency again with presentment money, or at once when discovery told', async () => {
+    const orderId = await placeOrder(store.simulator, variantIds.slice(0, 2), { presentmentCurrency: 'EUR' });
+    const optimistic = store.newClient();
+    const { order, requestCount } = await fetchOrderForImport(optimistic, orderId);
+    expect(requestCount).toBe(2);
+    expect(optimistic.counters.snapshot().byOperation.OrderForImport?.requests).toBe(2);
+    expect(order.lineItems.nodes[0]?.originalUnitPriceSet.presentmentMoney?.currencyCode).toBe('EUR');
+    expect(toOrderSnapshot(order).totals.currentTotal.presentment.currencyCode).toBe('EUR');
+
+    const told = store.newClient();
+    const hinted = await fetchOrderForImport(told, orderId, {
+      currencies: { currencyCode: 'USD', presentmentCurrencyCode: 'EUR' },
+    });
+    expect(hinted.requestCount).toBe(1);
+    expect(hinted.order).toEqual(order);
+  });
+
+  it('fetches again when the currencies it was told are wrong, and never converts a two-currency order without presentment money', async () => {
+    const orderId = await placeOrder(store.simulator, variantIds.slice(0, 1), { presentmentCurrency: 'EUR' });
+    const { order, requestCount } = await fetchOrderForImport(store.newClient(), orderId, {
+      currencies: { currencyCode: 'USD', presentmentCurrencyCode: 'USD' },
+    });
+    expect(requestCount).toBe(2);
+    expect(order.currentTotalPriceSet.presentmentMoney?.currencyCode).toBe('EUR');
+
+    const sameCurrency = await placeOrder(store.simulator, variantIds.slice(0, 1));
+    const { order: withoutPresentment } = await fetchOrderForImport(store.newClient(), sameCurrency);
+    expect(() => toOrderSnapshot({ ...withoutPresentment, presentmentCurrencyCode: 'EUR' })).toThrow(
+      /in USD and EUR, but its presentment money was not fetched/,
+    );
   });
 
   it('accepts a numeric id and names a missing order', async () => {
