@@ -142,8 +142,6 @@ export interface OrderLine {
   variantTitle: string | null;
   /** ProductVariant GID; null for custom lines, tips and deleted variants. */
   variantId: string | null;
-  /** Product GID; null for custom lines, tips and deleted products. */
-  productId: string | null;
   sku: string | null;
   barcode: string | null;
   vendor: string | null;
@@ -331,24 +329,19 @@ export interface Return {
   lines: ReturnLine[];
 }
 
-/** Order-level money, both bags each. `current...` values are after edits, refunds and returns. */
+/**
+ * Shopify's order-level money the ERP checks its documents against (SPEC §4.1, §10), both bags
+ * each; `current...` values are after edits, refunds and returns. Only these are read: every
+ * other total Shopify offers either repeats what the lines, shipping lines, transactions and
+ * refunds already say or is not used, and each costs a money bag per order. Snapshots stored
+ * before they were trimmed carry more totals; nothing reads those.
+ */
 export interface OrderTotals {
-  subtotal: MoneyBag;
-  currentSubtotal: MoneyBag;
-  total: MoneyBag;
   currentTotal: MoneyBag;
-  totalTax: MoneyBag;
   currentTotalTax: MoneyBag;
-  totalDiscounts: MoneyBag;
-  currentTotalDiscounts: MoneyBag;
-  /** Shipping charged, after shipping discounts. */
-  totalShipping: MoneyBag;
+  /** Shipping charged, after shipping discounts, edits and refunds. */
   currentShipping: MoneyBag;
   totalTipReceived: MoneyBag;
-  totalOutstanding: MoneyBag;
-  totalReceived: MoneyBag;
-  totalRefunded: MoneyBag;
-  netPayment: MoneyBag;
 }
 
 export interface OrderSnapshot {

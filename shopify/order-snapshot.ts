@@ -16,7 +16,7 @@ import type { FullShopifyOrder } from './order-import';
 
 type ShopifyOrderForImport = FullShopifyOrder;
 
-type ShopifyMoneyBag = ShopifyOrderForImport['totalPriceSet'];
+type ShopifyMoneyBag = ShopifyOrderForImport['currentTotalPriceSet'];
 type ShopifyAddress = NonNullable<ShopifyOrderForImport['billingAddress']>;
 type ShopifyTaxLine = ShopifyOrderForImport['taxLines'][number];
 type ShopifyTransaction = ShopifyOrderForImport['transactions'][number];
@@ -92,21 +92,10 @@ export function toOrderSnapshot(order: ShopifyOrderForImport): OrderSnapshot {
     subtotalLineItemsQuantity: order.subtotalLineItemsQuantity,
     currentSubtotalLineItemsQuantity: order.currentSubtotalLineItemsQuantity,
     totals: {
-      subtotal: bag(order.subtotalPriceSet),
-      currentSubtotal: bag(order.currentSubtotalPriceSet),
-      total: bag(order.totalPriceSet),
       currentTotal: bag(order.currentTotalPriceSet),
-      totalTax: bag(order.totalTaxSet),
       currentTotalTax: bag(order.currentTotalTaxSet),
-      totalDiscounts: bag(order.totalDiscountsSet),
-      currentTotalDiscounts: bag(order.currentTotalDiscountsSet),
-      totalShipping: bag(order.totalShippingPriceSet),
       currentShipping: bag(order.currentShippingPriceSet),
       totalTipReceived: bag(order.totalTipReceivedSet),
-      totalOutstanding: bag(order.totalOutstandingSet),
-      totalReceived: bag(order.totalReceivedSet),
-      totalRefunded: bag(order.totalRefundedSet),
-      netPayment: bag(order.netPaymentSet),
     },
     lines: order.lineItems.nodes.map((line): OrderLine => ({
       shopifyLineId: line.id,
@@ -114,7 +103,6 @@ export function toOrderSnapshot(order: ShopifyOrderForImport): OrderSnapshot {
       title: line.title,
       variantTitle: line.variantTitle,
       variantId: line.variant?.id ?? null,
-      productId: line.product?.id ?? null,
       sku: line.sku ?? line.variant?.sku ?? null,
       barcode: line.variant?.barcode ?? null,
       vendor: line.vendor,
@@ -122,9 +110,8 @@ export function toOrderSnapshot(order: ShopifyOrderForImport): OrderSnapshot {
       currentQuantity: line.currentQuantity,
       unfulfilledQuantity: line.unfulfilledQuantity,
       isGiftCard: line.isGiftCard,
-      // Shopify adds a tip as a custom line named "Tip" with no product behind it.
-      isTip:
-        line.product === null && line.variant === null && !line.requiresShipping && /^tip$/i.test(line.title),
+      // Shopify adds a tip as a custom line named "Tip": no variant (so no product) behind it.
+      isTip: line.variant === null && !line.requiresShipping && /^tip$/i.test(line.title),
       requiresShipping: line.requiresShipping,
       taxable: line.taxable,
       originalUnitPrice: moneyBag(line.originalUnitPriceSet),

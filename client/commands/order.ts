@@ -137,7 +137,7 @@ export function registerOrderCommand(program: Command, context: () => AppContext
           risk: imported?.riskLevel ?? '',
           tags: imported?.tags ?? [],
           attributes: imported?.attributes ?? [],
-          total: imported ? `${imported.totalShop} ${imported.currencyCode}` : '',
+          total: imported ? `${imported.currentTotalShop} ${imported.currencyCode}` : '',
           hasError: imported?.hasError ?? false,
           errorText: imported?.errorText ?? '',
           conflict: imported?.conflictText ?? '',

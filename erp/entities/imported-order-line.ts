@@ -17,7 +17,6 @@ export const ImportedOrderLine = defineEntity({
     title: p.string().length(255),
     variantTitle: p.string().length(255).nullable(),
     variantId: p.string().length(100).nullable(),
-    productId: p.string().length(100).nullable(),
     sku: p.string().length(100).nullable(),
     barcode: p.string().length(50).nullable(),
     vendor: p.string().length(255).nullable(),

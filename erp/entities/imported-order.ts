@@ -77,24 +77,11 @@ export const ImportedOrder = defineEntity({
     subtotalLineItemsQuantity: p.integer().default(0),
     currentSubtotalLineItemsQuantity: p.integer().default(0),
 
-    subtotalShop: moneyColumn(),
-    subtotalPresentment: moneyColumn(),
-    totalShop: moneyColumn(),
-    totalPresentment: moneyColumn(),
+    /** Shopify's current total (after edits and refunds); the document is reconciled with it. */
     currentTotalShop: moneyColumn(),
     currentTotalPresentment: moneyColumn(),
-    totalTaxShop: moneyColumn(),
-    totalTaxPresentment: moneyColumn(),
-    totalDiscountsShop: moneyColumn(),
-    totalDiscountsPresentment: moneyColumn(),
-    totalShippingShop: moneyColumn(),
-    totalShippingPresentment: moneyColumn(),
     totalTipShop: moneyColumn(),
     totalTipPresentment: moneyColumn(),
-    totalOutstandingShop: moneyColumn(),
-    totalOutstandingPresentment: moneyColumn(),
-    totalRefundedShop: moneyColumn(),
-    totalRefundedPresentment: moneyColumn(),
 
     /** What mapping decided, or an operator set; the document uses these. */
     sellToCustomerNo: p.string().length(20).nullable(),

@@ -3,6 +3,8 @@ import { Migration20261127143943_initial_platform } from './Migration20261127143
 import { Migration20261127145137_erp_store } from './Migration20261127145137_erp_store';
 import { Migration20261127155027_shipments_invoices_archive } from './Migration20261127155027_shipments_invoices_archive';
 import { Migration20261127155847_refunds_returns_gift_cards } from './Migration20261127155847_refunds_returns_gift_cards';
+import { Migration20261127181735_trim_imported_order_totals } from './Migration20261127181735_trim_imported_order_totals';
+import { Migration20261127182000_config_version } from './Migration20261127182000_config_version';
 
 /**
  * Every migration in the order it runs. New ones are created with `npm run migration:create -- <name>`
@@ -19,4 +21,9 @@ export const ERP_MIGRATIONS: MigrationObject[] = [
     name: 'Migration20261127155847_refunds_returns_gift_cards',
     class: Migration20261127155847_refunds_returns_gift_cards,
   },
+  {
+    name: 'Migration20261127181735_trim_imported_order_totals',
+    class: Migration20261127181735_trim_imported_order_totals,
+  },
+  { name: 'Migration20261127182000_config_version', class: Migration20261127182000_config_version },
 ];

@@ -78,7 +78,7 @@ describe('import → map → sales document', () => {
       store: STORE,
       shopCode: SHOP,
       name: snapshot.name,
-      totalShop: '186.2500',
+      currentTotalShop: '186.2500',
       tags: ['VIP', 'web'],
     });
     expect(await em().count(ImportedTransaction, { orderId: importedOrderId })).toBe(1);
@@ -247,7 +247,6 @@ describe('import → map → sales document', () => {
           isTip: true,
           sku: null,
           variantId: null,
-          productId: null,
           originalUnitPrice: bag('20.00'),
           taxable: false,
         }),

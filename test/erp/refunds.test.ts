@@ -143,12 +143,8 @@ async function importedOrderWithDocument(overrides: Partial<OrderSnapshot> = {})
     transactions: [payment(nextId++, { amount: bag('311.25') })],
     totals: {
       ...newOrder().totals,
-      total: bag('311.25'),
       currentTotal: bag('311.25'),
-      totalTax: bag('62.25'),
       currentTotalTax: bag('62.25'),
-      subtotal: bag('200.00'),
-      currentSubtotal: bag('200.00'),
     },
     ...overrides,
   });
@@ -369,12 +365,6 @@ describe('credit memo for a refund', () => {
       const later = newOrder({
         lines: [line(1, { quantity: 2, currentQuantity: 2 })],
         transactions: [payment(nextId++, { amount: bag('311.25') })],
-        totals: {
-          ...newOrder().totals,
-          total: bag('311.25'),
-          totalTax: bag('62.25'),
-          subtotal: bag('200.00'),
-        },
       });
       const refundedFirst = refundOf(later);
       const refundedSnapshot = withRefunds(later, [refundedFirst], '2026-11-22T09:00:00Z');
@@ -382,7 +372,6 @@ describe('credit memo for a refund', () => {
         ...refundedSnapshot.totals,
         currentTotal: bag('186.25'),
         currentTotalTax: bag('37.25'),
-        currentSubtotal: bag('100.00'),
       };
       const imported = await importOrder(erp.orm, SHOP, refundedSnapshot);
       const document = await createSalesDocument(erp.orm, imported.importedOrderId!);
