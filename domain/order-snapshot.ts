@@ -78,8 +78,6 @@ export type TransactionStatus = 'AWAITING_RESPONSE' | 'ERROR' | 'FAILURE' | 'PEN
 export type FulfillmentOrderStatus =
   'CANCELLED' | 'CLOSED' | 'INCOMPLETE' | 'IN_PROGRESS' | 'ON_HOLD' | 'OPEN' | 'SCHEDULED';
 
-export type DeliveryMethodType = 'LOCAL' | 'NONE' | 'PICKUP_POINT' | 'PICK_UP' | 'RETAIL' | 'SHIPPING';
-
 export type ShipmentStatus = 'CANCELLED' | 'ERROR' | 'FAILURE' | 'OPEN' | 'PENDING' | 'SUCCESS';
 
 export interface KeyValue {
@@ -162,7 +160,8 @@ export interface OrderLine {
   taxLines: TaxLine[];
   /**
    * Location GID of the fulfillment order(s) that hold this line (decided by the conversion from the
-   * fulfillment orders), or null when the line is not assigned to one location.
+   * fulfillment orders with domain/fulfillment-locations.ts), or null when the line is not assigned
+   * to one location.
    */
   fulfillmentLocationId: string | null;
   customAttributes: KeyValue[];
@@ -219,9 +218,13 @@ export interface FulfillmentOrder {
   status: FulfillmentOrderStatus;
   /** Location GID of the assigned location, or null (e.g. a location that was deleted). */
   assignedLocationId: string | null;
-  deliveryMethodType: DeliveryMethodType | null;
   updatedAt: IsoDateTime;
-  lines: FulfillmentOrderLine[];
+  /**
+   * The line items it holds, or null when they were not read: the import reads them only for an
+   * order with several fulfillment orders, since a single one holds every line of the order
+   * (domain/fulfillment-locations.ts). Snapshots stored before always carry them.
+   */
+  lines: FulfillmentOrderLine[] | null;
 }
 
 export interface TrackingInfo {

@@ -4,7 +4,7 @@ import {
   FulfillmentLineItemsPageDocument,
   FulfillmentOrderLineItemsPageDocument,
   OrderForImportDocument,
-  OrderFulfillmentOrdersPageDocument,
+  OrderFulfillmentOrdersForImportDocument,
   OrderLineItemsPageDocument,
   OrderReturnsPageDocument,
   OrderShippingLinesPageDocument,
@@ -23,7 +23,10 @@ export type FullShopifyOrder = NonNullable<OrderForImportQuery['order']>;
 
 export interface OrderForImportFetch {
   order: FullShopifyOrder;
-  /** Requests this order took: 1, plus one per page of whatever overflowed the first request. */
+  /**
+   * Requests this order took: 1, plus one when presentment money had to be read after all, one for
+   * the lines of several fulfillment orders, and one per page of whatever overflowed.
+   */
   requestCount: number;
 }
 
@@ -71,7 +74,13 @@ export async function fetchOrderForImport(
       client,
       'OrderForImport',
       orderGid,
-      (await client.request(OrderForImportDocument, { id: orderGid, withPresentment }, requestOptions)).order,
+      (
+        await client.request(
+          OrderForImportDocument,
+          { id: orderGid, withPresentment, withFulfillmentOrderLines: false },
+          requestOptions,
+        )
+      ).order,
     );
   let order = await fetchOrder();
   let requestCount = 1;
@@ -104,24 +113,36 @@ export async function fetchOrderForImport(
     );
     return found(client, 'OrderShippingLinesPage', orderGid, page.order).shippingLines;
   });
-  await complete(order.fulfillmentOrders, 'fulfillment orders', async (after) => {
-    const page = await client.request(
-      OrderFulfillmentOrdersPageDocument,
-      { id: orderGid, after },
-      requestOptions,
-    );
-    return found(client, 'OrderFulfillmentOrdersPage', orderGid, page.order).fulfillmentOrders;
-  });
-  for (const fulfillmentOrder of order.fulfillmentOrders.nodes) {
-    await complete(fulfillmentOrder.lineItems, `lines of ${fulfillmentOrder.id}`, async (after) => {
+  // One fulfillment order holds every line of the order, so its line items are not read. With
+  // several, which line ships from where needs them (domain/fulfillment-locations.ts): all the
+  // fulfillment orders are read again with their lines, one request for nearly every such order.
+  if (order.fulfillmentOrders.nodes.length > 1 || order.fulfillmentOrders.pageInfo.hasNextPage) {
+    const fetchFulfillmentOrders = async (after: string | null) => {
       const page = await client.request(
-        FulfillmentOrderLineItemsPageDocument,
-        { id: fulfillmentOrder.id, after },
+        OrderFulfillmentOrdersForImportDocument,
+        { id: orderGid, after, withFulfillmentOrderLines: true },
         requestOptions,
       );
-      return found(client, 'FulfillmentOrderLineItemsPage', fulfillmentOrder.id, page.fulfillmentOrder)
-        .lineItems;
-    });
+      return found(client, 'OrderFulfillmentOrdersForImport', orderGid, page.order).fulfillmentOrders;
+    };
+    const fulfillmentOrders = await fetchFulfillmentOrders(null);
+    requestCount += 1;
+    await complete(fulfillmentOrders, 'fulfillment orders', fetchFulfillmentOrders);
+    for (const fulfillmentOrder of fulfillmentOrders.nodes) {
+      const lineItems = fulfillmentOrder.lineItems;
+      if (!lineItems)
+        throw new Error(`Shopify sent ${fulfillmentOrder.id} without the line items asked for.`);
+      await complete(lineItems, `lines of ${fulfillmentOrder.id}`, async (after) => {
+        const page = await client.request(
+          FulfillmentOrderLineItemsPageDocument,
+          { id: fulfillmentOrder.id, after },
+          requestOptions,
+        );
+        return found(client, 'FulfillmentOrderLineItemsPage', fulfillmentOrder.id, page.fulfillmentOrder)
+          .lineItems;
+      });
+    }
+    order = { ...order, fulfillmentOrders };
   }
   for (const fulfillment of order.fulfillments) {
     await complete(fulfillment.fulfillmentLineItems, `lines of ${fulfillment.id}`, async (after) => {

@@ -1,7 +1,9 @@
 import Decimal from 'decimal.js';
+import { lineFulfillmentLocations } from '../domain/fulfillment-locations';
 import {
   ORDER_SNAPSHOT_VERSION,
   type DiscountAllocation,
+  type FulfillmentOrder,
   type MoneyBag,
   type OrderAddress,
   type OrderLine,
@@ -33,7 +35,23 @@ const RISK_ORDER: RiskLevel[] = ['NONE', 'PENDING', 'LOW', 'MEDIUM', 'HIGH'];
  * a business rule in domain/ should decide.
  */
 export function toOrderSnapshot(order: ShopifyOrderForImport): OrderSnapshot {
-  const lineLocations = fulfillmentLocationsByLine(order);
+  const fulfillmentOrders = order.fulfillmentOrders.nodes.map((fulfillmentOrder): FulfillmentOrder => ({
+    shopifyFulfillmentOrderId: fulfillmentOrder.id,
+    status: fulfillmentOrder.status,
+    assignedLocationId: fulfillmentOrder.assignedLocation.location?.id ?? null,
+    updatedAt: fulfillmentOrder.updatedAt,
+    lines:
+      fulfillmentOrder.lineItems?.nodes.map((line) => ({
+        shopifyFulfillmentOrderLineId: line.id,
+        shopifyLineId: line.lineItem.id,
+        totalQuantity: line.totalQuantity,
+        remainingQuantity: line.remainingQuantity,
+      })) ?? null,
+  }));
+  const lineLocations = lineFulfillmentLocations(
+    order.lineItems.nodes.map((line) => line.id),
+    fulfillmentOrders,
+  );
   const zero = zeroBag(order.currencyCode, order.presentmentCurrencyCode);
   const moneyBag = moneyBagReader(order);
   const bag = (value: ShopifyMoneyBag | null | undefined): MoneyBag => (value ? moneyBag(value) : zero);
@@ -133,19 +151,7 @@ export function toOrderSnapshot(order: ShopifyOrderForImport): OrderSnapshot {
     })),
     taxLines: order.taxLines.map(taxLine),
     transactions: order.transactions.map(transaction),
-    fulfillmentOrders: order.fulfillmentOrders.nodes.map((fulfillmentOrder) => ({
-      shopifyFulfillmentOrderId: fulfillmentOrder.id,
-      status: fulfillmentOrder.status,
-      assignedLocationId: fulfillmentOrder.assignedLocation.location?.id ?? null,
-      deliveryMethodType: fulfillmentOrder.deliveryMethod?.methodType ?? null,
-      updatedAt: fulfillmentOrder.updatedAt,
-      lines: fulfillmentOrder.lineItems.nodes.map((line) => ({
-        shopifyFulfillmentOrderLineId: line.id,
-        shopifyLineId: line.lineItem.id,
-        totalQuantity: line.totalQuantity,
-        remainingQuantity: line.remainingQuantity,
-      })),
-    })),
+    fulfillmentOrders,
     fulfillments: order.fulfillments.map((fulfillment) => ({
       shopifyFulfillmentId: fulfillment.id,
       name: fulfillment.name,
@@ -214,20 +220,6 @@ export function toOrderSnapshot(order: ShopifyOrderForImport): OrderSnapshot {
       })),
     })),
   };
-}
-
-/** Each line's location: the fulfillment order still holding it (open ones first), else the last one that did. */
-function fulfillmentLocationsByLine(order: ShopifyOrderForImport): Map<string, string> {
-  const locations = new Map<string, string>();
-  const openFirst = [...order.fulfillmentOrders.nodes].sort(
-    (first, second) => Number(first.status === 'OPEN') - Number(second.status === 'OPEN'),
-  );
-  for (const fulfillmentOrder of openFirst) {
-    const locationId = fulfillmentOrder.assignedLocation.location?.id;
-    if (!locationId) continue;
-    for (const line of fulfillmentOrder.lineItems.nodes) locations.set(line.lineItem.id, locationId);
-  }
-  return locations;
 }
 
 /** The highest of an order's risk assessments (null when Shopify assessed none). */

@@ -2,7 +2,7 @@ import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
 import { ImportedOrder } from './imported-order';
 import type { FulfillmentOrderLine } from '../../domain/order-snapshot';
 
-/** What Shopify plans to ship from where: used for line locations and shipment sync. */
+/** What Shopify plans to ship from where, as the last import saw it. */
 export const ImportedFulfillmentOrder = defineEntity({
   name: 'ImportedFulfillmentOrder',
   tableName: 'imported_fulfillment_order',
@@ -12,9 +12,9 @@ export const ImportedFulfillmentOrder = defineEntity({
     shopifyFulfillmentOrderId: p.string().length(100),
     status: p.string().length(30),
     assignedLocationId: p.string().length(100).nullable(),
-    deliveryMethodType: p.string().length(30).nullable(),
     shopifyUpdatedAt: p.datetime(),
-    lines: p.json<FulfillmentOrderLine[]>().default('[]'),
+    /** Null when the import did not read them: the order's only fulfillment order holds every line. */
+    lines: p.json<FulfillmentOrderLine[] | null>().nullable(),
   },
   uniques: [{ properties: ['orderId', 'shopifyFulfillmentOrderId'] }],
 });

@@ -281,7 +281,6 @@ async function writeSupplementaryData(em: EntityManager, orderId: number, snapsh
   const fulfillmentOrderFields = (fulfillmentOrder: OrderSnapshot['fulfillmentOrders'][number]) => ({
     status: fulfillmentOrder.status,
     assignedLocationId: fulfillmentOrder.assignedLocationId,
-    deliveryMethodType: fulfillmentOrder.deliveryMethodType,
     shopifyUpdatedAt: new Date(fulfillmentOrder.updatedAt),
     lines: fulfillmentOrder.lines,
   });

@@ -42,6 +42,11 @@ async function adminCall(query: string, variables: Record<string, unknown>): Pro
   if (!response.ok || /"errors"|"userErrors":\[\{/.test(text)) throw new Error(`setup call failed: ${text}`);
 }
 
+/** The simulated shop's first location, where orders are placed. */
+function shopLocationId(): string {
+  return store.simulator.store.locations[0]!.id;
+}
+
 const everything = updatedWindowQuery({
   updatedFrom: '2000-01-01T00:00:00Z',
   updatedTo: '2100-01-01T00:00:00Z',
@@ -96,14 +101,23 @@ describe('discovery against the simulator', () => {
 });
 
 describe('the full order for import', () => {
-  it('arrives in one request when it has up to 20 lines', async () => {
+  it('arrives in one request when it has up to 20 lines, its only fulfillment order read without lines', async () => {
     const orderId = await placeOrder(store.simulator, variantIds.slice(0, 20));
     const client = store.newClient();
     const { order, requestCount } = await fetchOrderForImport(client, orderId);
     expect(requestCount).toBe(1);
     expect(order.lineItems.nodes).toHaveLength(20);
-    expect(order.fulfillmentOrders.nodes[0]?.lineItems.nodes).toHaveLength(20);
+    expect(order.fulfillmentOrders.nodes).toHaveLength(1);
+    expect(order.fulfillmentOrders.nodes[0]?.lineItems).toBeUndefined();
     expect(client.counters.snapshot().requests).toBe(1);
+
+    const snapshot = toOrderSnapshot(order);
+    expect(snapshot.fulfillmentOrders).toEqual([
+      expect.objectContaining({ assignedLocationId: shopLocationId(), lines: null }),
+    ]);
+    expect(new Set(snapshot.lines.map((line) => line.fulfillmentLocationId))).toEqual(
+      new Set([shopLocationId()]),
+    );
   });
 
   it('pages every overflowing connection and returns all lines of a 47-line order', async () => {
@@ -114,24 +128,47 @@ describe('the full order for import', () => {
       variantIds.map((_, index) => `SKU-${index + 1}`),
     );
     expect(order.lineItems.pageInfo.hasNextPage).toBe(false);
-    const fulfillmentOrderLines = order.fulfillmentOrders.nodes.flatMap(
-      (fulfillmentOrder) => fulfillmentOrder.lineItems.nodes,
-    );
-    expect(fulfillmentOrderLines).toHaveLength(47);
-    expect(new Set(fulfillmentOrderLines.map((line) => line.lineItem.id))).toEqual(
-      new Set(order.lineItems.nodes.map((line) => line.id)),
-    );
-    // The order, one more page of lines, one more page of fulfillment-order lines.
-    expect(requestCount).toBe(3);
+    // The order and one more page of lines: the only fulfillment order's lines are not needed.
+    expect(requestCount).toBe(2);
     const counted = client.counters.snapshot();
-    expect(counted.requests).toBe(3);
-    expect(Object.keys(counted.byOperation).sort()).toEqual([
-      'FulfillmentOrderLineItemsPage',
-      'OrderForImport',
-      'OrderLineItemsPage',
-    ]);
+    expect(counted.requests).toBe(2);
+    expect(Object.keys(counted.byOperation).sort()).toEqual(['OrderForImport', 'OrderLineItemsPage']);
     expect(counted.byOperation.OrderForImport?.requestedCost).toBe(ORDER_FOR_IMPORT_REQUESTED_COST);
     expect(counted.actualCost).toBeLessThan(counted.requestedCost);
+  });
+
+  it('reads the lines of every fulfillment order, to the end, when the order ships from two locations', async () => {
+    const orderId = await placeOrder(store.simulator, variantIds);
+    const warehouse = store.simulator.store.addLocation({ name: 'Second warehouse', countryCode: 'US' });
+    const original = store.simulator.store.order(orderId)!.fulfillmentOrders[0]!;
+    await adminCall(
+      `mutation Move($id: ID!, $to: ID!, $items: [FulfillmentOrderLineItemInput!]) {
+        fulfillmentOrderMove(id: $id, newLocationId: $to, fulfillmentOrderLineItems: $items) {
+          movedFulfillmentOrder { id } userErrors { message } } }`,
+      {
+        id: original.id,
+        to: warehouse.id,
+        items: original.lineItems.slice(0, 25).map((item) => ({ id: item.id, quantity: 2 })),
+      },
+    );
+    const client = store.newClient();
+    const { order, requestCount } = await fetchOrderForImport(client, orderId);
+    // The order, one more page of lines, both fulfillment orders with their first 20 lines, and one
+    // more page of lines for each (the original still lists the 25 moved lines, at quantity 0).
+    expect(requestCount).toBe(5);
+    expect(client.counters.snapshot().byOperation).toMatchObject({
+      OrderForImport: { requests: 1 },
+      OrderLineItemsPage: { requests: 1 },
+      OrderFulfillmentOrdersForImport: { requests: 1 },
+      FulfillmentOrderLineItemsPage: { requests: 2 },
+    });
+    const snapshot = toOrderSnapshot(order);
+    expect(snapshot.fulfillmentOrders.map((fulfillmentOrder) => fulfillmentOrder.lines?.length)).toEqual([
+      47, 25,
+    ]);
+    const locations = snapshot.lines.map((line) => line.fulfillmentLocationId);
+    expect(locations.slice(0, 25)).toEqual(Array(25).fill(warehouse.id));
+    expect(locations.slice(25)).toEqual(Array(22).fill(shopLocationId()));
   });
 
   it('pages refund lines and return lines past their first pages', async () => {
