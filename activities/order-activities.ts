@@ -1,5 +1,6 @@
 import { ApplicationFailure, cancellationSignal } from '@temporalio/activity';
 import { OrderProblemsError } from '../domain/order-problems';
+import { mayHaveRefunds } from '../domain/refund-classification';
 import { OrderToImport } from '../erp/entities';
 import { createSalesDocument } from '../erp/services/create-sales-document';
 import { importOrder } from '../erp/services/import-order';
@@ -16,6 +17,8 @@ import { dispatchRefundsOfOrder } from './refund-dispatch';
 import type {
   ImportOrderInput,
   ImportOrderResult,
+  ImportWithDocumentInput,
+  ImportWithDocumentResult,
   ProcessOrderInput,
   ProcessOrderResult,
 } from './order-contract';
@@ -35,6 +38,22 @@ function operatorFix<T extends object>(work: (input: T) => Promise<unknown>) {
   };
 }
 
+/**
+ * Whether the combined step goes on to the sales document after importing: only for an order in
+ * the ERP without one, when the shop creates documents by itself or an operator asked, and when
+ * the workflow wants an attempt now or the import brought something new (or found a document an
+ * earlier run made, which processing then reports instead of creating).
+ */
+function documentDue(
+  attempt: ImportWithDocumentInput['documentAttempt'],
+  imported: ImportOrderResult,
+): boolean {
+  if (attempt.mode === 'skip' || imported.importedOrderId === undefined) return false;
+  if (imported.skipped || imported.problems?.length) return false;
+  if (!imported.autoCreateDocument && !attempt.requestedByOperator) return false;
+  return attempt.mode === 'now' || imported.firstImport || imported.changed || imported.hasDocument;
+}
+
 export function createOrderActivities(
   deps: ActivityDeps,
   shopifyClientFor: ReturnType<typeof createShopifyClientSource>,
@@ -50,83 +69,104 @@ export function createOrderActivities(
       .nativeUpdate(OrderToImport, { store, shopifyOrderId }, { hasError: true, errorText });
   }
 
-  return {
-    /**
-     * Fetches the whole order from Shopify (one request for nearly every order) and imports it in
-     * one transaction. Business problems come back in the result; Shopify and database outages
-     * throw and are retried by Temporal.
-     */
-    async importShopifyOrder(input: ImportOrderInput): Promise<ImportOrderResult> {
-      const em = deps.orm.em.fork();
-      const client = await shopifyClientFor(em, input.shopCode);
-      let fetched;
-      try {
-        fetched = await fetchOrderForImport(client, input.shopifyOrderId, { signal: cancellationSignal() });
-      } catch (error) {
-        if (error instanceof ShopifyNotFoundError || error instanceof ShopifyAuthError) {
-          await markOrderToImportFailed(input.store, input.shopifyOrderId, error.message);
-          throw ApplicationFailure.nonRetryable(error.message, error.name);
-        }
-        throw error;
-      }
-      const snapshot = toOrderSnapshot(fetched.order);
-      try {
-        const result = await importOrder(deps.orm, input.shopCode, snapshot);
-        // Refunds needing a credit memo wake their own workflows (also after the order was closed);
-        // gift cards the order sold get their last characters for the gift card list.
-        if (result.importedOrderId !== undefined) {
-          await dispatchRefundsOfOrder(deps, result.importedOrderId);
-          await recordIssuedGiftCardsOf(deps, client, result.importedOrderId, snapshot);
-        }
-        await deps.afterSideEffect?.('importShopifyOrder', input.shopifyOrderId);
-        return {
-          ...(result.importedOrderId !== undefined ? { importedOrderId: result.importedOrderId } : {}),
-          orderName: result.orderName,
-          shopifyUpdatedAt: result.shopifyUpdatedAt,
-          firstImport: result.firstImport,
-          changed: result.changed,
-          ...(result.conflict ? { conflict: result.conflict } : {}),
-          ...(result.skipped ? { skipped: result.skipped } : {}),
-          autoCreateDocument: result.autoCreateDocument,
-          hasDocument: result.hasDocument,
-          shopifyRequests: fetched.requestCount,
-        };
-      } catch (error) {
-        if (!(error instanceof OrderProblemsError)) throw error;
+  /**
+   * Fetches the whole order from Shopify (one request for nearly every order) and imports it in
+   * one transaction. Business problems come back in the result; Shopify and database outages
+   * throw and are retried by Temporal.
+   */
+  async function importShopifyOrder(input: ImportOrderInput): Promise<ImportOrderResult> {
+    const em = deps.orm.em.fork();
+    const client = await shopifyClientFor(em, input.shopCode);
+    let fetched;
+    try {
+      fetched = await fetchOrderForImport(client, input.shopifyOrderId, { signal: cancellationSignal() });
+    } catch (error) {
+      if (error instanceof ShopifyNotFoundError || error instanceof ShopifyAuthError) {
         await markOrderToImportFailed(input.store, input.shopifyOrderId, error.message);
-        return {
-          orderName: snapshot.name,
-          shopifyUpdatedAt: snapshot.updatedAt,
-          firstImport: false,
-          changed: false,
-          autoCreateDocument: false,
-          hasDocument: false,
-          shopifyRequests: fetched.requestCount,
-          problems: [...error.problems],
-        };
+        throw ApplicationFailure.nonRetryable(error.message, error.name);
       }
-    },
+      throw error;
+    }
+    const snapshot = toOrderSnapshot(fetched.order);
+    try {
+      const result = await importOrder(deps.orm, input.shopCode, snapshot);
+      // Refunds needing a credit memo wake their own workflows (also after the order was closed);
+      // gift cards the order sold get their last characters for the gift card list.
+      if (result.importedOrderId !== undefined) {
+        await dispatchRefundsOfOrder(deps, result.importedOrderId, {
+          mayHaveRefunds: mayHaveRefunds(snapshot),
+        });
+        await recordIssuedGiftCardsOf(deps, client, result.importedOrderId, snapshot);
+      }
+      await deps.afterSideEffect?.('importShopifyOrder', input.shopifyOrderId);
+      return {
+        ...(result.importedOrderId !== undefined ? { importedOrderId: result.importedOrderId } : {}),
+        orderName: result.orderName,
+        shopifyUpdatedAt: result.shopifyUpdatedAt,
+        firstImport: result.firstImport,
+        changed: result.changed,
+        ...(result.conflict ? { conflict: result.conflict } : {}),
+        ...(result.skipped ? { skipped: result.skipped } : {}),
+        autoCreateDocument: result.autoCreateDocument,
+        hasDocument: result.hasDocument,
+        shopifyRequests: fetched.requestCount,
+      };
+    } catch (error) {
+      if (!(error instanceof OrderProblemsError)) throw error;
+      await markOrderToImportFailed(input.store, input.shopifyOrderId, error.message);
+      return {
+        orderName: snapshot.name,
+        shopifyUpdatedAt: snapshot.updatedAt,
+        firstImport: false,
+        changed: false,
+        autoCreateDocument: false,
+        hasDocument: false,
+        shopifyRequests: fetched.requestCount,
+        problems: [...error.problems],
+      };
+    }
+  }
 
-    /** Maps the imported order and creates its sales document exactly once (a second call finds it). */
-    async processImportedOrder(input: ProcessOrderInput): Promise<ProcessOrderResult> {
-      try {
-        const document = await createSalesDocument(deps.orm, input.importedOrderId);
-        // Refunds imported before the document waited for it: wake them now, not at their next re-check.
-        await dispatchRefundsOfOrder(deps, input.importedOrderId);
-        await deps.afterSideEffect?.('processImportedOrder', String(input.importedOrderId));
-        return {
-          problems: document.warnings,
-          document: {
-            documentType: document.documentType,
-            documentNo: document.documentNo,
-            status: document.status === 'released' ? 'released' : 'open',
-            totalDifference: document.totalDifference,
-          },
-        };
-      } catch (error) {
-        if (error instanceof OrderProblemsError) return { problems: [...error.problems] };
-        throw error;
-      }
+  /** Maps the imported order and creates its sales document exactly once (a second call finds it). */
+  async function processImportedOrder(input: ProcessOrderInput): Promise<ProcessOrderResult> {
+    try {
+      const document = await createSalesDocument(deps.orm, input.importedOrderId);
+      // Refunds imported before the document waited for it: wake them now, not at their next re-check.
+      await dispatchRefundsOfOrder(deps, input.importedOrderId, { mayHaveRefunds: document.mayHaveRefunds });
+      await deps.afterSideEffect?.('processImportedOrder', String(input.importedOrderId));
+      return {
+        problems: document.warnings,
+        document: {
+          documentType: document.documentType,
+          documentNo: document.documentNo,
+          status: document.status === 'released' ? 'released' : 'open',
+          totalDifference: document.totalDifference,
+        },
+      };
+    } catch (error) {
+      if (error instanceof OrderProblemsError) return { problems: [...error.problems] };
+      throw error;
+    }
+  }
+
+  return {
+    importShopifyOrder,
+    processImportedOrder,
+
+    /**
+     * The import and, when it is due, the sales document in one step: the order workflow runs it
+     * as a local activity, so a new order costs the cluster one workflow task instead of three
+     * tasks and two activity round trips. Both halves are idempotent by themselves (a re-run finds
+     * the import unchanged and the document made), which is what a local activity retried after a
+     * worker died needs.
+     */
+    async importOrderWithDocument(input: ImportWithDocumentInput): Promise<ImportWithDocumentResult> {
+      const imported = await importShopifyOrder(input);
+      if (!documentDue(input.documentAttempt, imported)) return { imported };
+      return {
+        imported,
+        processed: await processImportedOrder({ importedOrderId: imported.importedOrderId! }),
+      };
     },
 
     assignCustomerToImportedOrder: operatorFix(

@@ -57,6 +57,21 @@ export interface ProcessOrderResult {
   document?: ProcessedDocument;
 }
 
+export interface ImportWithDocumentInput extends ImportOrderInput {
+  /**
+   * The workflow's view of the document: 'skip' when it already has one; 'now' when an attempt is
+   * due whatever the import finds (first step of a run, a retry, an operator's request);
+   * 'if-changed' when only a change in the order makes a new attempt worth it.
+   */
+  documentAttempt: { mode: 'skip' | 'now' | 'if-changed'; requestedByOperator: boolean };
+}
+
+export interface ImportWithDocumentResult {
+  imported: ImportOrderResult;
+  /** Present when the document step ran (see ImportWithDocumentInput.documentAttempt). */
+  processed?: ProcessOrderResult;
+}
+
 /** Filters given on the command line for one manual sync; unset ones come from the shop card. */
 export interface OrderSyncFilterOverrides {
   financialStatus?: string[];

@@ -5,6 +5,7 @@ import {
   condition,
   continueAsNew,
   log,
+  patched,
   proxyActivities,
   proxyLocalActivities,
   setHandler,
@@ -12,7 +13,11 @@ import {
   workflowInfo,
 } from '@temporalio/workflow';
 import type { OrderbridgeActivities } from '../activities';
-import type { ImportOrderResult } from '../activities/order-contract';
+import type {
+  ImportOrderResult,
+  ImportWithDocumentInput,
+  ProcessOrderResult,
+} from '../activities/order-contract';
 import type { ShopifyOrderState, SyncShipmentResult } from '../activities/shipment-contract';
 import type { OrderProblem } from '../domain/order-problems';
 import { orderCloseRefused, shipmentNotSynced } from '../domain/shipment-problems';
@@ -44,8 +49,15 @@ export interface OrderWorkflowInput {
   carried?: CarriedOrderState;
 }
 
+/**
+ * Runs that start after this change import and create the document in one local activity; runs
+ * recorded before it replay their two activities.
+ */
+export const IMPORT_WITH_DOCUMENT_PATCH = 'import-with-document-local-activity';
+
 interface CarriedOrderState {
   status: OrderStatus;
+  documentWanted?: boolean;
   pendingChange?: ShopifyOrderChanged;
   autoCreateDocument: boolean;
   publishedStage?: string;
@@ -83,6 +95,14 @@ export async function orderWorkflow(input: OrderWorkflowInput): Promise<OrderSta
     startToCloseTimeout: timings.activityAttemptTimeout,
     retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '5 minutes' },
   });
+  // Import and document in the worker that holds the workflow: no activity tasks, one workflow
+  // task for a new order. A worker that dies mid-step is noticed when the workflow task times out
+  // (seconds), and the step runs again elsewhere, finding what it had already done.
+  const importStep = proxyLocalActivities<OrderbridgeActivities>({
+    // Two steps in one attempt: each gets the time one activity would have had.
+    startToCloseTimeout: 2 * durationMs(timings.activityAttemptTimeout),
+    retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '5 minutes' },
+  });
   const carried = input.carried;
   const status: OrderStatus = carried?.status ?? {
     store: input.store,
@@ -99,6 +119,9 @@ export async function orderWorkflow(input: OrderWorkflowInput): Promise<OrderSta
     pendingChange?.shopifyUpdatedAt,
   );
   let autoCreateDocument = carried?.autoCreateDocument ?? false;
+  /** An operator asked for the document (import-only shops): wanted until it exists. */
+  let documentWanted = carried?.documentWanted ?? false;
+  /** That request is still to be answered by an attempt. */
   let documentRequested = false;
   let retryRequested = false;
   /**
@@ -214,6 +237,7 @@ export async function orderWorkflow(input: OrderWorkflowInput): Promise<OrderSta
     createDocumentUpdate,
     async () => {
       documentRequested = true;
+      documentWanted = true;
       return answerAfterNextAttempt();
     },
     { validator: requireImportedWithoutDocument },
@@ -336,10 +360,17 @@ export async function orderWorkflow(input: OrderWorkflowInput): Promise<OrderSta
 
   async function attemptDocument(): Promise<void> {
     setStage('mapping');
-    const result = await orderActivities.processImportedOrder({ importedOrderId: status.importedOrderId! });
+    applyDocumentAttempt(
+      await orderActivities.processImportedOrder({ importedOrderId: status.importedOrderId! }),
+    );
+  }
+
+  function applyDocumentAttempt(result: ProcessOrderResult): void {
     processAttempts += 1;
     dirtySinceLastAttempt = false;
     retryRequested = false;
+    // Answered, whatever the outcome: left set, a failed attempt would wake the loop at once, for ever.
+    documentRequested = false;
     status.problems = result.problems;
     const blocking = result.problems.some((problem) => problem.severity === 'error');
     if (result.document) {
@@ -348,7 +379,7 @@ export async function orderWorkflow(input: OrderWorkflowInput): Promise<OrderSta
       documentExists = true;
       status.document = result.document;
       status.hasError = status.conflict !== undefined;
-      documentRequested = false;
+      documentWanted = false;
       setStage('document-created');
       recheckDelayMs = durationMs(timings.recheckProblemsAfter);
     } else if (blocking) {
@@ -463,11 +494,29 @@ export async function orderWorkflow(input: OrderWorkflowInput): Promise<OrderSta
       const change = pendingChange;
       pendingChange = undefined;
       status.shopCode ??= change.shopCode;
-      const result = await orderActivities.importShopifyOrder({
+      const orderRef = {
         store: status.store,
         shopifyOrderId: status.shopifyOrderId,
         shopCode: status.shopCode,
-      });
+      };
+      let result: ImportOrderResult;
+      let processed: ProcessOrderResult | undefined;
+      if (patched(IMPORT_WITH_DOCUMENT_PATCH)) {
+        const documentAttempt: ImportWithDocumentInput['documentAttempt'] = {
+          mode: status.document
+            ? 'skip'
+            : dirtySinceLastAttempt || retryRequested || documentRequested
+              ? 'now'
+              : 'if-changed',
+          requestedByOperator: documentWanted,
+        };
+        ({ imported: result, processed } = await importStep.importOrderWithDocument({
+          ...orderRef,
+          documentAttempt,
+        }));
+      } else {
+        result = await orderActivities.importShopifyOrder(orderRef);
+      }
       applyImport(result);
       if (result.hasDocument && !status.document && status.stage !== 'skipped') {
         // The document exists (created by an earlier run): let processing report it, not create it.
@@ -478,6 +527,7 @@ export async function orderWorkflow(input: OrderWorkflowInput): Promise<OrderSta
         documentExists = true;
         closeCheckRequested = true;
       }
+      if (processed) applyDocumentAttempt(processed);
     }
 
     if (status.stage === 'skipped') {
@@ -497,7 +547,7 @@ export async function orderWorkflow(input: OrderWorkflowInput): Promise<OrderSta
       continue;
     }
 
-    const wantsDocument = autoCreateDocument || documentRequested;
+    const wantsDocument = autoCreateDocument || documentWanted;
     if (
       status.importedOrderId !== undefined &&
       !status.document &&
@@ -536,6 +586,7 @@ export async function orderWorkflow(input: OrderWorkflowInput): Promise<OrderSta
         carried: {
           status,
           autoCreateDocument,
+          documentWanted,
           ...(pendingChange ? { pendingChange } : {}),
           ...(published.stage !== undefined ? { publishedStage: published.stage } : {}),
           ...(published.hasError !== undefined ? { publishedHasError: published.hasError } : {}),
