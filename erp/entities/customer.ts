@@ -28,6 +28,13 @@ export const Customer = defineEntity({
     createdFromTemplateCode: p.string().length(20).nullable(),
     createdAt: p.datetime().defaultRaw('current_timestamp'),
   },
+  indexes: [
+    {
+      // Narrows bill-to matching to a country's customers with the same post code digits (map-order.ts).
+      name: 'customer_country_post_code_digits_index',
+      expression: `create index "customer_country_post_code_digits_index" on "customer" ("country_code", regexp_replace(coalesce("post_code", ''), '[^0-9]', '', 'g'))`,
+    },
+  ],
 });
 
 export type Customer = InferEntity<typeof Customer>;

@@ -41,6 +41,7 @@ import { ImportedOrderAdjustment } from './imported-order-adjustment';
 import { ImportedReturn } from './imported-return';
 import { ImportedReturnLine } from './imported-return-line';
 import { IssuedGiftCard } from './issued-gift-card';
+import { ConfigVersion } from './config-version';
 
 /** Every entity of the ERP store, registered by reference (no folder globs: works in vitest, tsx and bundles). */
 export const ERP_ENTITIES = [
@@ -87,6 +88,7 @@ export const ERP_ENTITIES = [
   ImportedReturn,
   ImportedReturnLine,
   IssuedGiftCard,
+  ConfigVersion,
 ];
 
 export {
@@ -133,4 +135,5 @@ export {
   ImportedReturn,
   ImportedReturnLine,
   IssuedGiftCard,
+  ConfigVersion,
 };

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { ErpSetup } from '../entities';
+import type { ErpConfig, ErpSetupRecord } from './erp-config';
 
 export class ErpNotSetUpError extends Error {
   constructor() {
@@ -13,6 +14,13 @@ export class ErpNotSetUpError extends Error {
 
 export async function getErpSetup(em: EntityManager): Promise<ErpSetup> {
   const setup = await em.findOne(ErpSetup, 1);
+  if (!setup) throw new ErpNotSetUpError();
+  return setup;
+}
+
+/** The company set-up through the unit of work's configuration (cached while unchanged). */
+export async function requireErpSetup(config: ErpConfig): Promise<Readonly<ErpSetupRecord>> {
+  const setup = await config.erpSetup();
   if (!setup) throw new ErpNotSetUpError();
   return setup;
 }

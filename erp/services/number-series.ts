@@ -22,3 +22,13 @@ export async function nextNumber(em: EntityManager, seriesCode: string): Promise
   if (!row) throw new NumberSeriesMissingError(seriesCode);
   return `${row.prefix}${String(row.last_no).padStart(row.digits, '0')}`;
 }
+
+/**
+ * The same step as nextNumber, as a common table expression `taken(no)` for statements that use the
+ * number at once (one parameter: the series code). The number is formatted as nextNumber does:
+ * zero-padded to the series' digits, never cut.
+ */
+export const TAKE_NUMBER_CTE = `taken as (
+  update number_series set last_no = last_no + 1 where code = ?
+  returning prefix || lpad(last_no::text, greatest(digits, length(last_no::text)), '0') as no
+)`;
