@@ -7,8 +7,16 @@ import type { ActivityDeps } from './deps';
  * The order import's hook (SPEC §6): every refund of the order that will get a credit memo and has
  * none yet wakes (or starts) its refund workflow. An import after the order was closed in Shopify
  * runs the same way, so a refund made after close reaches the ERP too. Returns how many it woke.
+ * A caller that knows the order has no refund (mayHaveRefunds of its snapshot) says so and the
+ * database is not asked.
  */
-export async function dispatchRefundsOfOrder(deps: ActivityDeps, importedOrderId: number): Promise<number> {
+export async function dispatchRefundsOfOrder(
+  deps: ActivityDeps,
+  importedOrderId: number,
+  known: { mayHaveRefunds?: boolean } = {},
+): Promise<number> {
+  // The caller read the order's snapshot: without a refund in it there is nothing to wake or query.
+  if (known.mayHaveRefunds === false) return 0;
   const em = deps.orm.em.fork();
   const refunds = await em.find(
     ImportedRefund,

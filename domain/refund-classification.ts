@@ -72,6 +72,14 @@ export function refundFactsOf(refund: Refund, orderTransactions: readonly Transa
   };
 }
 
+/**
+ * Whether an order may have refunds in the ERP: Shopify never deletes a refund, so an order whose
+ * latest snapshot lists none has none; a snapshot taken before refunds were read does not know.
+ */
+export function mayHaveRefunds(snapshot: Pick<OrderSnapshot, 'refunds'>): boolean {
+  return snapshot.refunds === undefined || snapshot.refunds.length > 0;
+}
+
 /** The order's refunds that become credit memos. */
 export function creditRefunds(snapshot: Pick<OrderSnapshot, 'refunds' | 'transactions'>): Refund[] {
   return (snapshot.refunds ?? []).filter(

@@ -1,9 +1,9 @@
 import { isUsableAddress } from '../../domain/customer-matching';
 import { newCustomerFromBillTo } from '../../domain/customer-selection';
 import { OrderProblems, OrderProblemsError } from '../../domain/order-problems';
-import { CustomerTemplate } from '../entities';
 import { inTransaction, type ErpContext } from './context';
-import { createCustomerFromTemplate, linkShopifyCustomer } from './customers';
+import { createCustomerFromTemplate } from './customers';
+import { ErpConfig } from './erp-config';
 import { lockImportedOrder } from './map-order';
 
 /**
@@ -25,7 +25,8 @@ export async function createCustomerForOrder(
     ) {
       return { importedOrderId, customerNo: order.sellToCustomerNo, created: false };
     }
-    if (!(await em.findOne(CustomerTemplate, templateCode))) {
+    const config = await ErpConfig.read(em);
+    if (!(await config.customerTemplate(templateCode))) {
       throw new OrderProblemsError([
         {
           ...OrderProblems.customerTemplateMissing(
@@ -43,14 +44,16 @@ export async function createCustomerForOrder(
       throw new OrderProblemsError([OrderProblems.customerAddressMissing(order.name)]);
     const customer = await createCustomerFromTemplate(
       em,
+      config,
       templateCode,
       newCustomerFromBillTo(billing, {
         email: order.email ?? order.customer?.email ?? null,
         phone: order.phone ?? order.customer?.phone ?? null,
       }),
+      order.shopifyCustomerId
+        ? { store: order.store, shopifyCustomerId: order.shopifyCustomerId }
+        : undefined,
     );
-    if (order.shopifyCustomerId)
-      await linkShopifyCustomer(em, order.store, order.shopifyCustomerId, customer.no);
     order.sellToCustomerNo = customer.no;
     order.billToCustomerNo = customer.no;
     order.customerSetByOperator = true;

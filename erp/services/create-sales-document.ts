@@ -4,13 +4,14 @@ import { blockingProblems, OrderProblemsError, type OrderProblem } from '../../d
 import type { DraftSalesDocument } from '../../domain/sales-document';
 import { Decimal } from '../../domain/money';
 import { shopifyTotalsBeforeCreditedRefunds } from '../../domain/credited-refund-totals';
-import { reconcileTotals } from '../../domain/totals-reconciliation';
+import { mayHaveRefunds } from '../../domain/refund-classification';
+import { reconcileTotals, type TotalsReconciliation } from '../../domain/totals-reconciliation';
 import { SalesHeader, SalesLine, type ImportedOrder } from '../entities';
 import type { SalesDocumentStatus } from '../entities/sales-header';
 import { inTransaction, type ErpContext } from './context';
-import { getErpSetup } from './erp-setup';
-import { lockImportedOrder, prepareSalesDocument } from './map-order';
-import { nextNumber } from './number-series';
+import { requireErpSetup } from './erp-setup';
+import { lockOrderForMapping, prepareSalesDocument, type OrderDocumentFacts } from './map-order';
+import { NumberSeriesMissingError, TAKE_NUMBER_CTE } from './number-series';
 import { findOrderDocument } from './order-document';
 import { recordOrderProblems } from './order-problem-record';
 
@@ -25,12 +26,18 @@ export interface CreateSalesDocumentResult {
   created: boolean;
   /** Warnings that did not block (e.g. no shipment method mapping). */
   warnings: OrderProblem[];
+  /**
+   * Whether the order has refunds in Shopify (as last imported), so the caller wakes refunds that
+   * waited for the document only when there can be some; true when not known.
+   */
+  mayHaveRefunds: boolean;
 }
 
 function resultOf(
-  header: SalesHeader,
+  header: OrderDocumentFacts,
   created: boolean,
   warnings: OrderProblem[],
+  order: ImportedOrder | null,
 ): CreateSalesDocumentResult {
   return {
     salesHeaderId: header.id,
@@ -41,6 +48,7 @@ function resultOf(
     totalDifference: new Decimal(header.totalDifference).toFixed(),
     created,
     warnings,
+    mayHaveRefunds: order ? mayHaveRefunds(order.snapshot) : true,
   };
 }
 
@@ -62,9 +70,43 @@ function reconciliationOf(order: ImportedOrder, draft: DraftSalesDocument, docum
   });
 }
 
+/**
+ * Stands in for the document number in the reconciliation (its text names the document) until the
+ * number is taken. A NUL character: Postgres text can hold none, so no order name or amount contains
+ * it; in JSON it is the escape below.
+ */
+const DOCUMENT_NO_MARKER = '\u0000';
+const DOCUMENT_NO_MARKER_IN_JSON = JSON.stringify(DOCUMENT_NO_MARKER).slice(1, -1);
+
+/**
+ * Takes the document's number and puts it on the header and into its reconciliation, in one
+ * statement. The number is taken last: its series row stays locked until commit, so taking it first
+ * would serialise every document creation behind the slowest one.
+ */
+async function numberDocument(
+  em: EntityManager,
+  headerId: number,
+  seriesCode: string,
+  reconciliationWithMarker: TotalsReconciliation,
+): Promise<string> {
+  const [numbered] = await em.execute<{ no: string }[]>(
+    `with ${TAKE_NUMBER_CTE},
+     numbered as (select no, to_json(no)::text as quoted from taken)
+     update sales_header h
+        set no = numbered.no,
+            reconciliation = replace(?, ?, substr(numbered.quoted, 2, length(numbered.quoted) - 2))::jsonb
+       from numbered
+      where h.id = ?
+      returning h.no`,
+    [seriesCode, JSON.stringify(reconciliationWithMarker), DOCUMENT_NO_MARKER_IN_JSON, headerId],
+  );
+  if (!numbered) throw new NumberSeriesMissingError(seriesCode);
+  return numbered.no;
+}
+
 type Outcome =
-  | { kind: 'exists'; header: SalesHeader }
-  | { kind: 'created'; header: SalesHeader; warnings: OrderProblem[] }
+  | { kind: 'exists'; header: OrderDocumentFacts; order: ImportedOrder | null }
+  | { kind: 'created'; header: OrderDocumentFacts; order: ImportedOrder; warnings: OrderProblem[] }
   | { kind: 'blocked'; problems: OrderProblem[] };
 
 /**
@@ -74,6 +116,11 @@ type Outcome =
  * order are serialised by its lock, and a partial unique index backs that up. Lines: comment, items,
  * gift cards, tips, shipping; totals compared with Shopify's and the difference stored. Released
  * at once when the shop card says so.
+ *
+ * Statements for a new order: lock and read the order, read what mapping needs beside it, the
+ * customer candidates (and the new customer with its link), the item fallbacks when a line has no
+ * explicit link, the lines' items, the header with the order's changes, the lines, the number.
+ * Configuration comes from the process cache while its version holds (erp-config.ts).
  */
 export async function createSalesDocument(
   context: ErpContext,
@@ -82,11 +129,10 @@ export async function createSalesDocument(
   let outcome: Outcome;
   try {
     outcome = await inTransaction(context, async (em): Promise<Outcome> => {
-      const order = await lockImportedOrder(em, importedOrderId);
-      const existing = await findOrderDocument(em, order.id);
-      if (existing) return { kind: 'exists', header: existing };
+      const { order, work } = await lockOrderForMapping(em, importedOrderId);
+      if (work.document) return { kind: 'exists', header: work.document, order };
 
-      const prepared = await prepareSalesDocument(em, order);
+      const prepared = await prepareSalesDocument(em, order, { work });
       const conflict = order.problems.filter((problem) => problem.code === 'DOCUMENT_CONFLICT');
       recordOrderProblems(order, [...conflict, ...prepared.problems]);
       const blocking = blockingProblems(prepared.problems);
@@ -96,10 +142,8 @@ export async function createSalesDocument(
         return { kind: 'blocked', problems: blocking };
       }
       const { draft, shop } = prepared;
-      const setup = await getErpSetup(em);
-      // The number is taken last: its series row stays locked until commit, so taking it first
-      // would serialise every document creation behind the slowest one. Until then the header
-      // carries a placeholder that is unique per imported order.
+      const setup = await requireErpSetup(work.config);
+      // Until the number is taken the header carries a placeholder that is unique per imported order.
       const placeholderNo = `~${order.id}`;
       const reconciliation = reconciliationOf(order, draft, placeholderNo);
       const released = shop.autoReleaseOrders;
@@ -117,31 +161,47 @@ export async function createSalesDocument(
         totalDifference: reconciliation.difference,
         reconciliation,
       });
-      await em.flush();
-      insertLines(em, header.id, draft);
       order.stage = order.stage === 'closed' ? 'closed' : 'document_created';
       order.documentBaseline = order.snapshot;
+      // One flush: the header's insert and the order's one update (mapping, problems, stage).
       await em.flush();
-      const documentNo = await nextNumber(
+      if (draft.lines.length > 0) {
+        await em.insertMany(
+          SalesLine,
+          draft.lines.map((line) => ({ headerId: header.id, ...line })),
+        );
+      }
+      const documentNo = await numberDocument(
         em,
+        header.id,
         draft.header.documentType === 'invoice' ? setup.salesInvoiceNos : setup.salesOrderNos,
+        reconciliationOf(order, draft, DOCUMENT_NO_MARKER),
       );
-      header.no = documentNo;
-      header.reconciliation = reconciliationOf(order, draft, documentNo);
-      await em.flush();
-      return { kind: 'created', header, warnings: prepared.problems };
+      return {
+        kind: 'created',
+        // The managed header keeps its placeholder number: the statement above wrote the real one.
+        header: {
+          id: header.id,
+          documentType: header.documentType,
+          no: documentNo,
+          status: header.status,
+          totalDifference: header.totalDifference,
+        },
+        order,
+        warnings: prepared.problems,
+      };
     });
   } catch (error) {
     // Only reachable when the lock was bypassed (e.g. a document inserted by hand): the index wins.
     if (!(error instanceof UniqueConstraintViolationException)) throw error;
     const header = await inTransaction(context, (em) => findOrderDocument(em, importedOrderId));
     if (!header) throw error;
-    outcome = { kind: 'exists', header };
+    outcome = { kind: 'exists', header, order: null };
   }
   if (outcome.kind === 'blocked') throw new OrderProblemsError(outcome.problems);
   return outcome.kind === 'exists'
-    ? resultOf(outcome.header, false, [])
-    : resultOf(outcome.header, true, outcome.warnings);
+    ? resultOf(outcome.header, false, [], outcome.order)
+    : resultOf(outcome.header, true, outcome.warnings, outcome.order);
 }
 
 /**

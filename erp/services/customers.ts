@@ -2,9 +2,10 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { normalizeEmail, normalizePhoneDigits } from '../../domain/customer-matching';
 import type { NewCustomerData } from '../../domain/customer-selection';
 import type { DocumentAddress } from '../../domain/document-address';
-import { Customer, CustomerTemplate, ShopifyCustomerLink } from '../entities';
-import { getErpSetup } from './erp-setup';
-import { nextNumber } from './number-series';
+import { Customer, ShopifyCustomerLink } from '../entities';
+import type { ErpConfig } from './erp-config';
+import { requireErpSetup } from './erp-setup';
+import { NumberSeriesMissingError, TAKE_NUMBER_CTE } from './number-series';
 
 export class CustomerTemplateNotFoundError extends Error {
   constructor(templateCode: string) {
@@ -15,17 +16,100 @@ export class CustomerTemplateNotFoundError extends Error {
   }
 }
 
-/** A new customer from a template and bill-to data; its number comes from the customer series. */
+/** What documents and tax area rules read of a customer, as a plain value. */
+export interface CustomerRecord {
+  no: string;
+  name: string;
+  name2: string | null;
+  contact: string | null;
+  address: string | null;
+  address2: string | null;
+  city: string | null;
+  postCode: string | null;
+  county: string | null;
+  countryCode: string | null;
+  phone: string | null;
+  taxAreaCode: string | null;
+}
+
+/** A customer row as Postgres renders it in JSON (`to_json(customer)`): column names. */
+export interface CustomerJsonRow {
+  no: string;
+  name: string;
+  name2: string | null;
+  contact: string | null;
+  address: string | null;
+  address2: string | null;
+  city: string | null;
+  post_code: string | null;
+  county: string | null;
+  country_code: string | null;
+  phone: string | null;
+  tax_area_code: string | null;
+}
+
+export function customerRecordOfRow(row: CustomerJsonRow): CustomerRecord {
+  return {
+    no: row.no,
+    name: row.name,
+    name2: row.name2,
+    contact: row.contact,
+    address: row.address,
+    address2: row.address2,
+    city: row.city,
+    postCode: row.post_code,
+    county: row.county,
+    countryCode: row.country_code,
+    phone: row.phone,
+    taxAreaCode: row.tax_area_code,
+  };
+}
+
+/** The customers that exist among `nos`, by number, in one query. */
+export async function findCustomers(
+  em: EntityManager,
+  nos: readonly string[],
+): Promise<Map<string, CustomerRecord>> {
+  if (nos.length === 0) return new Map();
+  const found = await em.find(Customer, { no: { $in: [...new Set(nos)] } }, { disableIdentityMap: true });
+  return new Map(
+    found.map((customer) => [
+      customer.no,
+      {
+        no: customer.no,
+        name: customer.name,
+        name2: customer.name2 ?? null,
+        contact: customer.contact ?? null,
+        address: customer.address ?? null,
+        address2: customer.address2 ?? null,
+        city: customer.city ?? null,
+        postCode: customer.postCode ?? null,
+        county: customer.county ?? null,
+        countryCode: customer.countryCode ?? null,
+        phone: customer.phone ?? null,
+        taxAreaCode: customer.taxAreaCode ?? null,
+      },
+    ]),
+  );
+}
+
+/**
+ * A new customer from a template and bill-to data; its number comes from the customer series. When
+ * `linkTo` names a Shopify customer, it is linked to the new customer (a later link replaces an
+ * earlier one). Number, customer and link are one statement.
+ */
 export async function createCustomerFromTemplate(
   em: EntityManager,
+  config: ErpConfig,
   templateCode: string,
   data: NewCustomerData,
-): Promise<Customer> {
-  const template = await em.findOne(CustomerTemplate, templateCode);
+  linkTo?: { store: string; shopifyCustomerId: string },
+): Promise<CustomerRecord> {
+  const template = await config.customerTemplate(templateCode);
   if (!template) throw new CustomerTemplateNotFoundError(templateCode);
-  const setup = await getErpSetup(em);
-  const customer = em.create(Customer, {
-    no: await nextNumber(em, setup.customerNos),
+  const setup = await requireErpSetup(config);
+  const customer: CustomerRecord = {
+    no: '',
     name: data.name,
     name2: data.name2,
     contact: data.contact,
@@ -35,15 +119,49 @@ export async function createCustomerFromTemplate(
     postCode: data.postCode,
     county: data.county,
     countryCode: data.countryCode,
-    email: normalizeEmail(data.email),
     phone: data.phone,
-    phoneDigits: normalizePhoneDigits(data.phone),
-    taxAreaCode: template.taxAreaCode ?? null,
-    currencyCode: template.currencyCode ?? null,
-    createdFromTemplateCode: template.code,
-  });
-  await em.flush();
-  return customer;
+    taxAreaCode: template.taxAreaCode,
+  };
+  const link = linkTo
+    ? `, linked as (
+        insert into shopify_customer_link (store, shopify_customer_id, customer_no)
+        select ?, ?, no from created
+        on conflict (store, shopify_customer_id) do update set customer_no = excluded.customer_no
+      )`
+    : '';
+  const rows = await em.execute<{ no: string }[]>(
+    `with ${TAKE_NUMBER_CTE},
+     created as (
+       insert into customer (no, name, name2, contact, address, address2, city, post_code, county,
+                             country_code, email, phone, phone_digits, tax_area_code, currency_code,
+                             created_from_template_code)
+       select taken.no, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? from taken
+       returning no
+     )${link}
+     select no from created`,
+    [
+      setup.customerNos,
+      customer.name,
+      customer.name2,
+      customer.contact,
+      customer.address,
+      customer.address2,
+      customer.city,
+      customer.postCode,
+      customer.county,
+      customer.countryCode,
+      normalizeEmail(data.email),
+      customer.phone,
+      normalizePhoneDigits(data.phone),
+      template.taxAreaCode,
+      template.currencyCode,
+      template.code,
+      ...(linkTo ? [linkTo.store, linkTo.shopifyCustomerId] : []),
+    ],
+  );
+  const created = rows[0];
+  if (!created) throw new NumberSeriesMissingError(setup.customerNos);
+  return { ...customer, no: created.no };
 }
 
 /** Links a Shopify customer of a store to an ERP customer; a later link replaces an earlier one. */
@@ -64,17 +182,17 @@ export async function linkShopifyCustomer(
   );
 }
 
-export function customerAddress(customer: Customer): DocumentAddress {
+export function customerAddress(customer: CustomerRecord): DocumentAddress {
   return {
     name: customer.name,
-    name2: customer.name2 ?? null,
-    contact: customer.contact ?? null,
-    address: customer.address ?? null,
-    address2: customer.address2 ?? null,
-    city: customer.city ?? null,
-    postCode: customer.postCode ?? null,
-    county: customer.county ?? null,
-    countryCode: customer.countryCode ?? null,
-    phone: customer.phone ?? null,
+    name2: customer.name2,
+    contact: customer.contact,
+    address: customer.address,
+    address2: customer.address2,
+    city: customer.city,
+    postCode: customer.postCode,
+    county: customer.county,
+    countryCode: customer.countryCode,
+    phone: customer.phone,
   };
 }
