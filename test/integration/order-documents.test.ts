@@ -6,7 +6,8 @@ import { ImportedOrder } from '../../erp/entities';
 import { createOrder } from '../../simulator/generator/create-order';
 import type { CreateOrderRequest } from '../../simulator/generator/order-request';
 import type { AddressPlan } from '../../simulator/generator/store-plan';
-import { createDocumentUpdate } from '../../workflows/messages';
+import { mapItem } from '../../erp/services/map-item';
+import { createDocumentUpdate, orderWorkflowId, retrySignal } from '../../workflows/messages';
 import { hasDocument, waitForOrder } from '../helpers/order-waits';
 import { startTestStack, type TestStack } from '../helpers/test-stack';
 import {
@@ -222,6 +223,50 @@ describe('release and creation settings', () => {
       );
     expect(again).toBeInstanceOf(WorkflowUpdateFailedError);
     expect((again as WorkflowUpdateFailedError).cause?.message).toContain(created.document!.documentNo);
+    expect(await documentCount(stack, order.id)).toBe(1);
+  });
+
+  it('a create-document request that fails waits quietly, and the document follows the fix', async () => {
+    const gadgetVariantId = stack.simulator.store.addProduct({
+      title: 'Unmapped gadget',
+      variants: [{ title: 'Default', sku: 'NO-SUCH-ITEM', price: '12.00' }],
+    }).sim.variantIds[0]!;
+    const order = await shirtOrder({
+      lines: [
+        {
+          variantId: gadgetVariantId,
+          title: 'Unmapped gadget',
+          sku: 'NO-SUCH-ITEM',
+          quantity: 1,
+          unitPrice: '12.00',
+        },
+      ],
+    });
+    await dispatchOrder(stack, order, 'MANUAL');
+    await waitForOrder(
+      stack.temporal.client,
+      stack.simulator.shopDomain,
+      order.id,
+      (status) => status.stage === 'imported',
+    );
+    const refused = await orderHandle(stack, order.id).executeUpdate(createDocumentUpdate);
+    expect(refused.stage).toBe('needs-attention');
+    expect(refused.problems.map((problem) => problem.code)).toContain('ITEM_NOT_MAPPED');
+
+    // Answered once: the workflow waits for a fix instead of attempting again and again.
+    const handle = stack.temporal.client.workflow.getHandle(
+      orderWorkflowId(stack.simulator.shopDomain, order.id),
+    );
+    const eventsAfterAnswer = (await handle.fetchHistory()).events?.length ?? 0;
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    expect((await handle.fetchHistory()).events?.length ?? 0).toBeLessThanOrEqual(eventsAfterAnswer + 3);
+
+    // The operator's wish outlives the failed attempt: on this import-only shop, the mapping and a
+    // retry give the document without asking for it again.
+    await mapItem(stack.erp.orm, stack.simulator.shopDomain, gadgetVariantId, 'TSHIRT-M');
+    await orderHandle(stack, order.id).signal(retrySignal);
+    const done = await waitForOrder(stack.temporal.client, stack.simulator.shopDomain, order.id, hasDocument);
+    expect(done.document?.documentType).toBe('order');
     expect(await documentCount(stack, order.id)).toBe(1);
   });
 });
