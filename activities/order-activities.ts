@@ -79,7 +79,10 @@ export function createOrderActivities(
     const client = await shopifyClientFor(em, input.shopCode);
     let fetched;
     try {
-      fetched = await fetchOrderForImport(client, input.shopifyOrderId, { signal: cancellationSignal() });
+      fetched = await fetchOrderForImport(client, input.shopifyOrderId, {
+        signal: cancellationSignal(),
+        ...(input.currencies ? { currencies: input.currencies } : {}),
+      });
     } catch (error) {
       if (error instanceof ShopifyNotFoundError || error instanceof ShopifyAuthError) {
         await markOrderToImportFailed(input.store, input.shopifyOrderId, error.message);

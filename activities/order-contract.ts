@@ -12,6 +12,8 @@ export interface OrderRef {
 
 export interface ImportOrderInput extends OrderRef {
   shopCode: string;
+  /** The order's shop and presentment currency codes, when the change that triggered the import knew them. */
+  currencies?: { currencyCode: string; presentmentCurrencyCode: string };
 }
 
 export type { ImportSkipReason } from '../domain/import-eligibility';

@@ -135,6 +135,12 @@ export function createSyncOrdersActivities(
           orders: page.nodes.map(toDiscoveredOrder),
         });
         counts.found += page.nodes.length;
+        const currenciesById = new Map(
+          page.nodes.map((node) => [
+            node.id,
+            { currencyCode: node.currencyCode, presentmentCurrencyCode: node.presentmentCurrencyCode },
+          ]),
+        );
         counts.upserted += outcome.upserted;
         counts.matched += outcome.toDispatch.length;
         counts.filteredOut += outcome.filteredOut + outcome.neverImportable;
@@ -148,7 +154,14 @@ export function createSyncOrdersActivities(
               store: shop.shopDomain,
               shopifyOrderId: order.shopifyOrderId,
               orderName: order.name,
-              change: { shopCode: shop.code, shopifyUpdatedAt: order.updatedAt, source: 'sync' },
+              change: {
+                shopCode: shop.code,
+                shopifyUpdatedAt: order.updatedAt,
+                source: 'sync',
+                ...(currenciesById.has(order.shopifyOrderId)
+                  ? { currencies: currenciesById.get(order.shopifyOrderId)! }
+                  : {}),
+              },
             },
             deps.orderTimings,
           ),

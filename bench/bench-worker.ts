@@ -34,7 +34,6 @@ const worker = await createOrderbridgeWorker({
     taskQueue,
     shopifyBaseUrl: (domain) => (domain === shopDomain ? shopifyBaseUrl : undefined),
   },
-  tuning: { maxConcurrentActivityTaskExecutions: 20, maxConcurrentWorkflowTaskExecutions: 10 },
 });
 process.stdout.write('ready\n');
 await worker.run();

@@ -51,7 +51,8 @@ const environmentSchema = z.object({
   TEMPORAL_UI_PORT: port.default(8233),
   TEMPORAL_DEV_DB_FILE: z.string().default('.temporal/dev.db'),
   WORKER_MAX_CONCURRENT_ACTIVITIES: positiveInt.default(20),
-  WORKER_MAX_CONCURRENT_WORKFLOW_TASKS: positiveInt.default(10),
+  WORKER_MAX_CONCURRENT_WORKFLOW_TASKS: positiveInt.default(40),
+  WORKER_MAX_CONCURRENT_LOCAL_ACTIVITIES: positiveInt.default(20),
   WORKER_MAX_CACHED_WORKFLOWS: positiveInt.default(250),
   WORKER_SHUTDOWN_GRACE_SECONDS: positiveInt.default(30),
   SHOPIFY_SHOP: z

@@ -8,6 +8,7 @@ export const WORKFLOWS_PATH = fileURLToPath(new URL('../workflows/index.ts', imp
 export interface WorkerTuning {
   maxConcurrentActivityTaskExecutions: number;
   maxConcurrentWorkflowTaskExecutions: number;
+  maxConcurrentLocalActivityExecutions: number;
   maxCachedWorkflows: number;
   shutdownGraceTimeSeconds: number;
 }
@@ -16,7 +17,11 @@ export const DEFAULT_WORKER_TUNING: WorkerTuning = {
   // Shopify calls are rate limited per store and each activity holds a Postgres connection:
   // a modest activity concurrency keeps both below their limits on a small machine.
   maxConcurrentActivityTaskExecutions: 20,
-  maxConcurrentWorkflowTaskExecutions: 10,
+  // A workflow task holds its slot while its local activities run (the order import and document
+  // step is one): enough slots that imports, not slots, are the limit.
+  maxConcurrentWorkflowTaskExecutions: 40,
+  // Local activities reach Shopify and Postgres like activities do: the same modest bound.
+  maxConcurrentLocalActivityExecutions: 20,
   // Order workflows stay open for weeks waiting for shipments and refunds: the sticky cache keeps
   // only the busy ones in memory; the rest are replayed from history when they wake (cheap: short histories).
   maxCachedWorkflows: 250,
@@ -51,6 +56,7 @@ export async function createOrderbridgeWorker(options: CreateWorkerOptions): Pro
     activities: createActivities(options.deps),
     maxConcurrentActivityTaskExecutions: tuning.maxConcurrentActivityTaskExecutions,
     maxConcurrentWorkflowTaskExecutions: tuning.maxConcurrentWorkflowTaskExecutions,
+    maxConcurrentLocalActivityExecutions: tuning.maxConcurrentLocalActivityExecutions,
     maxCachedWorkflows: tuning.maxCachedWorkflows,
     shutdownGraceTime: `${tuning.shutdownGraceTimeSeconds} seconds`,
     ...(options.identity ? { identity: options.identity } : {}),

@@ -26,6 +26,13 @@ export interface ShopifyOrderChanged {
   shopifyUpdatedAt: string;
   /** Why: 'sync' | 'webhook' | 'operator'. */
   source: 'sync' | 'webhook' | 'operator';
+  /** The order's currencies when the sender read them (discovery does, for free): lets the import fetch presentment money only when it differs, without a wasted request. */
+  currencies?: OrderCurrencies;
+}
+
+export interface OrderCurrencies {
+  currencyCode: string;
+  presentmentCurrencyCode: string;
 }
 
 export const shopifyOrderChangedSignal = defineSignal<[ShopifyOrderChanged]>('shopifyOrderChanged');

@@ -498,6 +498,7 @@ export async function orderWorkflow(input: OrderWorkflowInput): Promise<OrderSta
         store: status.store,
         shopifyOrderId: status.shopifyOrderId,
         shopCode: status.shopCode,
+        ...(change.currencies ? { currencies: change.currencies } : {}),
       };
       let result: ImportOrderResult;
       let processed: ProcessOrderResult | undefined;

@@ -41,6 +41,7 @@ export async function runWorkerUntilStopped(
       tuning: {
         maxConcurrentActivityTaskExecutions: config.WORKER_MAX_CONCURRENT_ACTIVITIES,
         maxConcurrentWorkflowTaskExecutions: config.WORKER_MAX_CONCURRENT_WORKFLOW_TASKS,
+        maxConcurrentLocalActivityExecutions: config.WORKER_MAX_CONCURRENT_LOCAL_ACTIVITIES,
         maxCachedWorkflows: config.WORKER_MAX_CACHED_WORKFLOWS,
         shutdownGraceTimeSeconds: config.WORKER_SHUTDOWN_GRACE_SECONDS,
       },

@@ -277,3 +277,33 @@ describe('shop card filters', () => {
     expect(await em().count(OrderToImport, { shopifyOrderId: domestic.id, claimedByShopCode: null })).toBe(1);
   });
 });
+
+describe('Shopify requests of an import', () => {
+  it('a foreign-currency order is fetched once: the sync passes the currencies discovery read', async () => {
+    // A card of its own, so that this sync dispatches this order alone.
+    await addShopCard(
+      stack,
+      'FXCHECK',
+      { items: [{ no: 'CAP-1', description: 'Cap' }] },
+      {
+        orderSyncFilters: { tagFilter: 'fx-check' },
+      },
+    );
+    const importRequests = () => stack.simulator.stats().byOperation.OrderForImport?.requests ?? 0;
+    const order = await capOrder({ presentmentCurrency: 'EUR', tags: ['fx-check'] });
+    const before = importRequests();
+    const report = await runSync(stack, 'FXCHECK');
+    expect(report.dispatched).toBe(1);
+    await waitForOrder(stack.temporal.client, stack.simulator.shopDomain, order.id, (status) =>
+      Boolean(status.importedOrderId),
+    );
+    // Without the hint the import would read the order in shop money, see two currencies and read
+    // it again with presentment money: two requests.
+    expect(importRequests() - before).toBe(1);
+    const imported = await em().findOneOrFail(ImportedOrder, {
+      store: stack.simulator.shopDomain,
+      shopifyOrderId: order.id,
+    });
+    expect(imported.presentmentCurrencyCode).toBe('EUR');
+  });
+});
