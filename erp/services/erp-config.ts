@@ -65,18 +65,23 @@ interface Generation {
   entries: Map<string, unknown>;
 }
 
-/** Per ORM (keyed by its driver, which its forks share): the newest generation a unit of work saw. */
-const generations = new WeakMap<object, { current: Generation | null }>();
+/**
+ * Per ORM (keyed by its driver, which its forks share): the generations of the two versions seen
+ * last. Two, not one: while a change commits, units of work that read the version just before it
+ * still arrive beside those that read it after, and with one slot each would empty the other's.
+ */
+const generations = new WeakMap<object, Generation[]>();
+const GENERATIONS_KEPT = 2;
 
 function generationFor(em: EntityManager, version: string): Generation {
   const driver = em.getDriver();
-  let holder = generations.get(driver);
-  if (!holder) {
-    holder = { current: null };
-    generations.set(driver, holder);
+  const kept = generations.get(driver) ?? [];
+  let generation = kept.find((candidate) => candidate.version === version);
+  if (!generation) {
+    generation = { version, entries: new Map() };
+    generations.set(driver, [generation, ...kept].slice(0, GENERATIONS_KEPT));
   }
-  if (holder.current?.version !== version) holder.current = { version, entries: new Map() };
-  return holder.current;
+  return generation;
 }
 
 /**
