@@ -203,12 +203,16 @@ interface CustomerCandidates {
 const POST_CODE_DIGITS_SQL = `regexp_replace(coalesce(c.post_code, ''), '[^0-9]', '', 'g')`;
 
 /**
- * Every customer selection candidate in one statement. Bill-to matching compares names and
- * addresses ignoring case and spacing, in code (domain/customer-matching.ts); the database only
- * narrows the country's customers to those with the same post code digits (indexed), which every
- * match has.
+ * Every customer selection candidate in one statement, with the rows of the default customers
+ * selection may take instead. Bill-to matching compares names and addresses ignoring case and
+ * spacing, in code (domain/customer-matching.ts); the database only narrows the country's customers
+ * to those with the same post code digits (indexed), which every match has.
  */
-async function customerCandidates(em: EntityManager, order: ImportedOrder): Promise<CustomerCandidates> {
+async function customerCandidates(
+  em: EntityManager,
+  order: ImportedOrder,
+  defaultCustomerNos: { country: string | null; shop: string | null },
+): Promise<CustomerCandidates> {
   const email = normalizeEmail(order.email ?? order.customer?.email);
   const phone = normalizePhoneDigits(order.phone ?? order.customer?.phone ?? order.billingAddress?.phone);
   const billing = order.billingAddress ?? null;
@@ -224,6 +228,8 @@ async function customerCandidates(em: EntityManager, order: ImportedOrder): Prom
       by_email: CustomerJsonRow | null;
       by_phone: CustomerJsonRow | null;
       bill_to: CustomerJsonRow[] | null;
+      country_default: CustomerJsonRow | null;
+      shop_default: CustomerJsonRow | null;
     }[]
   >(
     `select
@@ -231,7 +237,9 @@ async function customerCandidates(em: EntityManager, order: ImportedOrder): Prom
          where l.store = ? and l.shopify_customer_id = ?) as linked,
        (select to_json(c) from customer c where c.email = ? and not c.blocked order by c.no limit 1) as by_email,
        (select to_json(c) from customer c where c.phone_digits = ? and not c.blocked order by c.no limit 1) as by_phone,
-       ${billToSql} as bill_to`,
+       ${billToSql} as bill_to,
+       (select to_json(c) from customer c where c.no = ?) as country_default,
+       (select to_json(c) from customer c where c.no = ?) as shop_default`,
     [
       order.store,
       order.shopifyCustomerId ?? null,
@@ -240,6 +248,8 @@ async function customerCandidates(em: EntityManager, order: ImportedOrder): Prom
       ...(billing
         ? [...(countryCode === null ? [] : [countryCode]), (billing.zip ?? '').replace(/[^0-9]/g, '')]
         : []),
+      defaultCustomerNos.country,
+      defaultCustomerNos.shop,
     ],
   );
   let byBillTo: CustomerJsonRow | null = null;
@@ -258,9 +268,14 @@ async function customerCandidates(em: EntityManager, order: ImportedOrder): Prom
         }),
       ) ?? null;
   }
-  const found = [row?.linked, row?.by_email, row?.by_phone, byBillTo].filter(
-    (customer): customer is CustomerJsonRow => Boolean(customer),
-  );
+  const found = [
+    row?.country_default,
+    row?.shop_default,
+    row?.linked,
+    row?.by_email,
+    row?.by_phone,
+    byBillTo,
+  ].filter((customer): customer is CustomerJsonRow => Boolean(customer));
   return {
     linkedCustomerNo: row?.linked?.no ?? null,
     byEmail: row?.by_email?.no ?? null,
@@ -277,7 +292,12 @@ async function chooseCustomer(
   order: ImportedOrder,
   shop: Readonly<ShopSettings>,
 ): Promise<{ decision: CustomerDecision; customer: CustomerRecord | null; createdCustomerNo?: string }> {
-  const { records, ...candidates } = await customerCandidates(em, order);
+  const countryTemplates = await config.countryTemplates(shop.code);
+  const shipToCountry = order.shippingAddress?.countryCode?.toUpperCase() ?? null;
+  const { records, ...candidates } = await customerCandidates(em, order, {
+    country: (shipToCountry ? countryTemplates[shipToCountry]?.defaultCustomerNo : null) ?? null,
+    shop: shop.defaultCustomerNo,
+  });
   const decision = selectCustomer({
     orderName: order.name,
     shop: {
@@ -287,7 +307,7 @@ async function chooseCustomer(
       defaultCustomerNo: shop.defaultCustomerNo,
       customerTemplateCode: shop.customerTemplateCode,
     },
-    countryTemplates: await config.countryTemplates(shop.code),
+    countryTemplates,
     shipToCountryCode: order.shippingAddress?.countryCode ?? null,
     billingAddress: order.billingAddress ?? null,
     email: order.email ?? order.customer?.email ?? null,
