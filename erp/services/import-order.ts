@@ -1,10 +1,13 @@
+import type { EntityName } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { isGiftCardPayment, lastCharactersOf } from '../../domain/gift-card-payments';
 import { importEligibility, type ImportSkipReason } from '../../domain/import-eligibility';
 import { amountOf, formatMoney, sum, type MoneySide } from '../../domain/money';
 import { planOrderUpdate, type EditPlan } from '../../domain/order-edits';
 import { OrderProblems, OrderProblemsError, type OrderProblem } from '../../domain/order-problems';
 import type { MoneyBag, OrderSnapshot } from '../../domain/order-snapshot';
 import { validateOrderSnapshot } from '../../domain/snapshot-validation';
+import type { ReturnRefundProcess } from '../../domain/shop-settings';
 import {
   ImportedFulfillment,
   ImportedFulfillmentOrder,
@@ -14,12 +17,11 @@ import {
   ImportedTransaction,
   OrderToImport,
 } from '../entities';
-import { inTransaction, lockShopifyOrder, type ErpContext } from './context';
+import { inTransaction, type ErpContext } from './context';
 import { findOrderDocument, documentStateOf } from './order-document';
 import { rebuildSalesDocumentLines } from './create-sales-document';
 import { writeAfterSalesData } from './import-refunds';
 import { recordOrderProblems } from './order-problem-record';
-import { requireShopCard } from './shop-settings';
 
 export interface ImportOrderResult {
   /** Set when the order is in the ERP store (first import or update); absent when skipped. */
@@ -40,19 +42,6 @@ export interface ImportOrderResult {
   /** The shop card's "auto create orders". */
   autoCreateDocument: boolean;
   hasDocument: boolean;
-}
-
-/** JSON with sorted keys: PostgreSQL's jsonb does not keep key order, so plain JSON.stringify would differ. */
-function canonicalJson(value: unknown): string {
-  return JSON.stringify(value, (_key, entry: unknown) =>
-    entry !== null && typeof entry === 'object' && !Array.isArray(entry)
-      ? Object.fromEntries(
-          Object.entries(entry as Record<string, unknown>).sort(([left], [right]) =>
-            left.localeCompare(right),
-          ),
-        )
-      : entry,
-  );
 }
 
 function money(bag: MoneyBag, side: MoneySide): string {
@@ -136,13 +125,107 @@ function supplementaryLineFields(line: OrderSnapshot['lines'][number], snapshot:
   };
 }
 
+type SnapshotLine = OrderSnapshot['lines'][number];
+
+/** A line's Shopify data as a first import (or an edit the document follows) writes it. */
+function lineFields(line: SnapshotLine, position: number, snapshot: OrderSnapshot) {
+  return {
+    position,
+    name: line.name,
+    title: line.title,
+    variantTitle: line.variantTitle,
+    variantId: line.variantId,
+    sku: line.sku,
+    barcode: line.barcode,
+    vendor: line.vendor,
+    // SPEC §3 edit table: the ordered quantity (original after a decrease), to-fulfil holds the rest.
+    quantity: line.quantity,
+    isGiftCard: line.isGiftCard,
+    isTip: line.isTip,
+    requiresShipping: line.requiresShipping,
+    taxable: line.taxable,
+    unitPriceShop: line.originalUnitPrice.shop.amount,
+    unitPricePresentment: line.originalUnitPrice.presentment.amount,
+    fulfillmentLocationId: line.fulfillmentLocationId,
+    ...supplementaryLineFields(line, snapshot),
+  };
+}
+
+function shippingFields(
+  line: OrderSnapshot['shippingLines'][number],
+  position: number,
+  snapshot: OrderSnapshot,
+) {
+  return {
+    position,
+    title: line.title,
+    code: line.code,
+    source: line.source,
+    isRemoved: line.isRemoved,
+    priceShop: line.originalPrice.shop.amount,
+    pricePresentment: line.originalPrice.presentment.amount,
+    discountShop: discountSum(line.discountAllocations, 'shop', snapshot.currencyCode),
+    discountPresentment: discountSum(
+      line.discountAllocations,
+      'presentment',
+      snapshot.presentmentCurrencyCode,
+    ),
+    discountAllocations: line.discountAllocations,
+    taxLines: line.taxLines,
+  };
+}
+
+function transactionFields(transaction: OrderSnapshot['transactions'][number]) {
+  return {
+    kind: transaction.kind,
+    status: transaction.status,
+    gateway: transaction.gateway,
+    formattedGateway: transaction.formattedGateway,
+    amountShop: transaction.amount.shop.amount,
+    currencyShop: transaction.amount.shop.currencyCode,
+    amountPresentment: transaction.amount.presentment.amount,
+    currencyPresentment: transaction.amount.presentment.currencyCode,
+    parentTransactionId: transaction.parentTransactionId,
+    shopifyCreatedAt: new Date(transaction.createdAt),
+    processedAt: transaction.processedAt ? new Date(transaction.processedAt) : null,
+    test: transaction.test,
+    errorCode: transaction.errorCode,
+  };
+}
+
+function fulfillmentOrderFields(fulfillmentOrder: OrderSnapshot['fulfillmentOrders'][number]) {
+  return {
+    status: fulfillmentOrder.status,
+    assignedLocationId: fulfillmentOrder.assignedLocationId,
+    shopifyUpdatedAt: new Date(fulfillmentOrder.updatedAt),
+    lines: fulfillmentOrder.lines,
+  };
+}
+
+function fulfillmentFields(fulfillment: OrderSnapshot['fulfillments'][number]) {
+  return {
+    name: fulfillment.name,
+    status: fulfillment.status,
+    displayStatus: fulfillment.displayStatus,
+    locationId: fulfillment.locationId,
+    shopifyCreatedAt: new Date(fulfillment.createdAt),
+    tracking: fulfillment.tracking,
+    lines: fulfillment.lines,
+  };
+}
+
+/**
+ * Writes the lines. `stored` is null on a first import: the order was just inserted, so it has
+ * none and asking the database would only cost a statement.
+ */
 async function writeLines(
   em: EntityManager,
   orderId: number,
   snapshot: OrderSnapshot,
   plan: Pick<EditPlan, 'lines' | 'keepLineLocations'>,
+  firstImport: boolean,
 ) {
-  const stored = await em.find(ImportedOrderLine, { orderId });
+  const stored = firstImport ? [] : await em.find(ImportedOrderLine, { orderId });
   const storedById = new Map(stored.map((line) => [line.shopifyLineId, line]));
   const seen = new Set<string>();
   snapshot.lines.forEach((line, position) => {
@@ -153,27 +236,11 @@ async function writeLines(
       return;
     }
     const shopifyFields = {
-      position,
-      name: line.name,
-      title: line.title,
-      variantTitle: line.variantTitle,
-      variantId: line.variantId,
-      sku: line.sku,
-      barcode: line.barcode,
-      vendor: line.vendor,
-      // SPEC §3 edit table: the ordered quantity (original after a decrease), to-fulfil holds the rest.
-      quantity: line.quantity,
-      isGiftCard: line.isGiftCard,
-      isTip: line.isTip,
-      requiresShipping: line.requiresShipping,
-      taxable: line.taxable,
-      unitPriceShop: line.originalUnitPrice.shop.amount,
-      unitPricePresentment: line.originalUnitPrice.presentment.amount,
+      ...lineFields(line, position, snapshot),
       fulfillmentLocationId:
         plan.keepLineLocations && existing
           ? (existing.fulfillmentLocationId ?? null)
           : line.fulfillmentLocationId,
-      ...supplementaryLineFields(line, snapshot),
     };
     if (existing) {
       // A changed variant invalidates an item found by mapping; an operator's choice stays.
@@ -215,57 +282,32 @@ async function syncChildren<Row extends { id: number }, Source>(
   for (const row of rows) if (!seen.has(keyOfRow(row))) em.remove(row);
 }
 
-async function writeSupplementaryData(em: EntityManager, orderId: number, snapshot: OrderSnapshot) {
-  const shippingFields = (line: OrderSnapshot['shippingLines'][number], position: number) => ({
-    position,
-    title: line.title,
-    code: line.code,
-    source: line.source,
-    isRemoved: line.isRemoved,
-    priceShop: line.originalPrice.shop.amount,
-    pricePresentment: line.originalPrice.presentment.amount,
-    discountShop: discountSum(line.discountAllocations, 'shop', snapshot.currencyCode),
-    discountPresentment: discountSum(
-      line.discountAllocations,
-      'presentment',
-      snapshot.presentmentCurrencyCode,
-    ),
-    discountAllocations: line.discountAllocations,
-    taxLines: line.taxLines,
-  });
+async function writeSupplementaryData(
+  em: EntityManager,
+  orderId: number,
+  snapshot: OrderSnapshot,
+  firstImport: boolean,
+) {
+  // A first import has no rows yet: reading them would only cost statements.
+  const storedRows = async <Row extends object>(entity: EntityName<Row>): Promise<Row[]> =>
+    firstImport ? [] : ((await em.find(entity, { orderId } as never)) as Row[]);
   await syncChildren(
     em,
-    await em.find(ImportedShippingLine, { orderId }),
+    await storedRows(ImportedShippingLine),
     snapshot.shippingLines,
     (row) => row.shopifyShippingLineId,
     (line) => line.shopifyShippingLineId,
-    shippingFields,
+    (line, position) => shippingFields(line, position, snapshot),
     (line, position) =>
       em.create(ImportedShippingLine, {
         orderId,
         shopifyShippingLineId: line.shopifyShippingLineId,
-        ...shippingFields(line, position),
+        ...shippingFields(line, position, snapshot),
       }),
   );
-
-  const transactionFields = (transaction: OrderSnapshot['transactions'][number]) => ({
-    kind: transaction.kind,
-    status: transaction.status,
-    gateway: transaction.gateway,
-    formattedGateway: transaction.formattedGateway,
-    amountShop: transaction.amount.shop.amount,
-    currencyShop: transaction.amount.shop.currencyCode,
-    amountPresentment: transaction.amount.presentment.amount,
-    currencyPresentment: transaction.amount.presentment.currencyCode,
-    parentTransactionId: transaction.parentTransactionId,
-    shopifyCreatedAt: new Date(transaction.createdAt),
-    processedAt: transaction.processedAt ? new Date(transaction.processedAt) : null,
-    test: transaction.test,
-    errorCode: transaction.errorCode,
-  });
   await syncChildren(
     em,
-    await em.find(ImportedTransaction, { orderId }),
+    await storedRows(ImportedTransaction),
     snapshot.transactions,
     (row) => row.shopifyTransactionId,
     (transaction) => transaction.shopifyTransactionId,
@@ -277,16 +319,9 @@ async function writeSupplementaryData(em: EntityManager, orderId: number, snapsh
         ...transactionFields(transaction),
       }),
   );
-
-  const fulfillmentOrderFields = (fulfillmentOrder: OrderSnapshot['fulfillmentOrders'][number]) => ({
-    status: fulfillmentOrder.status,
-    assignedLocationId: fulfillmentOrder.assignedLocationId,
-    shopifyUpdatedAt: new Date(fulfillmentOrder.updatedAt),
-    lines: fulfillmentOrder.lines,
-  });
   await syncChildren(
     em,
-    await em.find(ImportedFulfillmentOrder, { orderId }),
+    await storedRows(ImportedFulfillmentOrder),
     snapshot.fulfillmentOrders,
     (row) => row.shopifyFulfillmentOrderId,
     (fulfillmentOrder) => fulfillmentOrder.shopifyFulfillmentOrderId,
@@ -298,19 +333,9 @@ async function writeSupplementaryData(em: EntityManager, orderId: number, snapsh
         ...fulfillmentOrderFields(fulfillmentOrder),
       }),
   );
-
-  const fulfillmentFields = (fulfillment: OrderSnapshot['fulfillments'][number]) => ({
-    name: fulfillment.name,
-    status: fulfillment.status,
-    displayStatus: fulfillment.displayStatus,
-    locationId: fulfillment.locationId,
-    shopifyCreatedAt: new Date(fulfillment.createdAt),
-    tracking: fulfillment.tracking,
-    lines: fulfillment.lines,
-  });
   await syncChildren(
     em,
-    await em.find(ImportedFulfillment, { orderId }),
+    await storedRows(ImportedFulfillment),
     snapshot.fulfillments,
     (row) => row.shopifyFulfillmentId,
     (fulfillment) => fulfillment.shopifyFulfillmentId,
@@ -324,12 +349,250 @@ async function writeSupplementaryData(em: EntityManager, orderId: number, snapsh
   );
 }
 
+/** The shop card as the import reads it, beside the order's lock. */
+interface ShopForImport {
+  store: string;
+  enabled: boolean;
+  autoCreateOrders: boolean;
+  returnRefundProcess: ReturnRefundProcess;
+}
+
+// The shop card gives the store, which keys the order's lock (lockShopifyOrder's key), so the card
+// and the lock cost one statement. Read per import, not from the configuration cache: the row is
+// read for its store anyway, and a cached copy would need the configuration version first.
+const LOCK_ORDER_FOR_IMPORT_SQL = `select s.shop_domain, s.enabled, s.auto_create_orders, s.return_refund_process,
+   pg_advisory_xact_lock(hashtextextended('order:' || s.shop_domain || ':' || ?, 0)) is not null as locked
+  from shop_card s where s.code = ?`;
+
+/** The previous import, as far as deciding whether this one changes anything needs it. */
+interface PreviousImport {
+  id: number;
+  shopCode: string;
+  stage: string;
+  hasError: boolean;
+  errorText: string | null;
+  problems: OrderProblem[];
+  conflictText: string | null;
+  /** The stored snapshot equals this import's (jsonb equality: key order does not matter). */
+  unchanged: boolean;
+  /** The document's baseline (or, without one, the stored snapshot) equals this import's snapshot. */
+  baselineUnchanged: boolean;
+  hasDocument: boolean;
+}
+
+// A statement of its own after the lock's, not beside it: a statement sees the rows committed when
+// it started, and a unit of work the lock waited for may have inserted or changed the order since.
+// The snapshots are compared in SQL, so an unchanged re-import never carries the stored one back.
+const PREVIOUS_IMPORT_SQL = `with next as (select ?::jsonb as snapshot)
+select o.id, o.shop_code, o.stage, o.has_error, o.error_text, o.problems, o.conflict_text,
+       o.snapshot = next.snapshot as unchanged,
+       coalesce(o.document_baseline, o.snapshot) = next.snapshot as baseline_unchanged,
+       exists (select 1 from sales_header h
+                where h.imported_order_id = o.id and h.document_type in ('order', 'invoice')) as has_document
+  from imported_order o, next
+ where o.store = ? and o.shopify_order_id = ?`;
+
+interface PreviousImportRow {
+  id: number;
+  shop_code: string;
+  stage: string;
+  has_error: boolean;
+  error_text: string | null;
+  problems: OrderProblem[];
+  conflict_text: string | null;
+  unchanged: boolean;
+  baseline_unchanged: boolean;
+  has_document: boolean;
+}
+
+async function readPreviousImport(
+  em: EntityManager,
+  store: string,
+  shopifyOrderId: string,
+  snapshotJson: string,
+): Promise<PreviousImport | null> {
+  const [row] = await em.execute<PreviousImportRow[]>(PREVIOUS_IMPORT_SQL, [
+    snapshotJson,
+    store,
+    shopifyOrderId,
+  ]);
+  if (!row) return null;
+  return {
+    id: row.id,
+    shopCode: row.shop_code,
+    stage: row.stage,
+    hasError: row.has_error,
+    errorText: row.error_text,
+    problems: row.problems,
+    conflictText: row.conflict_text,
+    unchanged: row.unchanged,
+    baselineUnchanged: row.baseline_unchanged,
+    hasDocument: row.has_document,
+  };
+}
+
+/** Shopify lists a refund or a return: the after-sales rows need the general path's writes. */
+function hasAfterSalesData(snapshot: OrderSnapshot): boolean {
+  return (snapshot.refunds ?? []).length > 0 || (snapshot.returns ?? []).length > 0;
+}
+
+/**
+ * A re-import of the snapshot imported last changes nothing but the import counters: the edit
+ * plan of a snapshot against itself has no change (so no conflict and no rebuild), the lines and
+ * children would be rewritten with what they hold, and the problems would be recorded as they are.
+ * Anything that could still differ takes the general path: a stored conflict (re-evaluated there),
+ * a document baseline other than the snapshot, a closed order not yet at stage closed, refunds or
+ * returns (a changed refund setting imports them), problems recorded otherwise than the general
+ * path would record them.
+ */
+function isNoOpReimport(previous: PreviousImport, snapshot: OrderSnapshot): boolean {
+  if (!previous.unchanged || !previous.baselineUnchanged) return false;
+  if (previous.conflictText !== null) return false;
+  if (previous.problems.some((problem) => problem.code === 'DOCUMENT_CONFLICT')) return false;
+  if (snapshot.closed && previous.stage !== 'closed') return false;
+  if (hasAfterSalesData(snapshot)) return false;
+  const recorded: Parameters<typeof recordOrderProblems>[0] = {
+    problems: previous.problems,
+    hasError: false,
+    errorText: null,
+    conflictText: null,
+  };
+  recordOrderProblems(recorded, previous.problems);
+  return recorded.hasError === previous.hasError && recorded.errorText === previous.errorText;
+}
+
+// The counters the general path moves on every import (and the version and updated-at its flush
+// moves), with the orders-to-import row's delete, in one statement.
+const NOTE_REIMPORT_SQL = `with done as (delete from order_to_import where store = ? and shopify_order_id = ?)
+update imported_order
+   set import_count = import_count + 1, last_imported_at = ?, updated_at = ?, version = version + 1
+ where id = ?`;
+
+/**
+ * Rows of one entity as JSON keyed by column, for jsonb_populate_record(set): the database converts
+ * each value to its column's type (decimal strings to numeric, ISO dates to timestamptz, JSON
+ * values to jsonb as they are), as the ORM's own insert would.
+ */
+function columnRows<Row extends object>(
+  em: EntityManager,
+  entity: EntityName<Row>,
+  rows: readonly Record<string, unknown>[],
+): { table: string; columns: string[]; json: string } {
+  const meta = em.getMetadata().get(entity);
+  const first = rows[0] ?? {};
+  const keys = Object.keys(first);
+  const columns = keys.map((key) => {
+    const property = meta.properties[key as keyof typeof meta.properties];
+    if (!property) throw new Error(`${meta.className} has no property '${key}'`);
+    return property.fieldNames[0]!;
+  });
+  const json = JSON.stringify(
+    rows.map((row) => Object.fromEntries(keys.map((key, index) => [columns[index], row[key] ?? null]))),
+  );
+  return { table: meta.tableName, columns, json };
+}
+
+/**
+ * A first import without refunds or returns, in one statement: the order, every child row (one
+ * multi-row insert per table) and the orders-to-import row's delete, as data-modifying CTEs. The
+ * unit of work would read the (necessarily empty) children, insert each table apart and update the
+ * order afterwards; here every field is final at insert: no problems, no error, no conflict.
+ * Returns the new order's id.
+ */
+async function insertFirstImport(
+  em: EntityManager,
+  store: string,
+  shopCode: string,
+  snapshot: OrderSnapshot,
+): Promise<number> {
+  const order = columnRows(em, ImportedOrder, [
+    { store, shopifyOrderId: snapshot.shopifyOrderId, shopCode, ...headerFields(snapshot) },
+  ]);
+  const children = [
+    columnRows(
+      em,
+      ImportedOrderLine,
+      snapshot.lines.map((line, position) => ({
+        shopifyLineId: line.shopifyLineId,
+        ...lineFields(line, position, snapshot),
+      })),
+    ),
+    columnRows(
+      em,
+      ImportedShippingLine,
+      snapshot.shippingLines.map((line, position) => ({
+        shopifyShippingLineId: line.shopifyShippingLineId,
+        ...shippingFields(line, position, snapshot),
+      })),
+    ),
+    columnRows(
+      em,
+      ImportedTransaction,
+      snapshot.transactions.map((transaction) => {
+        // What writePaymentDetails sets for an order without refunds (no transaction pays one back).
+        const accountNumber = transaction.accountNumber ?? null;
+        return {
+          shopifyTransactionId: transaction.shopifyTransactionId,
+          ...transactionFields(transaction),
+          accountNumber,
+          giftCardLastCharacters: isGiftCardPayment(transaction) ? lastCharactersOf(accountNumber) : null,
+          shopifyRefundId: null,
+        };
+      }),
+    ),
+    columnRows(
+      em,
+      ImportedFulfillmentOrder,
+      snapshot.fulfillmentOrders.map((fulfillmentOrder) => ({
+        shopifyFulfillmentOrderId: fulfillmentOrder.shopifyFulfillmentOrderId,
+        ...fulfillmentOrderFields(fulfillmentOrder),
+      })),
+    ),
+    columnRows(
+      em,
+      ImportedFulfillment,
+      snapshot.fulfillments.map((fulfillment) => ({
+        shopifyFulfillmentId: fulfillment.shopifyFulfillmentId,
+        ...fulfillmentFields(fulfillment),
+      })),
+    ),
+  ].filter((child) => child.columns.length > 0);
+
+  const quote = (name: string) => `"${name}"`;
+  const list = (columns: string[], prefix = '') => columns.map((column) => prefix + quote(column)).join(', ');
+  const params: unknown[] = [order.json];
+  const ctes = [
+    `inserted as (insert into ${quote(order.table)} (${list(order.columns)})
+       select ${list(order.columns)} from jsonb_populate_recordset(null::${quote(order.table)}, ?::jsonb)
+       returning id)`,
+  ];
+  children.forEach((child, index) => {
+    params.push(child.json);
+    ctes.push(
+      `child${index} as (insert into ${quote(child.table)} (order_id, ${list(child.columns)})
+         select inserted.id, ${list(child.columns, 'r.')}
+           from inserted, jsonb_populate_recordset(null::${quote(child.table)}, ?::jsonb) r)`,
+    );
+  });
+  params.push(store, snapshot.shopifyOrderId);
+  ctes.push(`done as (delete from order_to_import where store = ? and shopify_order_id = ?)`);
+  const [row] = await em.execute<{ id: number }[]>(
+    `with ${ctes.join(',\n')} select id from inserted`,
+    params,
+  );
+  return row!.id;
+}
+
 /**
  * Imports (or re-imports) one Shopify order through a shop card, in one transaction: header,
  * lines, shipping lines, transactions, fulfillment orders and fulfillments, applying the SPEC §3
  * edit table. Cancelled and archived orders are not imported the first time; an order imported by
  * another shop card on the same store is left to it. A successful import removes the order's
  * orders-to-import row. Throws OrderProblemsError for an unknown shop card or unusable data.
+ *
+ * The usual cases cost few statements: a first import without refunds or returns is the lock and
+ * one statement of inserts; a re-import of the snapshot imported last is the lock, the comparison
+ * and one update. Everything else goes through the unit of work.
  */
 export async function importOrder(
   context: ErpContext,
@@ -340,8 +603,22 @@ export async function importOrder(
   if (invalid.length > 0) throw new OrderProblemsError(invalid);
 
   return inTransaction(context, async (em) => {
-    const shop = await requireShopCard(em, shopCode, snapshot.name);
-    const store = shop.shopDomain;
+    const [shopRow] = await em.execute<
+      {
+        shop_domain: string;
+        enabled: boolean;
+        auto_create_orders: boolean;
+        return_refund_process: ReturnRefundProcess;
+      }[]
+    >(LOCK_ORDER_FOR_IMPORT_SQL, [snapshot.shopifyOrderId, shopCode]);
+    if (!shopRow) throw new OrderProblemsError([OrderProblems.shopNotFound(snapshot.name, shopCode)]);
+    const shop: ShopForImport = {
+      store: shopRow.shop_domain,
+      enabled: shopRow.enabled,
+      autoCreateOrders: shopRow.auto_create_orders,
+      returnRefundProcess: shopRow.return_refund_process,
+    };
+    const store = shop.store;
     const base = {
       orderName: snapshot.name,
       shopifyUpdatedAt: snapshot.updatedAt,
@@ -360,12 +637,12 @@ export async function importOrder(
         skippedDetail: OrderProblems.shopDisabled(snapshot.name, shopCode).message,
       };
     }
-    await lockShopifyOrder(em, store, snapshot.shopifyOrderId);
-    const existing = await em.findOne(ImportedOrder, { store, shopifyOrderId: snapshot.shopifyOrderId });
+    const snapshotJson = JSON.stringify(snapshot);
+    const previous = await readPreviousImport(em, store, snapshot.shopifyOrderId, snapshotJson);
     const eligibility = importEligibility(
       snapshot,
       shopCode,
-      existing ? { shopCode: existing.shopCode } : null,
+      previous ? { shopCode: previous.shopCode } : null,
     );
     if (!eligibility.import) {
       return {
@@ -378,6 +655,29 @@ export async function importOrder(
       };
     }
 
+    if (previous && isNoOpReimport(previous, snapshot)) {
+      const now = new Date();
+      await em.execute(NOTE_REIMPORT_SQL, [store, snapshot.shopifyOrderId, now, now, previous.id]);
+      return {
+        ...base,
+        importedOrderId: previous.id,
+        firstImport: eligibility.firstImport,
+        changed: false,
+        hasDocument: previous.hasDocument,
+      };
+    }
+    if (!previous && !hasAfterSalesData(snapshot)) {
+      const importedOrderId = await insertFirstImport(em, store, shopCode, snapshot);
+      return {
+        ...base,
+        importedOrderId,
+        firstImport: eligibility.firstImport,
+        changed: true,
+        hasDocument: false,
+      };
+    }
+
+    const existing = previous ? await em.findOneOrFail(ImportedOrder, previous.id) : null;
     const document = existing ? await findOrderDocument(em, existing.id) : null;
     const documentState = document ? await documentStateOf(em, document) : 'none';
     const plan = existing
@@ -398,7 +698,7 @@ export async function importOrder(
         shopCode,
         ...headerFields(snapshot),
       });
-    const changed = !existing || canonicalJson(existing.snapshot) !== canonicalJson(snapshot);
+    const changed = !previous || !previous.unchanged;
     if (existing) {
       em.assign(existing, {
         ...headerFields(snapshot),
@@ -410,8 +710,15 @@ export async function importOrder(
     }
     await em.flush();
 
-    await writeLines(em, order.id, snapshot, plan ?? { lines: 'follow', keepLineLocations: false });
-    await writeSupplementaryData(em, order.id, snapshot);
+    const firstImport = existing === null;
+    await writeLines(
+      em,
+      order.id,
+      snapshot,
+      plan ?? { lines: 'follow', keepLineLocations: false },
+      firstImport,
+    );
+    await writeSupplementaryData(em, order.id, snapshot, firstImport);
     await writeAfterSalesData(em, order, snapshot, shop);
     await em.nativeDelete(OrderToImport, { store, shopifyOrderId: snapshot.shopifyOrderId });
     await em.flush();

@@ -5,7 +5,10 @@ import type { ImportedOrder } from '../entities';
  * Stores an imported order's current problems: has-error when any blocks (or a conflict is open),
  * the full text for people, the typed list for the workflow and the CLI.
  */
-export function recordOrderProblems(order: ImportedOrder, problems: readonly OrderProblem[]): void {
+export function recordOrderProblems(
+  order: Pick<ImportedOrder, 'problems' | 'hasError' | 'errorText' | 'conflictText'>,
+  problems: readonly OrderProblem[],
+): void {
   const blocking = blockingProblems(problems);
   order.problems = [...problems];
   order.hasError = blocking.length > 0 || Boolean(order.conflictText);
