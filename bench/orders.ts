@@ -231,7 +231,7 @@ try {
       `worker_peak_rss_mb=${(peakRssKb / 1024).toFixed(0)} latency_orders=${latencies.length} latency_syncs=${syncRuns}`,
   );
   log(
-    `requests by operation: ${JSON.stringify(Object.fromEntries(Object.entries(stats.byOperation).map(([name, op]) => [name, op.requests])))}`,
+    `requests and actual cost by operation: ${JSON.stringify(Object.fromEntries(Object.entries(stats.byOperation).map(([name, op]) => [name, `${op.requests}/${op.actualCost}`])))}`,
   );
   console.log(
     Object.entries(figures)
