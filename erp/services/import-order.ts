@@ -9,6 +9,7 @@ import type { MoneyBag, OrderSnapshot } from '../../domain/order-snapshot';
 import { validateOrderSnapshot } from '../../domain/snapshot-validation';
 import type { ReturnRefundProcess } from '../../domain/shop-settings';
 import {
+  SalesHeader,
   ImportedFulfillment,
   ImportedFulfillmentOrder,
   ImportedOrder,
@@ -18,7 +19,7 @@ import {
   OrderToImport,
 } from '../entities';
 import { inTransaction, type ErpContext } from './context';
-import { findOrderDocument, documentStateOf } from './order-document';
+import { documentStateFrom } from './order-document';
 import { rebuildSalesDocumentLines } from './create-sales-document';
 import { writeAfterSalesData } from './import-refunds';
 import { recordOrderProblems } from './order-problem-record';
@@ -261,27 +262,30 @@ async function writeLines(
 }
 
 /** Replaces a child collection keyed by a Shopify id: update known rows, add new ones, drop vanished ones. */
-async function syncChildren<Row extends { id: number }, Source>(
+function syncChildren<Row extends { id: number }, Source>(
   em: EntityManager,
   rows: Row[],
   sources: readonly Source[],
   keyOfRow: (row: Row) => string,
   keyOfSource: (source: Source) => string,
   fields: (source: Source, position: number) => Partial<Row>,
-  create: (source: Source, position: number) => void,
-) {
+  create: (source: Source, position: number) => Row,
+): Row[] {
   const byKey = new Map(rows.map((row) => [keyOfRow(row), row]));
   const seen = new Set<string>();
-  sources.forEach((source, position) => {
+  const kept = sources.map((source, position) => {
     const key = keyOfSource(source);
     seen.add(key);
     const existing = byKey.get(key);
-    if (existing) em.assign(existing, fields(source, position) as never);
-    else create(source, position);
+    if (!existing) return create(source, position);
+    em.assign(existing, fields(source, position) as never);
+    return existing;
   });
   for (const row of rows) if (!seen.has(keyOfRow(row))) em.remove(row);
+  return kept;
 }
 
+/** Returns the order's transaction rows as they now are (every one: the import just synced them). */
 async function writeSupplementaryData(
   em: EntityManager,
   orderId: number,
@@ -291,7 +295,7 @@ async function writeSupplementaryData(
   // A first import has no rows yet: reading them would only cost statements.
   const storedRows = async <Row extends object>(entity: EntityName<Row>): Promise<Row[]> =>
     firstImport ? [] : ((await em.find(entity, { orderId } as never)) as Row[]);
-  await syncChildren(
+  syncChildren(
     em,
     await storedRows(ImportedShippingLine),
     snapshot.shippingLines,
@@ -305,7 +309,7 @@ async function writeSupplementaryData(
         ...shippingFields(line, position, snapshot),
       }),
   );
-  await syncChildren(
+  const transactions = syncChildren(
     em,
     await storedRows(ImportedTransaction),
     snapshot.transactions,
@@ -319,7 +323,7 @@ async function writeSupplementaryData(
         ...transactionFields(transaction),
       }),
   );
-  await syncChildren(
+  syncChildren(
     em,
     await storedRows(ImportedFulfillmentOrder),
     snapshot.fulfillmentOrders,
@@ -333,7 +337,7 @@ async function writeSupplementaryData(
         ...fulfillmentOrderFields(fulfillmentOrder),
       }),
   );
-  await syncChildren(
+  syncChildren(
     em,
     await storedRows(ImportedFulfillment),
     snapshot.fulfillments,
@@ -347,6 +351,7 @@ async function writeSupplementaryData(
         ...fulfillmentFields(fulfillment),
       }),
   );
+  return transactions;
 }
 
 /** The shop card as the import reads it, beside the order's lock. */
@@ -377,7 +382,8 @@ interface PreviousImport {
   unchanged: boolean;
   /** The document's baseline (or, without one, the stored snapshot) equals this import's snapshot. */
   baselineUnchanged: boolean;
-  hasDocument: boolean;
+  /** The order-or-invoice made for the order (credit memos are not it), as the edit plan needs it. */
+  document: { id: number; documentType: string; no: string; status: string; touched: boolean } | null;
 }
 
 // A statement of its own after the lock's, not beside it: a statement sees the rows committed when
@@ -387,9 +393,17 @@ const PREVIOUS_IMPORT_SQL = `with next as (select ?::jsonb as snapshot)
 select o.id, o.shop_code, o.stage, o.has_error, o.error_text, o.problems, o.conflict_text,
        o.snapshot = next.snapshot as unchanged,
        coalesce(o.document_baseline, o.snapshot) = next.snapshot as baseline_unchanged,
-       exists (select 1 from sales_header h
-                where h.imported_order_id = o.id and h.document_type in ('order', 'invoice')) as has_document
-  from imported_order o, next
+       d.id as document_id, d.document_type, d.no as document_no, d.status as document_status,
+       d.touched as document_touched
+  from imported_order o
+ cross join next
+  left join lateral (
+       select h.id, h.document_type, h.no, h.status,
+              exists (select 1 from sales_line l
+                       where l.header_id = h.id and (l.quantity_shipped <> 0 or l.quantity_invoiced <> 0)) as touched
+         from sales_header h
+        where h.imported_order_id = o.id and h.document_type in ('order', 'invoice')
+        limit 1) d on true
  where o.store = ? and o.shopify_order_id = ?`;
 
 interface PreviousImportRow {
@@ -402,7 +416,11 @@ interface PreviousImportRow {
   conflict_text: string | null;
   unchanged: boolean;
   baseline_unchanged: boolean;
-  has_document: boolean;
+  document_id: number | null;
+  document_type: string | null;
+  document_no: string | null;
+  document_status: string | null;
+  document_touched: boolean | null;
 }
 
 async function readPreviousImport(
@@ -427,7 +445,16 @@ async function readPreviousImport(
     conflictText: row.conflict_text,
     unchanged: row.unchanged,
     baselineUnchanged: row.baseline_unchanged,
-    hasDocument: row.has_document,
+    document:
+      row.document_id === null
+        ? null
+        : {
+            id: row.document_id,
+            documentType: row.document_type!,
+            no: row.document_no!,
+            status: row.document_status!,
+            touched: row.document_touched!,
+          },
   };
 }
 
@@ -663,7 +690,7 @@ export async function importOrder(
         importedOrderId: previous.id,
         firstImport: eligibility.firstImport,
         changed: false,
-        hasDocument: previous.hasDocument,
+        hasDocument: previous.document !== null,
       };
     }
     if (!previous && !hasAfterSalesData(snapshot)) {
@@ -678,8 +705,8 @@ export async function importOrder(
     }
 
     const existing = previous ? await em.findOneOrFail(ImportedOrder, previous.id) : null;
-    const document = existing ? await findOrderDocument(em, existing.id) : null;
-    const documentState = document ? await documentStateOf(em, document) : 'none';
+    const document = previous?.document ?? null;
+    const documentState = document ? documentStateFrom(document) : 'none';
     const plan = existing
       ? planOrderUpdate({
           orderName: snapshot.name,
@@ -718,8 +745,8 @@ export async function importOrder(
       plan ?? { lines: 'follow', keepLineLocations: false },
       firstImport,
     );
-    await writeSupplementaryData(em, order.id, snapshot, firstImport);
-    await writeAfterSalesData(em, order, snapshot, shop);
+    const transactions = await writeSupplementaryData(em, order.id, snapshot, firstImport);
+    await writeAfterSalesData(em, order, snapshot, shop, transactions);
     await em.nativeDelete(OrderToImport, { store, shopifyOrderId: snapshot.shopifyOrderId });
     await em.flush();
 
@@ -727,7 +754,8 @@ export async function importOrder(
     let problems: OrderProblem[] = order.problems.filter((problem) => problem.code !== 'DOCUMENT_CONFLICT');
     if (plan?.conflict) problems.push(plan.conflict);
     if (plan?.rebuildDocument && document) {
-      const rebuild = await rebuildSalesDocumentLines(em, order, document);
+      const header = await em.findOneOrFail(SalesHeader, document.id);
+      const rebuild = await rebuildSalesDocumentLines(em, order, header);
       documentRebuilt = rebuild.rebuilt;
       problems = [...problems.filter((problem) => problem.code === 'DOCUMENT_CONFLICT'), ...rebuild.problems];
     }

@@ -44,8 +44,13 @@ function transactionRow(orderId: number, transaction: Transaction) {
  * account, a gift card's last characters, and which refund a transaction pays back. A refund's
  * transaction the order list did not carry (it should) is added, so a refund's payment is never lost.
  */
-async function writePaymentDetails(em: EntityManager, order: ImportedOrder, snapshot: OrderSnapshot) {
-  const rows = await em.find(ImportedTransaction, { orderId: order.id });
+async function writePaymentDetails(
+  em: EntityManager,
+  order: ImportedOrder,
+  snapshot: OrderSnapshot,
+  transactions: readonly ImportedTransaction[] | undefined,
+) {
+  const rows = transactions ?? (await em.find(ImportedTransaction, { orderId: order.id }));
   const byId = new Map(rows.map((row) => [row.shopifyTransactionId, row]));
   const refundOf = new Map<string, string>();
   for (const refund of snapshot.refunds ?? []) {
@@ -146,6 +151,8 @@ async function writeRefundChildren(em: EntityManager, refundId: number, refund: 
 }
 
 async function writeRefunds(em: EntityManager, order: ImportedOrder, snapshot: OrderSnapshot) {
+  // Rows Shopify no longer lists stay, so without a listed refund there is nothing to read or write.
+  if ((snapshot.refunds ?? []).length === 0) return;
   const stored = await em.find(ImportedRefund, { orderId: order.id });
   const byId = new Map(stored.map((row) => [row.shopifyRefundId, row]));
   for (const refund of snapshot.refunds ?? []) {
@@ -166,6 +173,8 @@ async function writeRefunds(em: EntityManager, order: ImportedOrder, snapshot: O
 }
 
 async function writeReturns(em: EntityManager, order: ImportedOrder, snapshot: OrderSnapshot) {
+  // As for refunds: stored returns stay, so none listed means nothing to do.
+  if ((snapshot.returns ?? []).length === 0) return;
   const stored = await em.find(ImportedReturn, { orderId: order.id });
   const byId = new Map(stored.map((row) => [row.shopifyReturnId, row]));
   for (const orderReturn of snapshot.returns ?? []) {
@@ -207,16 +216,19 @@ async function writeReturns(em: EntityManager, order: ImportedOrder, snapshot: O
  * The after-sales part of an order import (SPEC §3 stage 2, §6), in the import's transaction:
  * payment details always; refunds (lines, shipping, adjustments) and returns when the shop card
  * imports them (its return and refund setting is not blank). Rows Shopify no longer lists stay:
- * Shopify never deletes a refund, and a credit memo may point at one.
+ * Shopify never deletes a refund, and a credit memo may point at one. `transactions`: the order's
+ * transaction rows when the caller holds all of them (the import just synced them), so they are
+ * not read again.
  */
 export async function writeAfterSalesData(
   em: EntityManager,
   order: ImportedOrder,
   snapshot: OrderSnapshot,
   shop: Pick<ShopCard, 'returnRefundProcess'>,
+  transactions?: readonly ImportedTransaction[],
 ): Promise<void> {
   await em.flush();
-  await writePaymentDetails(em, order, snapshot);
+  await writePaymentDetails(em, order, snapshot, transactions);
   if (importsRefunds(shop)) {
     await writeRefunds(em, order, snapshot);
     await writeReturns(em, order, snapshot);

@@ -8,11 +8,15 @@ export function findOrderDocument(em: EntityManager, importedOrderId: number): P
 }
 
 /** open = it may still follow edits; released = released, or anything on it shipped or invoiced. */
+export function documentStateFrom(document: { status: string; touched: boolean }): DocumentState {
+  return document.status === 'released' || document.touched ? 'released' : 'open';
+}
+
 export async function documentStateOf(em: EntityManager, document: SalesHeader): Promise<DocumentState> {
   if (document.status === 'released') return 'released';
   const touched = await em.count(SalesLine, {
     headerId: document.id,
     $or: [{ quantityShipped: { $ne: '0' } }, { quantityInvoiced: { $ne: '0' } }],
   });
-  return touched > 0 ? 'released' : 'open';
+  return documentStateFrom({ status: document.status, touched: touched > 0 });
 }
