@@ -11,8 +11,6 @@
  */
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { createInterface } from 'node:readline';
-import { fileURLToPath } from 'node:url';
 import { Client, Connection } from '@temporalio/client';
 import { seedDemoShop } from '../erp/demo-setup';
 import { ImportedOrder, SalesHeader, ShopifyVariantLink } from '../erp/entities';
@@ -29,6 +27,7 @@ import { createOrder } from '../simulator/generator/create-order';
 import { orderWorkflowId } from '../workflows/messages';
 import { ORDERBRIDGE_SEARCH_ATTRIBUTES } from '../workflows/search-attributes';
 import { syncOrdersWorkflow } from '../workflows/sync-orders';
+import { spawnBenchWorker } from './spawn-bench-worker';
 import { activityDurations, countActionsOf } from './temporal-actions';
 
 function argument(name: string, fallback: number): number {
@@ -110,30 +109,13 @@ try {
   }
   await em.flush();
 
-  const worker = spawn(
-    process.execPath,
-    [
-      // e.g. BENCH_WORKER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" to profile the worker alone.
-      ...(process.env.BENCH_WORKER_NODE_ARGS?.split(' ').filter(Boolean) ?? []),
-      '--import',
-      'tsx',
-      fileURLToPath(new URL('./bench-worker.ts', import.meta.url)),
-    ],
-    {
-      env: {
-        ...process.env,
-        TEMPORAL_ADDRESS: address,
-        TASK_QUEUE: taskQueue,
-        DATABASE_URL: databaseUrl,
-        SHOP_DOMAIN: simulator.shopDomain,
-        SHOPIFY_BASE_URL: simulator.baseUrl,
-      },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    },
-  );
-  await new Promise<void>((resolve) =>
-    createInterface({ input: worker.stdout! }).once('line', () => resolve()),
-  );
+  const worker = await spawnBenchWorker({
+    temporalAddress: address,
+    taskQueue,
+    databaseUrl,
+    shopDomain: simulator.shopDomain,
+    shopifyBaseUrl: simulator.baseUrl,
+  });
   let peakRssKb = 0;
   const memoryProbe = setInterval(() => {
     const ps = spawn('ps', ['-o', 'rss=', '-p', String(worker.pid)]);

@@ -9,10 +9,7 @@
  *
  * Last line: shipments=<N> shipments_per_s=<x> requests_per_shipment=<x> cost_per_shipment=<x>
  */
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { createInterface } from 'node:readline';
-import { fileURLToPath } from 'node:url';
 import { Client, Connection } from '@temporalio/client';
 import { notifyShipmentPosted } from '../client/temporal/dispatch-shipment';
 import { seedDemoShop } from '../erp/demo-setup';
@@ -32,6 +29,7 @@ import { loadShopProfile } from '../simulator/generator/shop-profile';
 import { orderWorkflowId } from '../workflows/messages';
 import { ORDERBRIDGE_SEARCH_ATTRIBUTES } from '../workflows/search-attributes';
 import { syncOrdersWorkflow } from '../workflows/sync-orders';
+import { spawnBenchWorker } from './spawn-bench-worker';
 import { activityDurations, countActionsOf } from './temporal-actions';
 
 function argument(name: string, fallback: number): number {
@@ -137,24 +135,13 @@ try {
     },
   );
 
-  const worker = spawn(
-    process.execPath,
-    ['--import', 'tsx', fileURLToPath(new URL('./bench-worker.ts', import.meta.url))],
-    {
-      env: {
-        ...process.env,
-        TEMPORAL_ADDRESS: address,
-        TASK_QUEUE: taskQueue,
-        DATABASE_URL: databaseUrl,
-        SHOP_DOMAIN: store,
-        SHOPIFY_BASE_URL: simulator.baseUrl,
-      },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    },
-  );
-  await new Promise<void>((resolve) =>
-    createInterface({ input: worker.stdout! }).once('line', () => resolve()),
-  );
+  const worker = await spawnBenchWorker({
+    temporalAddress: address,
+    taskQueue,
+    databaseUrl,
+    shopDomain: store,
+    shopifyBaseUrl: simulator.baseUrl,
+  });
 
   log('importing them to released sales orders...');
   const importStarted = performance.now();

@@ -53,7 +53,7 @@ const environmentSchema = z.object({
   WORKER_MAX_CONCURRENT_ACTIVITIES: positiveInt.default(20),
   WORKER_MAX_CONCURRENT_WORKFLOW_TASKS: positiveInt.default(40),
   WORKER_MAX_CONCURRENT_LOCAL_ACTIVITIES: positiveInt.default(20),
-  WORKER_MAX_CACHED_WORKFLOWS: positiveInt.default(250),
+  WORKER_MAX_CACHED_WORKFLOWS: positiveInt.default(100),
   WORKER_SHUTDOWN_GRACE_SECONDS: positiveInt.default(30),
   SHOPIFY_SHOP: z
     .string()

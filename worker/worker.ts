@@ -23,8 +23,9 @@ export const DEFAULT_WORKER_TUNING: WorkerTuning = {
   // Local activities reach Shopify and Postgres like activities do: the same modest bound.
   maxConcurrentLocalActivityExecutions: 20,
   // Order workflows stay open for weeks waiting for shipments and refunds: the sticky cache keeps
-  // only the busy ones in memory; the rest are replayed from history when they wake (cheap: short histories).
-  maxCachedWorkflows: 250,
+  // only the busy ones in memory; the rest are replayed from history when they wake (cheap: short
+  // histories). 100 covers a burst of new orders going through import, document and close.
+  maxCachedWorkflows: 100,
   shutdownGraceTimeSeconds: 30,
 };
 
