@@ -1,5 +1,5 @@
-import { ImportedOrder, ImportedOrderLine, IssuedGiftCard } from '../entities';
-import { inTransaction, type ErpContext } from './context';
+import { ImportedOrder, IssuedGiftCard } from '../entities';
+import { entityManagerOf, inTransaction, type ErpContext } from './context';
 
 export interface IssuedGiftCardInput {
   shopifyGiftCardId: string;
@@ -13,18 +13,20 @@ export interface IssuedGiftCardInput {
 
 /**
  * Gift card units the order sold and Shopify has issued (fulfilled gift card lines), minus the
- * cards already recorded: more than 0 means the gift card list should ask Shopify.
+ * cards already recorded: more than 0 means the gift card list should ask Shopify. One statement
+ * outside any transaction: it runs after every import of an order with gift card lines, and two
+ * reads of one moment need no BEGIN and COMMIT around them.
  */
 export async function unrecordedGiftCards(context: ErpContext, importedOrderId: number): Promise<number> {
-  return inTransaction(context, async (em) => {
-    const lines = await em.find(ImportedOrderLine, { orderId: importedOrderId, isGiftCard: true });
-    const issued = lines.reduce(
-      (total, line) => total + Math.max(0, line.quantity - line.quantityToFulfill),
-      0,
-    );
-    if (issued === 0) return 0;
-    return Math.max(0, issued - (await em.count(IssuedGiftCard, { orderId: importedOrderId })));
-  });
+  const [row] = await entityManagerOf(context).execute<{ issued: number; recorded: number }[]>(
+    `select coalesce(sum(greatest(0, l.quantity - l.quantity_to_fulfill)), 0)::int as issued,
+            (select count(*) from issued_gift_card g where g.order_id = ?)::int as recorded
+       from imported_order_line l
+      where l.order_id = ? and l.is_gift_card`,
+    [importedOrderId, importedOrderId],
+  );
+  const issued = row?.issued ?? 0;
+  return issued === 0 ? 0 : Math.max(0, issued - (row?.recorded ?? 0));
 }
 
 /** Records (or refreshes) the cards Shopify issued for an order; idempotent by store and card id. */
