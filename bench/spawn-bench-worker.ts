@@ -1,0 +1,45 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+
+export interface BenchWorkerTarget {
+  temporalAddress: string;
+  taskQueue: string;
+  databaseUrl: string;
+  shopDomain: string;
+  shopifyBaseUrl: string;
+}
+
+/**
+ * Starts bench-worker.ts in a process of its own, as production runs a worker, and resolves once
+ * it polls. Its memory is then its own to measure.
+ */
+export async function spawnBenchWorker(target: BenchWorkerTarget): Promise<ChildProcess> {
+  const worker = spawn(
+    process.execPath,
+    [
+      // The heap limit a production worker runs with (README); BENCH_WORKER_NODE_ARGS adds flags,
+      // e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" to profile the worker alone.
+      '--max-old-space-size=256',
+      ...(process.env.BENCH_WORKER_NODE_ARGS?.split(' ').filter(Boolean) ?? []),
+      '--import',
+      'tsx',
+      fileURLToPath(new URL('./bench-worker.ts', import.meta.url)),
+    ],
+    {
+      env: {
+        ...process.env,
+        TEMPORAL_ADDRESS: target.temporalAddress,
+        TASK_QUEUE: target.taskQueue,
+        DATABASE_URL: target.databaseUrl,
+        SHOP_DOMAIN: target.shopDomain,
+        SHOPIFY_BASE_URL: target.shopifyBaseUrl,
+      },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
+  await new Promise<void>((resolve) =>
+    createInterface({ input: worker.stdout! }).once('line', () => resolve()),
+  );
+  return worker;
+}
