@@ -157,7 +157,6 @@ export interface OrderLine {
   /** Unit price before any discount. */
   originalUnitPrice: MoneyBag;
   discountAllocations: DiscountAllocation[];
-  taxLines: TaxLine[];
   /**
    * Location GID of the fulfillment order(s) that hold this line (decided by the conversion from the
    * fulfillment orders with domain/fulfillment-locations.ts), or null when the line is not assigned

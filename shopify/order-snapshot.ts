@@ -134,7 +134,6 @@ export function toOrderSnapshot(order: ShopifyOrderForImport): OrderSnapshot {
       taxable: line.taxable,
       originalUnitPrice: moneyBag(line.originalUnitPriceSet),
       discountAllocations: line.discountAllocations.map(discountAllocation),
-      taxLines: line.taxLines.map(taxLine),
       fulfillmentLocationId: lineLocations.get(line.id) ?? null,
       customAttributes: line.customAttributes.map(({ key, value }) => ({ key, value })),
     })),

@@ -35,7 +35,6 @@ export const ImportedOrderLine = defineEntity({
     discountShop: moneyColumn(),
     discountPresentment: moneyColumn(),
     discountAllocations: p.json<DiscountAllocation[]>().default('[]'),
-    taxLines: p.json<TaxLine[]>().default('[]'),
     /** Location GID the line is fulfilled from; kept once a document exists (edit table row 1). */
     fulfillmentLocationId: p.string().length(100).nullable(),
     /** The location Shopify reports now, for display when it differs. */

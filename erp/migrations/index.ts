@@ -5,6 +5,7 @@ import { Migration20261127155027_shipments_invoices_archive } from './Migration2
 import { Migration20261127155847_refunds_returns_gift_cards } from './Migration20261127155847_refunds_returns_gift_cards';
 import { Migration20261127181735_trim_imported_order_totals } from './Migration20261127181735_trim_imported_order_totals';
 import { Migration20261127182457_import_fulfillment_order_lines_optional } from './Migration20261127182457_import_fulfillment_order_lines_optional';
+import { Migration20261127192000_drop_line_tax_lines } from './Migration20261127192000_drop_line_tax_lines';
 import { Migration20261127183314_config_version } from './Migration20261127183314_config_version';
 
 /**
@@ -31,4 +32,5 @@ export const ERP_MIGRATIONS: MigrationObject[] = [
     class: Migration20261127182457_import_fulfillment_order_lines_optional,
   },
   { name: 'Migration20261127183314_config_version', class: Migration20261127183314_config_version },
+  { name: 'Migration20261127192000_drop_line_tax_lines', class: Migration20261127192000_drop_line_tax_lines },
 ];

@@ -114,7 +114,6 @@ function supplementaryLineFields(line: OrderSnapshot['lines'][number], snapshot:
     currentQuantity: line.currentQuantity,
     quantityToFulfill: line.unfulfilledQuantity,
     currentFulfillmentLocationId: line.fulfillmentLocationId,
-    taxLines: line.taxLines,
     customAttributes: line.customAttributes,
     discountAllocations: line.discountAllocations,
     discountShop: discountSum(line.discountAllocations, 'shop', snapshot.currencyCode),
@@ -172,7 +171,6 @@ function shippingFields(
       snapshot.presentmentCurrencyCode,
     ),
     discountAllocations: line.discountAllocations,
-    taxLines: line.taxLines,
   };
 }
 

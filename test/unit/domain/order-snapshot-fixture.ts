@@ -60,7 +60,6 @@ export function line(id: number, overrides: Partial<OrderLine> = {}): OrderLine 
     taxable: true,
     originalUnitPrice: bag('100.00'),
     discountAllocations: [],
-    taxLines: [],
     fulfillmentLocationId: LOCATION_OSLO,
     customAttributes: [],
     ...overrides,
