@@ -14,14 +14,21 @@ export async function recordIssuedGiftCardsOf(
   deps: ActivityDeps,
   client: ShopifyAdminClient,
   importedOrderId: number,
-  snapshot: Pick<OrderSnapshot, 'shopifyOrderId' | 'name' | 'createdAt' | 'lines'>,
+  snapshot: Pick<OrderSnapshot, 'shopifyOrderId' | 'name' | 'createdAt' | 'updatedAt' | 'customer' | 'lines'>,
 ): Promise<void> {
   if (!snapshot.lines.some((line) => line.isGiftCard)) return;
   try {
-    if ((await unrecordedGiftCards(deps.orm, importedOrderId)) === 0) return;
+    const expected = await unrecordedGiftCards(deps.orm, importedOrderId);
+    if (expected === 0) return;
     const cards = await findIssuedGiftCards(
       client,
-      { shopifyOrderId: snapshot.shopifyOrderId, createdAt: snapshot.createdAt },
+      {
+        shopifyOrderId: snapshot.shopifyOrderId,
+        createdAt: snapshot.createdAt,
+        updatedAt: snapshot.updatedAt,
+        customerId: snapshot.customer?.shopifyCustomerId ?? null,
+        expected,
+      },
       { signal: cancellationSignal() },
     );
     await recordIssuedGiftCards(

@@ -4,20 +4,55 @@ import { connectionNodes } from './paging';
 
 export type ShopifyIssuedGiftCard = IssuedGiftCardsQuery['giftCards']['nodes'][number];
 
+export interface GiftCardIssuingOrder {
+  shopifyOrderId: string;
+  createdAt: string;
+  /** The order's updatedAt in the snapshot that showed the cards as issued. */
+  updatedAt: string;
+  /** The order's customer GID: Shopify issues a purchased card to the buyer. */
+  customerId: string | null;
+  /** Cards still to find. */
+  expected: number;
+}
+
 /**
- * The gift cards Shopify issued for one order: cards created since the order was placed, kept when
- * their order is this one (the giftCards query cannot filter by order).
+ * Issuing a card moves its order's updatedAt, so a card the snapshot counts as issued was created
+ * before that, give or take clock skew between Shopify's services: minutes of slack are plenty.
+ */
+const ISSUED_AFTER_UPDATE_SLACK_MS = 5 * 60_000;
+
+/**
+ * The gift cards Shopify issued for one order. giftCards cannot filter by order, so the search is
+ * narrowed to the cards created between the order's creation and its update that issued them, and
+ * first to the buyer's cards; the cards whose order is this one are kept. Without the narrowing, a
+ * backlog import of gift card orders pages through every card issued since each order: quadratic
+ * in requests and cost. Only when the buyer's cards do not account for all does the wider search run.
  */
 export async function findIssuedGiftCards(
   client: ShopifyAdminClient,
-  order: { shopifyOrderId: string; createdAt: string },
+  order: GiftCardIssuingOrder,
   options: ShopifyRequestOptions = {},
 ): Promise<ShopifyIssuedGiftCard[]> {
-  const query = `created_at:>='${new Date(order.createdAt).toISOString()}'`;
+  const until = new Date(Date.parse(order.updatedAt) + ISSUED_AFTER_UPDATE_SLACK_MS).toISOString();
+  const window = `created_at:>='${new Date(order.createdAt).toISOString()}' AND created_at:<='${until}'`;
+  const customerNumber = order.customerId?.split('/').pop();
+  if (customerNumber) {
+    const buyers = await search(client, `${window} AND customer_id:${customerNumber}`, order, options);
+    if (buyers.length >= order.expected) return buyers;
+  }
+  return search(client, window, order, options);
+}
+
+async function search(
+  client: ShopifyAdminClient,
+  query: string,
+  order: GiftCardIssuingOrder,
+  options: ShopifyRequestOptions,
+): Promise<ShopifyIssuedGiftCard[]> {
   const found: ShopifyIssuedGiftCard[] = [];
   for await (const card of connectionNodes(
     async (after) => (await client.request(IssuedGiftCardsDocument, { query, after }, options)).giftCards,
-    { what: `gift cards issued since ${order.createdAt}` },
+    { what: `gift cards issued for order ${order.shopifyOrderId}` },
   )) {
     if (card.order?.id === order.shopifyOrderId) found.push(card);
   }

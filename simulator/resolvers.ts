@@ -158,6 +158,7 @@ function giftCardSearch(): SearchDefinition<GiftCardRecord> {
             : false,
       created_at: (card, term) => compareTime(card.createdAt, term),
       updated_at: (card, term) => compareTime(card.updatedAt, term),
+      customer_id: (card, term) => card.sim.customerId?.split('/').pop() === term.value,
       balance_status: (card, term) =>
         term.value === 'full'
           ? card.balance.amount === card.initialValue.amount

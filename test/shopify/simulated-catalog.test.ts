@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listDeliveryMethodDefinitions, listShippingMethodNames } from '../../shopify/delivery-methods';
 import { listGiftCards } from '../../shopify/gift-cards';
+import { findIssuedGiftCards } from '../../shopify/issued-gift-cards';
 import { listLocations } from '../../shopify/locations';
 import { placeOrder, startSimulatedStore, type SimulatedStore } from './helpers/simulated-store';
 
@@ -87,5 +88,50 @@ describe('gift cards', () => {
     expect(sold).toBeDefined();
     expect(sold?.initialValue).toEqual({ amount: expect.stringMatching(/^25\.0+$/), currencyCode: 'USD' });
     expect(sold?.lastCharacters).toMatch(/^\w{4}$/);
+  });
+});
+
+describe('gift cards issued for an order', () => {
+  it("finds an order's cards among the buyer's in one request, and searches wider when the buyer's do not account for them", async () => {
+    const card = store.simulator.store.addProduct({
+      title: 'Gift card',
+      isGiftCard: true,
+      variants: [{ sku: 'GC-10', price: '10.00', requiresShipping: false }],
+    });
+    const variantId = card.sim.variantIds[0]!;
+    const fulfilled = { fulfillmentStatus: 'FULFILLED' };
+    const orderId = await placeOrder(store.simulator, [variantId], {
+      ...fulfilled,
+      customer: { toUpsert: { email: 'first-buyer@example.com' } },
+    });
+    // Another buyer's cards in the same minutes: the buyer's search leaves them out.
+    await placeOrder(store.simulator, [variantId], {
+      ...fulfilled,
+      customer: { toUpsert: { email: 'second-buyer@example.com' } },
+    });
+    const order = store.simulator.store.order(orderId)!;
+    expect(order.sim.customerId).toBeTruthy();
+    const issuing = {
+      shopifyOrderId: orderId,
+      createdAt: order.createdAt,
+      updatedAt: order.updatedAt,
+      customerId: order.sim.customerId,
+      expected: 2,
+    };
+
+    const client = store.newClient();
+    const cards = await findIssuedGiftCards(client, issuing);
+    expect(cards).toHaveLength(2);
+    expect(cards.every((found) => found.order?.id === orderId)).toBe(true);
+    expect(client.counters.snapshot().requests).toBe(1);
+
+    // A card issued to someone else (Shopify allows it): the wider search still finds them.
+    const wider = store.newClient();
+    const strangers = await findIssuedGiftCards(wider, {
+      ...issuing,
+      customerId: 'gid://shopify/Customer/999999',
+    });
+    expect(strangers).toHaveLength(2);
+    expect(wider.counters.snapshot().requests).toBe(2);
   });
 });
