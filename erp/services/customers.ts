@@ -17,18 +17,9 @@ export class CustomerTemplateNotFoundError extends Error {
 }
 
 /** What documents and tax area rules read of a customer, as a plain value. */
-export interface CustomerRecord {
+/** A customer: its number, its address block (the one documents copy) and its tax area. */
+export interface CustomerRecord extends DocumentAddress {
   no: string;
-  name: string;
-  name2: string | null;
-  contact: string | null;
-  address: string | null;
-  address2: string | null;
-  city: string | null;
-  postCode: string | null;
-  county: string | null;
-  countryCode: string | null;
-  phone: string | null;
   taxAreaCode: string | null;
 }
 
