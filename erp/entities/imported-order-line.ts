@@ -1,7 +1,7 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
 import { ImportedOrder } from './imported-order';
 import { moneyColumn } from './money-columns';
-import type { DiscountAllocation, KeyValue, TaxLine } from '../../domain/order-snapshot';
+import type { DiscountAllocation, KeyValue } from '../../domain/order-snapshot';
 
 /** A line item of an imported order, with the ERP item it maps to. */
 export const ImportedOrderLine = defineEntity({
