@@ -1,7 +1,7 @@
 /**
  * Order import benchmark: N generated orders, simulator → order workflows → sales documents.
  *
- *   npm run bench -- --orders 1000
+ *   npm run bench -- --orders 1000 [--workers N] [--latency-orders N]
  *
  * Phase 1 (throughput): N orders exist in Shopify; one order sync runs, and the clock stops when
  * every order has a document or an error. Phase 2 (latency): a trickle of orders is created while
@@ -38,6 +38,8 @@ function argument(name: string, fallback: number): number {
 }
 
 const orderCount = argument('orders', 200);
+/** Worker processes sharing the task queue, as a deployment scales out; memory is per process. */
+const workerCount = argument('workers', 1);
 const latencySample = argument('latency-orders', Math.min(100, Math.max(10, Math.round(orderCount / 10))));
 const percentile = (sorted: number[], share: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor(share * sorted.length))] ?? 0;
@@ -109,19 +111,26 @@ try {
   }
   await em.flush();
 
-  const worker = await spawnBenchWorker({
-    temporalAddress: address,
-    taskQueue,
-    databaseUrl,
-    shopDomain: simulator.shopDomain,
-    shopifyBaseUrl: simulator.baseUrl,
-  });
+  const workers = await Promise.all(
+    Array.from({ length: workerCount }, () =>
+      spawnBenchWorker({
+        temporalAddress: address,
+        taskQueue,
+        databaseUrl,
+        shopDomain: simulator.shopDomain,
+        shopifyBaseUrl: simulator.baseUrl,
+      }),
+    ),
+  );
+  // The largest of the workers' peaks: each is a process of its own.
   let peakRssKb = 0;
   const memoryProbe = setInterval(() => {
-    const ps = spawn('ps', ['-o', 'rss=', '-p', String(worker.pid)]);
-    ps.stdout.on('data', (chunk: Buffer) => {
-      peakRssKb = Math.max(peakRssKb, Number(chunk.toString().trim()) || 0);
-    });
+    for (const worker of workers) {
+      const ps = spawn('ps', ['-o', 'rss=', '-p', String(worker.pid)]);
+      ps.stdout.on('data', (chunk: Buffer) => {
+        peakRssKb = Math.max(peakRssKb, Number(chunk.toString().trim()) || 0);
+      });
+    }
   }, 250);
 
   const store = simulator.shopDomain;
@@ -196,7 +205,7 @@ try {
   log(
     `mean activity time, schedule to close (ms): ${JSON.stringify(await activityDurations(client, workflowIds.slice(0, 30)))}`,
   );
-  worker.kill('SIGTERM');
+  for (const worker of workers) worker.kill('SIGTERM');
 
   latencies.sort((first, second) => first - second);
   const figures = {
@@ -210,7 +219,7 @@ try {
   };
   log(
     `documents=${state.documents} errors=${state.errors} requested_cost_per_order=${(stats.requestedCost / orderCount).toFixed(1)} ` +
-      `worker_peak_rss_mb=${(peakRssKb / 1024).toFixed(0)} latency_orders=${latencies.length} latency_syncs=${syncRuns}`,
+      `workers=${workerCount} worker_peak_rss_mb=${(peakRssKb / 1024).toFixed(0)} latency_orders=${latencies.length} latency_syncs=${syncRuns}`,
   );
   log(
     `requests and actual cost by operation: ${JSON.stringify(Object.fromEntries(Object.entries(stats.byOperation).map(([name, op]) => [name, `${op.requests}/${op.actualCost}`])))}`,
