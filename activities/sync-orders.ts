@@ -13,6 +13,7 @@ import { dispatchOrderChange } from '../client/temporal/dispatch-order';
 import type { DiscoverOrdersInput, DiscoverOrdersResult, OrderSyncFilterOverrides } from './order-contract';
 import type { ActivityDeps } from './deps';
 import type { createShopifyClientSource } from './shopify-clients';
+import { mapWithConcurrency } from '../platform/concurrency';
 
 /** Discovery looks back this far before the watermark: Shopify's search index lags writes a little. */
 export const ORDER_SYNC_OVERLAP_MS = 10 * 60 * 1000;
@@ -62,19 +63,6 @@ function withOverrides(
     ...(overrides.channel ? { channels: overrides.channel } : {}),
     ...(overrides.tags ? { tagFilter: overrides.tags } : {}),
   };
-}
-
-async function inLanes<T>(
-  items: readonly T[],
-  lanes: number,
-  work: (item: T) => Promise<void>,
-): Promise<void> {
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: Math.min(lanes, items.length) }, async () => {
-      while (next < items.length) await work(items[next++]!);
-    }),
-  );
 }
 
 export function createSyncOrdersActivities(
@@ -146,7 +134,7 @@ export function createSyncOrdersActivities(
         counts.filteredOut += outcome.filteredOut + outcome.neverImportable;
         counts.claimedByOtherShop += outcome.claimedByOtherShop;
         counts.alreadyImported += outcome.upToDate;
-        await inLanes(outcome.toDispatch, DISPATCH_CONCURRENCY, (order: OrderToDispatch) =>
+        await mapWithConcurrency(outcome.toDispatch, DISPATCH_CONCURRENCY, (order: OrderToDispatch) =>
           dispatchOrderChange(
             deps.temporalClient,
             deps.taskQueue,

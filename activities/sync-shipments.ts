@@ -8,6 +8,7 @@ import type {
   SyncShipmentsInput,
   SyncShipmentsReport,
 } from './shipment-contract';
+import { mapWithConcurrency } from '../platform/concurrency';
 
 const DISPATCH_CONCURRENCY = 16;
 const DEFAULT_LIMIT = 500;
@@ -28,19 +29,6 @@ interface OutcomeRow {
   shopify_order_name: string | null;
   status: ShipmentOutcome['status'] | null;
   shopify_fulfillment_ids: string[] | null;
-}
-
-async function inLanes<T>(
-  items: readonly T[],
-  lanes: number,
-  work: (item: T) => Promise<void>,
-): Promise<void> {
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: Math.min(lanes, items.length) }, async () => {
-      while (next < items.length) await work(items[next++]!);
-    }),
-  );
 }
 
 export function createSyncShipmentsActivities(deps: ActivityDeps) {
@@ -78,7 +66,7 @@ export function createSyncShipmentsActivities(deps: ActivityDeps) {
         [...shopCodes, since, input.limit ?? DEFAULT_LIMIT],
       );
       let dispatched = 0;
-      await inLanes(rows, DISPATCH_CONCURRENCY, async (row) => {
+      await mapWithConcurrency(rows, DISPATCH_CONCURRENCY, async (row) => {
         await notifyShipmentPosted(
           deps.temporalClient,
           deps.taskQueue,

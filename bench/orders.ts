@@ -10,64 +10,29 @@
  * the workflow histories, worker memory from the worker's own process. Last line: the figures.
  */
 import { spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { Client, Connection } from '@temporalio/client';
 import { seedDemoShop } from '../erp/demo-setup';
 import { ImportedOrder, SalesHeader, ShopifyVariantLink } from '../erp/entities';
-import { dropDatabase, openErp } from '../erp/orm';
-import {
-  ensureTemporalCli,
-  freePort,
-  startDevServer,
-  type RunningDevServer,
-} from '../platform/temporal-dev-server';
-import { startShopifySimulator } from '../simulator';
 import { generateStore } from '../simulator/generator/generate-store';
 import { createOrder } from '../simulator/generator/create-order';
 import { orderWorkflowId } from '../workflows/messages';
-import { ORDERBRIDGE_SEARCH_ATTRIBUTES } from '../workflows/search-attributes';
 import { syncOrdersWorkflow } from '../workflows/sync-orders';
+import { benchArgument, startBenchEnvironment } from './bench-environment';
 import { spawnBenchWorker } from './spawn-bench-worker';
 import { activityDurations, countActionsOf } from './temporal-actions';
 
-function argument(name: string, fallback: number): number {
-  const index = process.argv.indexOf(`--${name}`);
-  const value = index >= 0 ? Number(process.argv[index + 1]) : fallback;
-  if (!Number.isInteger(value) || value < 1) throw new Error(`--${name} expects a whole number ≥ 1`);
-  return value;
-}
-
-const orderCount = argument('orders', 200);
+const orderCount = benchArgument('orders', 200);
 /** Worker processes sharing the task queue, as a deployment scales out; memory is per process. */
-const workerCount = argument('workers', 1);
-const latencySample = argument('latency-orders', Math.min(100, Math.max(10, Math.round(orderCount / 10))));
+const workerCount = benchArgument('workers', 1);
+const latencySample = benchArgument(
+  'latency-orders',
+  Math.min(100, Math.max(10, Math.round(orderCount / 10))),
+);
 const percentile = (sorted: number[], share: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor(share * sorted.length))] ?? 0;
 const log = (line: string) => console.error(line);
 
-let devServer: RunningDevServer | undefined;
-const address =
-  process.env.TEMPORAL_ADDRESS ??
-  (devServer = await startDevServer({
-    cliPath: ensureTemporalCli({ cliPath: process.env.TEMPORAL_CLI_PATH }).path,
-    port: await freePort(),
-    namespace: 'default',
-    searchAttributes: ORDERBRIDGE_SEARCH_ATTRIBUTES,
-  })).address;
-const databaseUrl = `postgres://postgres@127.0.0.1:5432/orderbridge_bench_${randomBytes(3).toString('hex')}`;
-const orm = await openErp({ databaseUrl, poolMax: 8 });
-const simulator = await startShopifySimulator({
-  plan: 'enterprise',
-  throttle: 'unthrottled',
-  shopDomain: `bench-${randomBytes(3).toString('hex')}.myshopify.com`,
-});
-const client = new Client({ connection: await Connection.connect({ address }) });
-const taskQueue = `bench-${randomBytes(3).toString('hex')}`;
-const target = {
-  graphqlUrl: simulator.graphqlUrl,
-  accessToken: simulator.accessToken,
-  seedApi: simulator.store,
-};
+const environment = await startBenchEnvironment();
+const { address, client, taskQueue, databaseUrl, orm, simulator, target } = environment;
 
 try {
   log(`generating ${orderCount} orders...`);
@@ -230,9 +195,5 @@ try {
       .join(' '),
   );
 } finally {
-  await simulator.stop();
-  await orm.close(true);
-  await dropDatabase(databaseUrl);
-  await client.connection.close();
-  await devServer?.stop();
+  await environment.stop();
 }

@@ -9,76 +9,26 @@
  *
  * Last line: shipments=<N> shipments_per_s=<x> requests_per_shipment=<x> cost_per_shipment=<x>
  */
-import { randomBytes } from 'node:crypto';
-import { Client, Connection } from '@temporalio/client';
 import { notifyShipmentPosted } from '../client/temporal/dispatch-shipment';
 import { seedDemoShop } from '../erp/demo-setup';
 import { ImportedOrder, SalesHeader, ShipmentSync } from '../erp/entities';
-import { dropDatabase, openErp } from '../erp/orm';
 import { postSalesShipment, type PostedShipment } from '../erp/services/post-shipment';
 import { addShippingAgent } from '../erp/services/shipping-agents';
-import {
-  ensureTemporalCli,
-  freePort,
-  startDevServer,
-  type RunningDevServer,
-} from '../platform/temporal-dev-server';
-import { startShopifySimulator } from '../simulator';
 import { createOrder } from '../simulator/generator/create-order';
 import { loadShopProfile } from '../simulator/generator/shop-profile';
 import { orderWorkflowId } from '../workflows/messages';
-import { ORDERBRIDGE_SEARCH_ATTRIBUTES } from '../workflows/search-attributes';
 import { syncOrdersWorkflow } from '../workflows/sync-orders';
+import { benchArgument, startBenchEnvironment } from './bench-environment';
 import { spawnBenchWorker } from './spawn-bench-worker';
 import { activityDurations, countActionsOf } from './temporal-actions';
+import { mapWithConcurrency } from '../platform/concurrency';
 
-function argument(name: string, fallback: number): number {
-  const index = process.argv.indexOf(`--${name}`);
-  const value = index >= 0 ? Number(process.argv[index + 1]) : fallback;
-  if (!Number.isInteger(value) || value < 1) throw new Error(`--${name} expects a whole number ≥ 1`);
-  return value;
-}
-
-const orderCount = argument('orders', 200);
+const orderCount = benchArgument('orders', 200);
 const log = (line: string) => console.error(line);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-async function inLanes<T>(
-  items: readonly T[],
-  lanes: number,
-  work: (item: T) => Promise<void>,
-): Promise<void> {
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: Math.min(lanes, items.length) }, async () => {
-      while (next < items.length) await work(items[next++]!);
-    }),
-  );
-}
-
-let devServer: RunningDevServer | undefined;
-const address =
-  process.env.TEMPORAL_ADDRESS ??
-  (devServer = await startDevServer({
-    cliPath: ensureTemporalCli({ cliPath: process.env.TEMPORAL_CLI_PATH }).path,
-    port: await freePort(),
-    namespace: 'default',
-    searchAttributes: ORDERBRIDGE_SEARCH_ATTRIBUTES,
-  })).address;
-const databaseUrl = `postgres://postgres@127.0.0.1:5432/orderbridge_bench_${randomBytes(3).toString('hex')}`;
-const orm = await openErp({ databaseUrl, poolMax: 8 });
-const simulator = await startShopifySimulator({
-  plan: 'enterprise',
-  throttle: 'unthrottled',
-  shopDomain: `bench-${randomBytes(3).toString('hex')}.myshopify.com`,
-});
-const client = new Client({ connection: await Connection.connect({ address }) });
-const taskQueue = `bench-${randomBytes(3).toString('hex')}`;
-const target = {
-  graphqlUrl: simulator.graphqlUrl,
-  accessToken: simulator.accessToken,
-  seedApi: simulator.store,
-};
+const environment = await startBenchEnvironment();
+const { address, client, taskQueue, databaseUrl, orm, simulator, target } = environment;
 const store = simulator.shopDomain;
 
 try {
@@ -114,7 +64,7 @@ try {
 
   log(`creating ${orderCount} paid orders of 1 to 3 lines...`);
   const profile = await loadShopProfile(target);
-  await inLanes(
+  await mapWithConcurrency(
     Array.from({ length: orderCount }, (_, index) => index),
     8,
     async (index) => {
@@ -158,7 +108,7 @@ try {
   // workflow at once: the clock measures the sync to Shopify, from the first signal.
   const postingStarted = performance.now();
   const posted: PostedShipment[] = [];
-  await inLanes(documents, 4, async (document) => {
+  await mapWithConcurrency(documents, 4, async (document) => {
     posted.push(
       await postSalesShipment(orm, {
         document: document.no,
@@ -170,7 +120,7 @@ try {
   const postedS = (performance.now() - postingStarted) / 1000;
   simulator.resetStats();
   const started = performance.now();
-  await inLanes(posted, 16, (shipment) =>
+  await mapWithConcurrency(posted, 16, (shipment) =>
     notifyShipmentPosted(client, taskQueue, { ...shipment.shopify!, shipmentId: shipment.shipmentId }),
   );
   const signalledS = (performance.now() - started) / 1000;
@@ -222,9 +172,5 @@ try {
       .join(' '),
   );
 } finally {
-  await simulator.stop();
-  await orm.close(true);
-  await dropDatabase(databaseUrl);
-  await client.connection.close();
-  await devServer?.stop();
+  await environment.stop();
 }

@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { adminClientFor, type ShopifyTarget } from './admin-client';
 import type { GeneratedCatalog } from './catalog';
-import { mapWithConcurrency } from './concurrency';
+import { mapWithConcurrency } from '../../platform/concurrency';
 import { createOrder, type GeneratedOrder } from './create-order';
 import { resolveOrderMix, type OrderMix } from './order-mix';
 import { planOrders, type PlannedOrder } from './order-planner';

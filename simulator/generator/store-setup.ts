@@ -7,7 +7,7 @@ import {
   type GeneratedLocation,
   type GeneratedVariant,
 } from './catalog';
-import { mapWithConcurrency } from './concurrency';
+import { mapWithConcurrency } from '../../platform/concurrency';
 import {
   ScenarioCustomerSetDocument,
   ScenarioGiftCardCreateDocument,

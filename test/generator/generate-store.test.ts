@@ -1,7 +1,7 @@
 import Decimal from 'decimal.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startShopifySimulator, type RunningSimulator } from '../../simulator';
-import { mapWithConcurrency } from '../../simulator/generator/concurrency';
+import { mapWithConcurrency } from '../../platform/concurrency';
 import { planOrders } from '../../simulator/generator/order-planner';
 import {
   DEFAULT_ORDER_MIX,

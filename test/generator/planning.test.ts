@@ -1,6 +1,6 @@
 import Decimal from 'decimal.js';
 import { describe, expect, it } from 'vitest';
-import { mapWithConcurrency } from '../../simulator/generator/concurrency';
+import { mapWithConcurrency } from '../../platform/concurrency';
 import { allocateMoney, convertMoney } from '../../simulator/generator/money';
 import { buildOrderCreateInput, type OrderShopContext } from '../../simulator/generator/order-create-input';
 import { SeededRandom } from '../../simulator/generator/prng';
