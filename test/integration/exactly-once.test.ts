@@ -1,15 +1,11 @@
-import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { startPausingWorker } from '../helpers/pausing-worker';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ImportedOrder, SalesHeader } from '../../erp/entities';
 import { createOrder } from '../../simulator/generator/create-order';
 import type { ShopifyTarget } from '../../simulator/generator/admin-client';
 import { orderWorkflowId } from '../../workflows/messages';
 import { hasDocument, waitForOrder } from '../helpers/order-waits';
-import { startTestStack, TEST_ORDER_TIMINGS, type TestStack } from '../helpers/test-stack';
+import { startTestStack, type TestStack } from '../helpers/test-stack';
 import { addShopCard, dispatchOrder, runSync, shopifyTarget } from './order-test-kit';
 
 let stack: TestStack;
@@ -91,38 +87,12 @@ describe('exactly one document per Shopify order', () => {
 
   for (const step of ['importShopifyOrder', 'processImportedOrder'] as const) {
     it(`keeps one document when a worker is killed right after ${step} committed`, async () => {
-      const scratch = mkdtempSync(join(tmpdir(), 'ob-kill-'));
-      const markerFile = join(scratch, 'paused');
-      const bundlePath = join(scratch, 'workflow-bundle.js');
-      writeFileSync(bundlePath, stack.temporal.workflowBundle.code);
-      const doomed = spawn(
-        process.execPath,
-        ['--import', 'tsx', fileURLToPath(new URL('../fixtures/worker-process.ts', import.meta.url))],
-        {
-          env: {
-            ...process.env,
-            TEMPORAL_ADDRESS: inject('temporalAddress'),
-            TASK_QUEUE: stack.temporal.taskQueue,
-            DATABASE_URL: stack.erp.databaseUrl,
-            SHOP_DOMAIN: stack.simulator.shopDomain,
-            SHOPIFY_BASE_URL: stack.simulator.baseUrl,
-            PAUSE_AFTER: step,
-            MARKER_FILE: markerFile,
-            WORKFLOW_BUNDLE_PATH: bundlePath,
-            ORDER_TIMINGS: JSON.stringify(TEST_ORDER_TIMINGS),
-          },
-          stdio: ['ignore', 'ignore', 'inherit'],
-        },
-      );
+      const doomed = startPausingWorker(stack, step);
       try {
         const order = await newOrder(`kill-${step}@example.com`);
         await dispatchOrder(stack, order, 'WEB');
-        const deadline = Date.now() + 30_000;
-        while (!existsSync(markerFile)) {
-          if (Date.now() > deadline) throw new Error(`the worker process never reached ${step}`);
-          await new Promise((resolve) => setTimeout(resolve, 50));
-        }
-        doomed.kill('SIGKILL');
+        await doomed.paused();
+        doomed.kill();
         // The side effect is committed but Temporal never heard of it: a new worker retries the step.
         const survivor = await stack.startWorker(`survivor-${step}`);
         try {
@@ -149,7 +119,7 @@ describe('exactly one document per Shopify order', () => {
         );
         expect(retried, 'the killed attempt was retried').toBe(true);
       } finally {
-        doomed.kill('SIGKILL');
+        doomed.kill();
       }
     });
   }

@@ -1,15 +1,11 @@
-import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { startPausingWorker } from '../helpers/pausing-worker';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ImportedRefund, SalesHeader, ShopCard } from '../../erp/entities';
 import { createOrder } from '../../simulator/generator/create-order';
 import { refundOrder } from '../../simulator/generator/refund-order';
 import { refundWorkflowId } from '../../workflows/refund-messages';
 import { hasDocument, waitForOrder } from '../helpers/order-waits';
-import { startTestStack, TEST_ORDER_TIMINGS, type TestStack } from '../helpers/test-stack';
+import { startTestStack, type TestStack } from '../helpers/test-stack';
 import { addShopCard, dispatchOrder, shopifyTarget } from './order-test-kit';
 
 let stack: TestStack;
@@ -49,37 +45,11 @@ describe('exactly one credit memo per refund', () => {
       lines: [{ lineItemId: order.lineItemIds[0]!, quantity: 1, restockType: 'RETURN' }],
     });
 
-    const scratch = mkdtempSync(join(tmpdir(), 'ob-kill-refund-'));
-    const markerFile = join(scratch, 'paused');
-    const bundlePath = join(scratch, 'workflow-bundle.js');
-    writeFileSync(bundlePath, stack.temporal.workflowBundle.code);
-    const doomed = spawn(
-      process.execPath,
-      ['--import', 'tsx', fileURLToPath(new URL('../fixtures/worker-process.ts', import.meta.url))],
-      {
-        env: {
-          ...process.env,
-          TEMPORAL_ADDRESS: inject('temporalAddress'),
-          TASK_QUEUE: stack.temporal.taskQueue,
-          DATABASE_URL: stack.erp.databaseUrl,
-          SHOP_DOMAIN: stack.simulator.shopDomain,
-          SHOPIFY_BASE_URL: stack.simulator.baseUrl,
-          PAUSE_AFTER: 'createCreditMemoForRefund',
-          MARKER_FILE: markerFile,
-          WORKFLOW_BUNDLE_PATH: bundlePath,
-          ORDER_TIMINGS: JSON.stringify(TEST_ORDER_TIMINGS),
-        },
-        stdio: ['ignore', 'ignore', 'inherit'],
-      },
-    );
+    const doomed = startPausingWorker(stack, 'createCreditMemoForRefund');
     try {
       await dispatchOrder(stack, order, 'WEB');
-      const deadline = Date.now() + 30_000;
-      while (!existsSync(markerFile)) {
-        if (Date.now() > deadline) throw new Error('the worker process never made the credit memo');
-        await new Promise((resolve) => setTimeout(resolve, 50));
-      }
-      doomed.kill('SIGKILL');
+      await doomed.paused();
+      doomed.kill();
       // The memo is committed but Temporal never heard of it: another worker retries the attempt.
       expect(await stack.erp.orm.em.fork().count(SalesHeader, { shopifyRefundId: refund.id })).toBe(1);
       const survivor = await stack.startWorker('survivor');
@@ -106,7 +76,7 @@ describe('exactly one credit memo per refund', () => {
       );
       expect(retried, 'the killed attempt was retried').toBe(true);
     } finally {
-      doomed.kill('SIGKILL');
+      doomed.kill();
     }
   });
 });

@@ -1,9 +1,5 @@
-import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { startPausingWorker } from '../helpers/pausing-worker';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { notifyShipmentPosted } from '../../client/temporal/dispatch-shipment';
 import { postSalesShipment } from '../../erp/services/post-shipment';
 import { shipmentPostedSignal } from '../../workflows/messages';
@@ -181,41 +177,15 @@ describe('a shipment is fulfilled at most once', () => {
   it('a worker killed between Shopify’s answer and the commit: the next worker finds the fulfillment, none is added', async () => {
     await worker?.stop();
     worker = undefined;
-    const scratch = mkdtempSync(join(tmpdir(), 'ob-kill-shipment-'));
-    const markerFile = join(scratch, 'paused');
-    const bundlePath = join(scratch, 'workflow-bundle.js');
-    writeFileSync(bundlePath, stack.temporal.workflowBundle.code);
-    const doomed = spawn(
-      process.execPath,
-      ['--import', 'tsx', fileURLToPath(new URL('../fixtures/worker-process.ts', import.meta.url))],
-      {
-        env: {
-          ...process.env,
-          TEMPORAL_ADDRESS: inject('temporalAddress'),
-          TASK_QUEUE: stack.temporal.taskQueue,
-          DATABASE_URL: stack.erp.databaseUrl,
-          SHOP_DOMAIN: stack.simulator.shopDomain,
-          SHOPIFY_BASE_URL: stack.simulator.baseUrl,
-          PAUSE_AFTER: 'syncShipmentToShopify',
-          MARKER_FILE: markerFile,
-          WORKFLOW_BUNDLE_PATH: bundlePath,
-          ORDER_TIMINGS: JSON.stringify(TEST_ORDER_TIMINGS),
-        },
-        stdio: ['ignore', 'ignore', 'inherit'],
-      },
-    );
+    const doomed = startPausingWorker(stack, 'syncShipmentToShopify');
     try {
       const order = await placeOrder(stack, shop, [{ sku: 'CAP-1', quantity: 2 }]);
       await dispatchOrder(stack, order, SHOP);
       await waitForOrder(stack.temporal.client, stack.simulator.shopDomain, order.id, hasDocument, 30_000);
       const before = executedFulfillmentCreates();
       const posted = await ship(stack, order, { shippingAgentCode: 'POSTEN', packageTrackingNo: 'KILL-1' });
-      const deadline = Date.now() + 30_000;
-      while (!existsSync(markerFile)) {
-        if (Date.now() > deadline) throw new Error('the worker process never reached syncShipmentToShopify');
-        await new Promise((resolve) => setTimeout(resolve, 50));
-      }
-      doomed.kill('SIGKILL');
+      await doomed.paused();
+      doomed.kill();
       expect(shopifyOrder(stack, order).fulfillments).toHaveLength(1);
       expect((await syncRecordOf(stack, posted.shipmentId)).status).toBe('in-progress');
       const survivor = await stack.startWorker('survivor', { shipmentResendAfterMs: RESEND_AFTER_MS });
@@ -229,7 +199,7 @@ describe('a shipment is fulfilled at most once', () => {
       expect(shopifyOrder(stack, order).fulfillments).toHaveLength(1);
       expect(await attemptsOf(order, 'syncShipmentToShopify')).toBeGreaterThan(1);
     } finally {
-      doomed.kill('SIGKILL');
+      doomed.kill();
     }
   });
 });
