@@ -1,15 +1,12 @@
-import { Command } from 'commander';
+import { cliRunner } from '../helpers/cli-runner';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it, vi } from 'vitest';
-import type { AppContext } from '../../client/app-context';
 import { registerCurrencyCommand } from '../../client/commands/currency';
 import { registerCustomerTemplateCommand } from '../../client/commands/customer-template';
 import { registerMapCommand } from '../../client/commands/map';
 import { registerShopCommand } from '../../client/commands/shop';
 import { seedDemoShop } from '../../erp/demo-setup';
 import { ShopCard, ShopifyVariantLink } from '../../erp/entities';
-import { loadConfig } from '../../platform/config';
 import { createTestErp, type TestErp } from '../helpers/test-database';
-import { testLogger } from '../helpers/test-logger';
 
 let erp: TestErp;
 
@@ -32,24 +29,16 @@ afterEach(() => {
 });
 
 /** Runs the commands against the test database; returns what they printed. */
-async function run(...args: string[]): Promise<string> {
-  const appContext: AppContext = {
-    config: loadConfig({ DATABASE_URL: erp.databaseUrl }),
-    logger: testLogger,
-    temporalClient: () => Promise.reject(new Error('no Temporal in these tests')),
-    erp: () => Promise.resolve(erp.orm),
-    close: () => Promise.resolve(),
-  };
-  const program = new Command('orderbridge').exitOverride();
-  registerShopCommand(program, () => appContext);
-  registerMapCommand(program, () => appContext);
-  registerCustomerTemplateCommand(program, () => appContext);
-  registerCurrencyCommand(program, () => appContext);
-  const printed: string[] = [];
-  vi.spyOn(console, 'log').mockImplementation((...parts: unknown[]) => void printed.push(parts.join(' ')));
-  await program.parseAsync(['node', 'orderbridge', ...args]);
-  return printed.join('\n');
-}
+const run = cliRunner({
+  env: () => ({ DATABASE_URL: erp.databaseUrl }),
+  erp: () => erp.orm,
+  register: (program, context) => {
+    registerShopCommand(program, context);
+    registerMapCommand(program, context);
+    registerCustomerTemplateCommand(program, context);
+    registerCurrencyCommand(program, context);
+  },
+});
 
 describe('orderbridge shop', () => {
   it('adds a shop card with the token from an environment variable and never prints it', async () => {

@@ -1,9 +1,6 @@
-import { Command } from 'commander';
-import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
-import type { AppContext } from '../../client/app-context';
+import { cliRunner } from '../helpers/cli-runner';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { registerErpCommand } from '../../client/commands/erp';
-import { loadConfig } from '../../platform/config';
-import { testLogger } from '../helpers/test-logger';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { ShipmentPostingError } from '../../domain/shipment-posting';
 import {
@@ -413,25 +410,14 @@ describe('closing records', () => {
 describe('orderbridge erp ship without Temporal', () => {
   it('keeps the posted shipment and says the shipment sync will send it', async () => {
     const order = await salesOrder();
-    const appContext: AppContext = {
-      config: loadConfig({ DATABASE_URL: erp.databaseUrl }),
-      logger: testLogger,
-      temporalClient: () => Promise.reject(new Error('Temporal is down')),
-      erp: () => Promise.resolve(erp.orm),
-      close: () => Promise.resolve(),
-    };
-    const program = new Command('orderbridge').exitOverride();
-    registerErpCommand(program, () => appContext);
-    const printed: string[] = [];
-    const spy = vi
-      .spyOn(console, 'log')
-      .mockImplementation((...parts: unknown[]) => void printed.push(parts.join(' ')));
-    try {
-      await program.parseAsync(['node', 'orderbridge', 'erp', 'ship', order.documentNo, '--json']);
-    } finally {
-      spy.mockRestore();
-    }
-    const output = JSON.parse(printed.join('\n'));
+    const run = cliRunner({
+      env: () => ({ DATABASE_URL: erp.databaseUrl }),
+      erp: () => erp.orm,
+      temporalDown: 'Temporal is down',
+      register: (program, context) => registerErpCommand(program, context),
+    });
+    const printed = await run('erp', 'ship', order.documentNo, '--json');
+    const output = JSON.parse(printed);
     expect(output.workflow).toBe(
       `the order workflow could not be woken (Temporal is down); the shipment sync sends it: \`orderbridge shipments sync --shop ${SHOP}\` (shipment ${output.shipmentNo} is posted)`,
     );

@@ -1,14 +1,11 @@
-import { Command } from 'commander';
-import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
-import type { AppContext } from '../../client/app-context';
+import { cliRunner } from '../helpers/cli-runner';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { registerMapCommand } from '../../client/commands/map';
 import { registerShopifyMapCommands } from '../../client/commands/map-from-shopify';
 import { seedDemoShop } from '../../erp/demo-setup';
 import { LocationMapping, ShipmentMethodMapping } from '../../erp/entities';
-import { loadConfig } from '../../platform/config';
 import { startShopifySimulator, type RunningSimulator } from '../../simulator';
 import { createTestErp, type TestErp } from '../helpers/test-database';
-import { testLogger } from '../helpers/test-logger';
 
 let erp: TestErp;
 let simulator: RunningSimulator;
@@ -31,30 +28,13 @@ afterAll(async () => {
   await erp?.close();
 });
 
-async function run(...args: string[]): Promise<string> {
-  const appContext: AppContext = {
-    config: loadConfig({ DATABASE_URL: erp.databaseUrl, SHOPIFY_API_BASE_URL: simulator.baseUrl }),
-    logger: testLogger,
-    temporalClient: () => Promise.reject(new Error('no Temporal in these tests')),
-    erp: () => Promise.resolve(erp.orm),
-    close: () => Promise.resolve(),
-  };
-  const program = new Command('orderbridge').exitOverride();
-  registerShopifyMapCommands(
-    registerMapCommand(program, () => appContext),
-    () => appContext,
-  );
-  const printed: string[] = [];
-  const spy = vi
-    .spyOn(console, 'log')
-    .mockImplementation((...parts: unknown[]) => void printed.push(parts.join(' ')));
-  try {
-    await program.parseAsync(['node', 'orderbridge', ...args]);
-  } finally {
-    spy.mockRestore();
-  }
-  return printed.join('\n');
-}
+const run = cliRunner({
+  env: () => ({ DATABASE_URL: erp.databaseUrl, SHOPIFY_API_BASE_URL: simulator.baseUrl }),
+  erp: () => erp.orm,
+  register: (program, context) => {
+    registerShopifyMapCommands(registerMapCommand(program, context), context);
+  },
+});
 
 describe('orderbridge map locations / shipment-methods fetch from Shopify, then set ERP codes', () => {
   it('fetches the store locations and maps one by name', async () => {

@@ -1,10 +1,9 @@
+import { cliRunner } from '../helpers/cli-runner';
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { Command } from 'commander';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { Worker } from '@temporalio/worker';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { AppContext } from '../../client/app-context';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registerGiftCardsCommand } from '../../client/commands/gift-cards';
 import { registerRefundCommand } from '../../client/commands/refund';
 import { registerShopCommand } from '../../client/commands/shop';
@@ -12,7 +11,6 @@ import { registerTransactionsCommand } from '../../client/commands/transactions'
 import { dispatchRefund } from '../../client/temporal/dispatch-refund';
 import { DEMO_ACCOUNTS } from '../../erp/demo-setup';
 import { ImportedOrder, ImportedRefund, SalesHeader, SalesLine, ShopCard } from '../../erp/entities';
-import { loadConfig } from '../../platform/config';
 import { closeOrder } from '../../simulator/generator/order-lifecycle';
 import { createOrder } from '../../simulator/generator/create-order';
 import type { CreateOrderRequest } from '../../simulator/generator/order-request';
@@ -23,7 +21,6 @@ import { setRefundPaymentStatus } from '../../simulator/refund-payments';
 import { refundStatusQuery, refundWorkflowId, type RefundStatus } from '../../workflows/refund-messages';
 import { Decimal } from '../../domain/money';
 import { hasDocument, waitForOrder } from '../helpers/order-waits';
-import { testLogger } from '../helpers/test-logger';
 import { startTestStack, TEST_ORDER_TIMINGS, type TestStack } from '../helpers/test-stack';
 import {
   addShopCard,
@@ -160,33 +157,17 @@ async function replayHistory(shopifyRefundId: string, fileName: string): Promise
 }
 
 /** The CLI against the test's database and Temporal; returns what it printed. */
-async function cli(...args: string[]): Promise<string> {
-  const appContext: AppContext = {
-    config: loadConfig({
-      DATABASE_URL: stack.erp.databaseUrl,
-      TEMPORAL_TASK_QUEUE: stack.temporal.taskQueue,
-    }),
-    logger: testLogger,
-    temporalClient: () => Promise.resolve(stack.temporal.client),
-    erp: () => Promise.resolve(stack.erp.orm),
-    close: () => Promise.resolve(),
-  };
-  const program = new Command('orderbridge').exitOverride();
-  registerRefundCommand(program, () => appContext);
-  registerTransactionsCommand(program, () => appContext);
-  registerGiftCardsCommand(program, () => appContext);
-  registerShopCommand(program, () => appContext);
-  const printed: string[] = [];
-  const spy = vi
-    .spyOn(console, 'log')
-    .mockImplementation((...parts: unknown[]) => void printed.push(parts.join(' ')));
-  try {
-    await program.parseAsync(['node', 'orderbridge', ...args]);
-  } finally {
-    spy.mockRestore();
-  }
-  return printed.join('\n');
-}
+const cli = cliRunner({
+  env: () => ({ DATABASE_URL: stack.erp.databaseUrl, TEMPORAL_TASK_QUEUE: stack.temporal.taskQueue }),
+  erp: () => stack.erp.orm,
+  temporal: () => stack.temporal.client,
+  register: (program, context) => {
+    registerRefundCommand(program, context);
+    registerTransactionsCommand(program, context);
+    registerGiftCardsCommand(program, context);
+    registerShopCommand(program, context);
+  },
+});
 
 const amount = (value: string) => new Decimal(value);
 

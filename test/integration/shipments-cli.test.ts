@@ -1,15 +1,12 @@
-import { Command } from 'commander';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { AppContext } from '../../client/app-context';
+import { cliRunner } from '../helpers/cli-runner';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registerErpCommand } from '../../client/commands/erp';
 import { registerOrderCommand } from '../../client/commands/order';
 import { registerShipmentsCommand } from '../../client/commands/shipments';
 import { registerShippingAgentCommand } from '../../client/commands/shipping-agent';
 import { ShippingAgent } from '../../erp/entities';
 import { postSalesShipment } from '../../erp/services/post-shipment';
-import { loadConfig } from '../../platform/config';
 import { startTestStack, type TestStack } from '../helpers/test-stack';
-import { testLogger } from '../helpers/test-logger';
 import {
   importToSalesOrder,
   lineOf,
@@ -35,33 +32,17 @@ afterAll(async () => {
 });
 
 /** Runs the commands against the test stack; returns what they printed. */
-async function run(...args: string[]): Promise<string> {
-  const appContext: AppContext = {
-    config: loadConfig({
-      DATABASE_URL: stack.erp.databaseUrl,
-      TEMPORAL_TASK_QUEUE: stack.temporal.taskQueue,
-    }),
-    logger: testLogger,
-    temporalClient: () => Promise.resolve(stack.temporal.client),
-    erp: () => Promise.resolve(stack.erp.orm),
-    close: () => Promise.resolve(),
-  };
-  const program = new Command('orderbridge').exitOverride();
-  registerErpCommand(program, () => appContext);
-  registerShippingAgentCommand(program, () => appContext);
-  registerShipmentsCommand(program, () => appContext);
-  registerOrderCommand(program, () => appContext);
-  const printed: string[] = [];
-  const spy = vi
-    .spyOn(console, 'log')
-    .mockImplementation((...parts: unknown[]) => void printed.push(parts.join(' ')));
-  try {
-    await program.parseAsync(['node', 'orderbridge', ...args]);
-  } finally {
-    spy.mockRestore();
-  }
-  return printed.join('\n');
-}
+const run = cliRunner({
+  env: () => ({ DATABASE_URL: stack.erp.databaseUrl, TEMPORAL_TASK_QUEUE: stack.temporal.taskQueue }),
+  erp: () => stack.erp.orm,
+  temporal: () => stack.temporal.client,
+  register: (program, context) => {
+    registerErpCommand(program, context);
+    registerShippingAgentCommand(program, context);
+    registerShipmentsCommand(program, context);
+    registerOrderCommand(program, context);
+  },
+});
 
 describe('orderbridge shipping-agent', () => {
   it('adds, sets and lists agents', async () => {
