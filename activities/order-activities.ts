@@ -1,4 +1,5 @@
 import { ApplicationFailure, cancellationSignal } from '@temporalio/activity';
+import { fulfillmentOrderLinesNeeded } from '../domain/fulfillment-locations';
 import { OrderProblemsError } from '../domain/order-problems';
 import { mayHaveRefunds } from '../domain/refund-classification';
 import { OrderToImport } from '../erp/entities';
@@ -6,6 +7,7 @@ import { createSalesDocument } from '../erp/services/create-sales-document';
 import { importOrder } from '../erp/services/import-order';
 import { ImportedOrder } from '../erp/entities';
 import { createCustomerForOrder } from '../erp/services/create-order-customer';
+import { shopLocationCodes } from '../erp/services/location-mappings';
 import { CustomerNotFoundError, mapShopifyCustomer } from '../erp/services/map-shopify-customer';
 import { setOrderCustomer } from '../erp/services/set-order-customer';
 import { ShopifyAuthError, ShopifyNotFoundError } from '../shopify/errors';
@@ -82,6 +84,10 @@ export function createOrderActivities(
       fetched = await fetchOrderForImport(client, input.shopifyOrderId, {
         signal: cancellationSignal(),
         ...(input.currencies ? { currencies: input.currencies } : {}),
+        // Several fulfillment orders whose locations all map to one ERP location code make the same
+        // document whichever line ships from where: their lines are then not read.
+        fulfillmentOrderLinesNeeded: async (locationIds) =>
+          fulfillmentOrderLinesNeeded(locationIds, await shopLocationCodes(em, input.shopCode)),
       });
     } catch (error) {
       if (error instanceof ShopifyNotFoundError || error instanceof ShopifyAuthError) {

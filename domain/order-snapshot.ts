@@ -160,7 +160,10 @@ export interface OrderLine {
   /**
    * Location GID of the fulfillment order(s) that hold this line (decided by the conversion from the
    * fulfillment orders with domain/fulfillment-locations.ts), or null when the line is not assigned
-   * to one location.
+   * to one location. When the import did not read the fulfillment orders' lines although there are
+   * several (their locations all map to one ERP location code on the shop card), it is the oldest
+   * one's location for every line: a location with the line's ERP location code, not necessarily
+   * the one it ships from.
    */
   fulfillmentLocationId: string | null;
   customAttributes: KeyValue[];
@@ -220,8 +223,10 @@ export interface FulfillmentOrder {
   updatedAt: IsoDateTime;
   /**
    * The line items it holds, or null when they were not read: the import reads them only for an
-   * order with several fulfillment orders, since a single one holds every line of the order
-   * (domain/fulfillment-locations.ts). Snapshots stored before always carry them.
+   * order with several fulfillment orders whose locations do not all map to one ERP location code,
+   * since a single one holds every line of the order and one code makes the same document
+   * (domain/fulfillment-locations.ts). Null on one of them means null on all. Snapshots stored
+   * before always carry them.
    */
   lines: FulfillmentOrderLine[] | null;
 }

@@ -25,7 +25,8 @@ export interface OrderForImportFetch {
   order: FullShopifyOrder;
   /**
    * Requests this order took: 1, plus one when presentment money had to be read after all, one for
-   * the lines of several fulfillment orders, and one per page of whatever overflowed.
+   * the lines of several fulfillment orders when they are needed, and one per page of whatever
+   * overflowed.
    */
   requestCount: number;
 }
@@ -37,6 +38,15 @@ export interface OrderForImportOptions extends ShopifyRequestOptions {
    * wasted first request. Without it the import assumes they are the same and checks the answer.
    */
   currencies?: { currencyCode: string; presentmentCurrencyCode: string };
+  /**
+   * Whether an order with several fulfillment orders needs their line items, given the locations
+   * they are assigned to (null: a location that is gone). Asked only when they all came with the
+   * order; without it, or with more of them than that, they are always read (one more request).
+   * The order import answers from the shop card's location mapping
+   * (domain/fulfillment-locations.ts, fulfillmentOrderLinesNeeded); which line ships from where
+   * is then unknown, and the snapshot says what its lines' locations mean.
+   */
+  fulfillmentOrderLinesNeeded?: (assignedLocationIds: (string | null)[]) => Promise<boolean>;
 }
 
 function found<TObject>(
@@ -66,7 +76,7 @@ export async function fetchOrderForImport(
   orderId: string,
   options: OrderForImportOptions = {},
 ): Promise<OrderForImportFetch> {
-  const { currencies, ...requestOptions } = options;
+  const { currencies, fulfillmentOrderLinesNeeded, ...requestOptions } = options;
   const orderGid = shopifyGid('Order', orderId);
   let withPresentment = currencies ? currencies.currencyCode !== currencies.presentmentCurrencyCode : false;
   const fetchOrder = async () =>
@@ -114,9 +124,20 @@ export async function fetchOrderForImport(
     return found(client, 'OrderShippingLinesPage', orderGid, page.order).shippingLines;
   });
   // One fulfillment order holds every line of the order, so its line items are not read. With
-  // several, which line ships from where needs them (domain/fulfillment-locations.ts): all the
-  // fulfillment orders are read again with their lines, one request for nearly every such order.
-  if (order.fulfillmentOrders.nodes.length > 1 || order.fulfillmentOrders.pageInfo.hasNextPage) {
+  // several, which line ships from where needs them (domain/fulfillment-locations.ts) unless the
+  // caller says otherwise: all the fulfillment orders are read again with their lines, one
+  // request for nearly every such order.
+  const firstFulfillmentOrders = order.fulfillmentOrders;
+  const linesNeeded =
+    firstFulfillmentOrders.pageInfo.hasNextPage ||
+    (firstFulfillmentOrders.nodes.length > 1 &&
+      (fulfillmentOrderLinesNeeded === undefined ||
+        (await fulfillmentOrderLinesNeeded(
+          firstFulfillmentOrders.nodes.map(
+            (fulfillmentOrder) => fulfillmentOrder.assignedLocation.location?.id ?? null,
+          ),
+        ))));
+  if (linesNeeded) {
     const fetchFulfillmentOrders = async (after: string | null) => {
       const page = await client.request(
         OrderFulfillmentOrdersForImportDocument,

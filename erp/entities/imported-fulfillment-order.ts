@@ -13,7 +13,10 @@ export const ImportedFulfillmentOrder = defineEntity({
     status: p.string().length(30),
     assignedLocationId: p.string().length(100).nullable(),
     shopifyUpdatedAt: p.datetime(),
-    /** Null when the import did not read them: the order's only fulfillment order holds every line. */
+    /**
+     * Null when the import did not read them: the order's only fulfillment order holds every line, or
+     * the order's fulfillment orders are all at locations mapped to one ERP location code.
+     */
     lines: p.json<FulfillmentOrderLine[] | null>().nullable(),
   },
   uniques: [{ properties: ['orderId', 'shopifyFulfillmentOrderId'] }],

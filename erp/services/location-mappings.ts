@@ -1,5 +1,8 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { LocationCodes } from '../../domain/fulfillment-locations';
 import { Location, LocationMapping } from '../entities';
 import { inTransaction, type ErpContext } from './context';
+import { ErpConfig } from './erp-config';
 
 export interface LocationMappingView {
   shopifyLocationId: string;
@@ -34,6 +37,15 @@ export async function recordShopifyLocations(
     await em.flush();
     return { added };
   });
+}
+
+/**
+ * A shop card's location mapping (Shopify location GID → ERP location code) as mapping sees it,
+ * from the process's configuration cache: one statement (the configuration version) while the
+ * cache holds it, so the order import can ask for it per order.
+ */
+export async function shopLocationCodes(em: EntityManager, shopCode: string): Promise<LocationCodes> {
+  return (await ErpConfig.read(em)).locationCodes(shopCode);
 }
 
 export async function setLocationMapping(

@@ -1,14 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ImportedOrder, SalesHeader, SalesLine } from '../../erp/entities';
+import { ImportedFulfillmentOrder, ImportedOrder, SalesHeader, SalesLine } from '../../erp/entities';
 import { createOrder } from '../../simulator/generator/create-order';
 import type { ShopifyTarget } from '../../simulator/generator/admin-client';
 import { hasDocument, waitForOrder } from '../helpers/order-waits';
 import { startTestStack, type TestStack } from '../helpers/test-stack';
-import { addShopCard, runSync, shopifyTarget } from './order-test-kit';
+import { addShopCard, dispatchOrder, documentOf, runSync, shopifyTarget } from './order-test-kit';
 
 let stack: TestStack;
 let target: ShopifyTarget;
 let variantId: string;
+let mugVariantId: string;
+/** Two more Shopify locations: one mapped to the shop location's code MAIN, one to WH2. */
+let backroomLocationId: string;
+let warehouseLocationId: string;
 
 beforeAll(async () => {
   stack = await startTestStack();
@@ -17,7 +21,27 @@ beforeAll(async () => {
     variants: [{ title: 'M', sku: 'TSHIRT-M', barcode: '4006381333931', price: '25.00' }],
   });
   variantId = product.sim.variantIds[0]!;
-  await addShopCard(stack, 'WEB', { items: [{ no: 'TSHIRT-M', description: 'Organic T-shirt M' }] });
+  mugVariantId = stack.simulator.store.addProduct({
+    title: 'Enamel mug',
+    variants: [{ title: 'Default', sku: 'MUG-1', barcode: '4006381333948', price: '12.00' }],
+  }).sim.variantIds[0]!;
+  backroomLocationId = stack.simulator.store.addLocation({ name: 'Backroom', countryCode: 'US' }).id;
+  warehouseLocationId = stack.simulator.store.addLocation({ name: 'Warehouse 2', countryCode: 'US' }).id;
+  await addShopCard(stack, 'WEB', {
+    items: [
+      { no: 'TSHIRT-M', description: 'Organic T-shirt M' },
+      { no: 'MUG-1', description: 'Enamel mug' },
+    ],
+    locations: [
+      {
+        shopifyLocationId: stack.simulator.store.defaultLocation()!.id,
+        name: 'Shop location',
+        locationCode: 'MAIN',
+      },
+      { shopifyLocationId: backroomLocationId, name: 'Backroom', locationCode: 'MAIN' },
+      { shopifyLocationId: warehouseLocationId, name: 'Warehouse 2', locationCode: 'WH2' },
+    ],
+  });
   target = shopifyTarget(stack);
 });
 
@@ -55,5 +79,85 @@ describe('a Shopify order becomes a sales document through sync and its order wo
     expect(itemLine.no).toBe('TSHIRT-M');
     expect(Number(itemLine.quantity)).toBe(2);
     expect(itemLine.locationCode).toBe('MAIN');
+  });
+});
+
+describe('an order shipping from two locations', () => {
+  const requests = () => {
+    const byOperation = stack.simulator.stats().byOperation;
+    return {
+      order: byOperation.OrderForImport?.requests ?? 0,
+      fulfillmentOrders: byOperation.OrderFulfillmentOrdersForImport?.requests ?? 0,
+    };
+  };
+
+  /** A T-shirt from the shop location and a mug from `mugLocationId`: two fulfillment orders. */
+  async function importTwoLocationOrder(mugLocationId: string) {
+    const order = await createOrder(target, {
+      lines: [
+        { variantId, title: 'Organic T-shirt', sku: 'TSHIRT-M', quantity: 1, unitPrice: '25.00' },
+        {
+          variantId: mugVariantId,
+          title: 'Enamel mug',
+          sku: 'MUG-1',
+          quantity: 1,
+          unitPrice: '12.00',
+          shipFromLocationId: mugLocationId,
+        },
+      ],
+      shippingLines: [{ title: 'Standard', price: '5.00' }],
+      customer: { email: 'grace@example.com', firstName: 'Grace', lastName: 'Hopper' },
+    });
+    const fulfillmentOrders = stack.simulator.store.order(order.id)!.fulfillmentOrders;
+    expect(fulfillmentOrders.map((fulfillmentOrder) => fulfillmentOrder.sim.locationId)).toEqual([
+      stack.simulator.store.defaultLocation()!.id,
+      mugLocationId,
+    ]);
+    const before = requests();
+    await dispatchOrder(stack, order, 'WEB');
+    const status = await waitForOrder(
+      stack.temporal.client,
+      stack.simulator.shopDomain,
+      order.id,
+      hasDocument,
+    );
+    expect(status.hasError).toBe(false);
+    const after = requests();
+    const { lines } = await documentOf(stack, order.id);
+    const storedFulfillmentOrders = await stack.erp.orm.em
+      .fork()
+      .find(ImportedFulfillmentOrder, { orderId: status.importedOrderId! }, { orderBy: { id: 'asc' } });
+    return {
+      orderRequests: after.order - before.order,
+      fulfillmentOrderRequests: after.fulfillmentOrders - before.fulfillmentOrders,
+      itemLines: lines
+        .filter((line) => line.type === 'item')
+        .map((line) => ({ no: line.no, locationCode: line.locationCode })),
+      storedLines: storedFulfillmentOrders.map((fulfillmentOrder) => fulfillmentOrder.lines?.length ?? null),
+    };
+  }
+
+  it('takes one Shopify request when both locations map to one ERP location code', async () => {
+    const imported = await importTwoLocationOrder(backroomLocationId);
+    expect(imported.orderRequests).toBe(1);
+    expect(imported.fulfillmentOrderRequests).toBe(0);
+    expect(imported.itemLines).toEqual([
+      { no: 'TSHIRT-M', locationCode: 'MAIN' },
+      { no: 'MUG-1', locationCode: 'MAIN' },
+    ]);
+    // Honest about what it did not read: neither fulfillment order's lines.
+    expect(imported.storedLines).toEqual([null, null]);
+  });
+
+  it("reads the fulfillment orders' lines when the locations map to two codes, and each line gets its own", async () => {
+    const imported = await importTwoLocationOrder(warehouseLocationId);
+    expect(imported.orderRequests).toBe(1);
+    expect(imported.fulfillmentOrderRequests).toBe(1);
+    expect(imported.itemLines).toEqual([
+      { no: 'TSHIRT-M', locationCode: 'MAIN' },
+      { no: 'MUG-1', locationCode: 'WH2' },
+    ]);
+    // The original fulfillment order still lists the moved mug, at quantity 0.
+    expect(imported.storedLines).toEqual([2, 1]);
   });
 });

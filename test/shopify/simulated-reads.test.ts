@@ -171,6 +171,46 @@ describe('the full order for import', () => {
     expect(locations.slice(25)).toEqual(Array(22).fill(shopLocationId()));
   });
 
+  it('leaves the lines of two fulfillment orders out when the caller does not need them', async () => {
+    const orderId = await placeOrder(store.simulator, variantIds.slice(0, 4));
+    const warehouse = store.simulator.store.addLocation({ name: 'Third warehouse', countryCode: 'US' });
+    const original = store.simulator.store.order(orderId)!.fulfillmentOrders[0]!;
+    await adminCall(
+      `mutation Move($id: ID!, $to: ID!, $items: [FulfillmentOrderLineItemInput!]) {
+        fulfillmentOrderMove(id: $id, newLocationId: $to, fulfillmentOrderLineItems: $items) {
+          movedFulfillmentOrder { id } userErrors { message } } }`,
+      { id: original.id, to: warehouse.id, items: [{ id: original.lineItems[3]!.id, quantity: 1 }] },
+    );
+    const asked: (string | null)[][] = [];
+    const client = store.newClient();
+    const { order, requestCount } = await fetchOrderForImport(client, orderId, {
+      fulfillmentOrderLinesNeeded: async (locationIds) => {
+        asked.push(locationIds);
+        return false;
+      },
+    });
+    expect(asked).toEqual([[shopLocationId(), warehouse.id]]);
+    expect(requestCount).toBe(1);
+    expect(Object.keys(client.counters.snapshot().byOperation)).toEqual(['OrderForImport']);
+    const snapshot = toOrderSnapshot(order);
+    expect(snapshot.fulfillmentOrders.map((fulfillmentOrder) => fulfillmentOrder.lines)).toEqual([
+      null,
+      null,
+    ]);
+    // Every line at the oldest fulfillment order's location, the moved one included.
+    expect(snapshot.lines.map((line) => line.fulfillmentLocationId)).toEqual(Array(4).fill(shopLocationId()));
+
+    const needed = store.newClient();
+    const precise = await fetchOrderForImport(needed, orderId, {
+      fulfillmentOrderLinesNeeded: async () => true,
+    });
+    expect(precise.requestCount).toBe(2);
+    expect(toOrderSnapshot(precise.order).lines.map((line) => line.fulfillmentLocationId)).toEqual([
+      ...Array(3).fill(shopLocationId()),
+      warehouse.id,
+    ]);
+  });
+
   it('pages refund lines and return lines past their first pages', async () => {
     const orderId = await placeOrder(store.simulator, variantIds.slice(0, 8), {
       fulfillmentStatus: 'FULFILLED',

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  fulfillmentOrderLinesNeeded,
   lineFulfillmentLocations,
   type FulfillmentOrderPlacement,
 } from '../../../domain/fulfillment-locations';
@@ -72,9 +73,53 @@ describe('lineFulfillmentLocations', () => {
     expect(locations([1], [done])).toEqual({ [LINE(1)]: LOCATION_BERGEN });
   });
 
-  it('refuses several fulfillment orders without their line items rather than guess', () => {
+  it("puts every line at the oldest one's location when several came without their line items", () => {
+    // FulfillmentOrder/9 is older than /10 (numeric, not text, order), whatever Shopify lists first.
+    const oldest = fulfillmentOrder(9, { status: 'CLOSED' });
+    const newer = fulfillmentOrder(10, { assignedLocationId: LOCATION_BERGEN });
+    const expected = { [LINE(1)]: LOCATION_OSLO, [LINE(2)]: LOCATION_OSLO };
+    expect(locations([1, 2], [oldest, newer])).toEqual(expected);
+    expect(locations([1, 2], [newer, oldest])).toEqual(expected);
+  });
+
+  it('refuses fulfillment orders of which some came with their line items and some without', () => {
     expect(() => locations([1], [fulfillmentOrder(1), fulfillmentOrder(2, { lineIds: [1] })])).toThrow(
-      /FulfillmentOrder\/1 is one of 2 but came without its line items/,
+      /FulfillmentOrder\/1 came without its line items while others of the order came with theirs/,
     );
+  });
+});
+
+describe('fulfillmentOrderLinesNeeded', () => {
+  const WAREHOUSE = 'gid://shopify/Location/103';
+  const codes = {
+    [LOCATION_OSLO]: 'MAIN',
+    [LOCATION_BERGEN]: 'MAIN',
+    [WAREHOUSE]: 'WH2',
+    'gid://shopify/Location/104': null,
+  };
+
+  it('does not need them for one fulfillment order or none, mapped or not', () => {
+    expect(fulfillmentOrderLinesNeeded([], codes)).toBe(false);
+    expect(fulfillmentOrderLinesNeeded([LOCATION_OSLO], {})).toBe(false);
+    expect(fulfillmentOrderLinesNeeded([null], codes)).toBe(false);
+  });
+
+  it('does not need them when every location maps to the same ERP location code', () => {
+    expect(fulfillmentOrderLinesNeeded([LOCATION_OSLO, LOCATION_BERGEN], codes)).toBe(false);
+    expect(fulfillmentOrderLinesNeeded([LOCATION_OSLO, LOCATION_OSLO, LOCATION_BERGEN], codes)).toBe(false);
+  });
+
+  it('needs them for two codes', () => {
+    expect(fulfillmentOrderLinesNeeded([LOCATION_OSLO, WAREHOUSE], codes)).toBe(true);
+  });
+
+  it('needs them when a location has no code, no mapping row, or is gone, even beside mapped ones', () => {
+    expect(fulfillmentOrderLinesNeeded([LOCATION_OSLO, 'gid://shopify/Location/104'], codes)).toBe(true);
+    expect(fulfillmentOrderLinesNeeded([LOCATION_OSLO, 'gid://shopify/Location/105'], codes)).toBe(true);
+    expect(fulfillmentOrderLinesNeeded([LOCATION_OSLO, null], codes)).toBe(true);
+    // Two locations without a code are "the same" only in having none: the problem must name the lines.
+    expect(
+      fulfillmentOrderLinesNeeded(['gid://shopify/Location/104', 'gid://shopify/Location/106'], codes),
+    ).toBe(true);
   });
 });
