@@ -130,8 +130,11 @@ export function createShopifyClient(options: ShopifyClientOptions): ShopifyAdmin
   const costCache = new WeakMap<DocumentNode, Map<string, number>>();
 
   function estimate(document: DocumentNode, variables: Record<string, unknown>): number {
+    // Page sizes and @include/@skip flags change the requested cost; ids and cursors do not.
     const sizeKey = JSON.stringify(
-      Object.entries(variables).filter(([, value]) => typeof value === 'number'),
+      Object.entries(variables).filter(
+        ([, value]) => typeof value === 'number' || typeof value === 'boolean',
+      ),
     );
     let byVariables = costCache.get(document);
     if (!byVariables) costCache.set(document, (byVariables = new Map()));

@@ -283,6 +283,18 @@ describe('failures that are not retried', () => {
     );
     expect(endpoint.requests).toHaveLength(0);
   });
+
+  it('estimates each @include variant of a document by itself, not from a variant asked before', async () => {
+    endpoint = await startScriptedShopify([dataReply({ orders: { nodes: [] } })]);
+    const heavyWhenPriced = parse(
+      'query MaybeHeavy($priced: Boolean!) { orders(first: 250) { nodes { id totalPriceSet @include(if: $priced) { shopMoney { amount } presentmentMoney { amount } } } } }',
+    ) as TypedDocumentNode<unknown, { priced: boolean }>;
+    const client = clientFor(endpoint.baseUrl);
+    await client.request(heavyWhenPriced, { priced: false });
+    const error = await failureOf(client.request(heavyWhenPriced, { priced: true }));
+    expect(error).toBeInstanceOf(ShopifyQueryTooExpensiveError);
+    expect(endpoint.requests).toHaveLength(1);
+  });
 });
 
 describe('the access token', () => {
