@@ -124,11 +124,13 @@ export interface TaxLine {
   price: MoneyBag;
 }
 
+/**
+ * Snapshots and lines stored before also carry `discountApplicationIndex`, the index of the order's
+ * discount application it came from: nothing read it, and the import no longer asks for it.
+ */
 export interface DiscountAllocation {
   /** The amount of this discount allocated to the whole line (all units), not per unit. */
   amount: MoneyBag;
-  /** Index of the order's discount application it comes from (for grouping), or null. */
-  discountApplicationIndex: number | null;
 }
 
 export interface OrderLine {

@@ -24,7 +24,6 @@ type ShopifyTaxLine = ShopifyOrderForImport['taxLines'][number];
 type ShopifyTransaction = ShopifyOrderForImport['transactions'][number];
 interface ShopifyDiscountAllocation {
   allocatedAmountSet: ShopifyMoneyBag;
-  discountApplication?: { index: number } | null;
 }
 
 const RISK_ORDER: RiskLevel[] = ['NONE', 'PENDING', 'LOW', 'MEDIUM', 'HIGH'];
@@ -320,10 +319,7 @@ function toDiscountAllocation(
   value: ShopifyDiscountAllocation,
   moneyBag: MoneyBagReader,
 ): DiscountAllocation {
-  return {
-    amount: moneyBag(value.allocatedAmountSet),
-    discountApplicationIndex: value.discountApplication?.index ?? null,
-  };
+  return { amount: moneyBag(value.allocatedAmountSet) };
 }
 
 function toTransaction(value: ShopifyTransaction, moneyBag: MoneyBagReader): Transaction {

@@ -44,7 +44,7 @@ function richOrder(): OrderSnapshot {
     ...order,
     lines: [
       line(1, {
-        discountAllocations: [{ amount: bag('10.00', '0.90', 'NOK', 'EUR'), discountApplicationIndex: 0 }],
+        discountAllocations: [{ amount: bag('10.00', '0.90', 'NOK', 'EUR') }],
         customAttributes: [{ key: 'engraving', value: 'K' }],
       }),
       line(2, { quantity: 3, currentQuantity: 3, unfulfilledQuantity: 3, sku: null, barcode: '7041' }),

@@ -211,6 +211,26 @@ describe('the full order for import', () => {
     ]);
   });
 
+  it("reads each line's discounts as amounts, without the discount application each comes from", async () => {
+    const orderId = await placeOrder(store.simulator, variantIds.slice(0, 2), {
+      discountCode: { itemPercentageDiscountCode: { code: 'TEN', percentage: 10 } },
+    });
+    const { order } = await fetchOrderForImport(store.newClient(), orderId);
+    const snapshot = toOrderSnapshot(order);
+    const usd = (amount: string) => ({
+      shop: { amount, currencyCode: 'USD' },
+      presentment: { amount, currencyCode: 'USD' },
+    });
+    // Two units of 10.00 a line, 10 % off: 2.00 a line, and nothing else on the allocation (the
+    // application's index pointed into the order's discount applications, which nothing reads).
+    expect(snapshot.lines.map((line) => line.discountAllocations)).toEqual([
+      [{ amount: usd('2.0') }],
+      [{ amount: usd('2.0') }],
+    ]);
+    const shopifyLines = store.simulator.store.order(orderId)!.lineItems;
+    expect(shopifyLines.map((line) => line.totalDiscountSet.shopMoney.amount)).toEqual(['2.0', '2.0']);
+  });
+
   it('pages refund lines and return lines past their first pages', async () => {
     const orderId = await placeOrder(store.simulator, variantIds.slice(0, 8), {
       fulfillmentStatus: 'FULFILLED',

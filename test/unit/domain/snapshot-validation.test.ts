@@ -10,7 +10,7 @@ describe('validateOrderSnapshot', () => {
 
   it('accepts money bags under a key named amount (transactions, discount allocations)', () => {
     const withMoney = snapshot({
-      lines: [line(1, { discountAllocations: [{ amount: bag('5.00'), discountApplicationIndex: 0 }] })],
+      lines: [line(1, { discountAllocations: [{ amount: bag('5.00') }] })],
       transactions: [
         {
           shopifyTransactionId: 'gid://shopify/OrderTransaction/1',
