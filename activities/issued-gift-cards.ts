@@ -1,6 +1,6 @@
 import { cancellationSignal } from '@temporalio/activity';
 import type { OrderSnapshot } from '../domain/order-snapshot';
-import { recordIssuedGiftCards, unrecordedGiftCards } from '../erp/services/issued-gift-cards';
+import { issuedGiftCardCounts, recordIssuedGiftCards } from '../erp/services/issued-gift-cards';
 import type { ShopifyAdminClient } from '../shopify/client';
 import { findIssuedGiftCards } from '../shopify/issued-gift-cards';
 import type { ActivityDeps } from './deps';
@@ -18,8 +18,8 @@ export async function recordIssuedGiftCardsOf(
 ): Promise<void> {
   if (!snapshot.lines.some((line) => line.isGiftCard)) return;
   try {
-    const expected = await unrecordedGiftCards(deps.orm, importedOrderId);
-    if (expected === 0) return;
+    const { issued, unrecorded } = await issuedGiftCardCounts(deps.orm, importedOrderId);
+    if (unrecorded === 0) return;
     const cards = await findIssuedGiftCards(
       client,
       {
@@ -27,7 +27,7 @@ export async function recordIssuedGiftCardsOf(
         createdAt: snapshot.createdAt,
         updatedAt: snapshot.updatedAt,
         customerId: snapshot.customer?.shopifyCustomerId ?? null,
-        expected,
+        issued,
       },
       { signal: cancellationSignal() },
     );

@@ -1,6 +1,6 @@
 import type { ShopifyAdminClient, ShopifyRequestOptions } from './client';
 import { IssuedGiftCardsDocument, type IssuedGiftCardsQuery } from './generated/graphql';
-import { connectionNodes } from './paging';
+import { connectionPages } from './paging';
 
 export type ShopifyIssuedGiftCard = IssuedGiftCardsQuery['giftCards']['nodes'][number];
 
@@ -11,8 +11,11 @@ export interface GiftCardIssuingOrder {
   updatedAt: string;
   /** The order's customer GID: Shopify issues a purchased card to the buyer. */
   customerId: string | null;
-  /** Cards still to find. */
-  expected: number;
+  /**
+   * Cards the order issued in all, those the caller already knows included: the search stops once
+   * it has found this many (the order's cards come first after its creation, in creation order).
+   */
+  issued: number;
 }
 
 /**
@@ -27,6 +30,12 @@ const ISSUED_AFTER_UPDATE_SLACK_MS = 5 * 60_000;
  * first to the buyer's cards; the cards whose order is this one are kept. Without the narrowing, a
  * backlog import of gift card orders pages through every card issued since each order: quadratic
  * in requests and cost. Only when the buyer's cards do not account for all does the wider search run.
+ *
+ * Each search reads cards in creation order from the order's creation, 10 a page, and stops at the
+ * page where the order's cards are all found: the others in the window (the buyer's later orders,
+ * other buyers') cost a point each and are not needed. The count is of all the order's cards, not
+ * only those still to record: a card recorded earlier is found again first, and stopping at it
+ * would leave a later one unfound for good.
  */
 export async function findIssuedGiftCards(
   client: ShopifyAdminClient,
@@ -38,7 +47,7 @@ export async function findIssuedGiftCards(
   const customerNumber = order.customerId?.split('/').pop();
   if (customerNumber) {
     const buyers = await search(client, `${window} AND customer_id:${customerNumber}`, order, options);
-    if (buyers.length >= order.expected) return buyers;
+    if (buyers.length >= order.issued) return buyers;
   }
   return search(client, window, order, options);
 }
@@ -50,11 +59,12 @@ async function search(
   options: ShopifyRequestOptions,
 ): Promise<ShopifyIssuedGiftCard[]> {
   const found: ShopifyIssuedGiftCard[] = [];
-  for await (const card of connectionNodes(
+  for await (const page of connectionPages(
     async (after) => (await client.request(IssuedGiftCardsDocument, { query, after }, options)).giftCards,
     { what: `gift cards issued for order ${order.shopifyOrderId}` },
   )) {
-    if (card.order?.id === order.shopifyOrderId) found.push(card);
+    found.push(...page.nodes.filter((card) => card.order?.id === order.shopifyOrderId));
+    if (found.length >= order.issued) break;
   }
   return found;
 }

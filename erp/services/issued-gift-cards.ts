@@ -12,12 +12,15 @@ export interface IssuedGiftCardInput {
 }
 
 /**
- * Gift card units the order sold and Shopify has issued (fulfilled gift card lines), minus the
- * cards already recorded: more than 0 means the gift card list should ask Shopify. One statement
- * outside any transaction: it runs after every import of an order with gift card lines, and two
- * reads of one moment need no BEGIN and COMMIT around them.
+ * Gift card units the order sold and Shopify has issued (fulfilled gift card lines), and how many
+ * of those cards are not recorded yet: more than 0 means the gift card list should ask Shopify. One
+ * statement outside any transaction: it runs after every import of an order with gift card lines,
+ * and two reads of one moment need no BEGIN and COMMIT around them.
  */
-export async function unrecordedGiftCards(context: ErpContext, importedOrderId: number): Promise<number> {
+export async function issuedGiftCardCounts(
+  context: ErpContext,
+  importedOrderId: number,
+): Promise<{ issued: number; unrecorded: number }> {
   const [row] = await entityManagerOf(context).execute<{ issued: number; recorded: number }[]>(
     `select coalesce(sum(greatest(0, l.quantity - l.quantity_to_fulfill)), 0)::int as issued,
             (select count(*) from issued_gift_card g where g.order_id = ?)::int as recorded
@@ -26,7 +29,7 @@ export async function unrecordedGiftCards(context: ErpContext, importedOrderId: 
     [importedOrderId, importedOrderId],
   );
   const issued = row?.issued ?? 0;
-  return issued === 0 ? 0 : Math.max(0, issued - (row?.recorded ?? 0));
+  return { issued, unrecorded: issued === 0 ? 0 : Math.max(0, issued - (row?.recorded ?? 0)) };
 }
 
 /** Records (or refreshes) the cards Shopify issued for an order; idempotent by store and card id. */

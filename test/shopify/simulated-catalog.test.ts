@@ -116,7 +116,7 @@ describe('gift cards issued for an order', () => {
       createdAt: order.createdAt,
       updatedAt: order.updatedAt,
       customerId: order.sim.customerId,
-      expected: 2,
+      issued: 2,
     };
 
     const client = store.newClient();
@@ -133,5 +133,41 @@ describe('gift cards issued for an order', () => {
     });
     expect(strangers).toHaveLength(2);
     expect(wider.counters.snapshot().requests).toBe(2);
+  });
+
+  it("stops at the page holding the order's last card, counting the cards it issued in all", async () => {
+    const card = store.simulator.store.addProduct({
+      title: 'Gift card 20',
+      isGiftCard: true,
+      variants: [{ sku: 'GC-20', price: '20.00', requiresShipping: false }],
+    });
+    const variantId = card.sim.variantIds[0]!;
+    const buyer = {
+      fulfillmentStatus: 'FULFILLED',
+      customer: { toUpsert: { email: 'loyal-buyer@example.com' } },
+    };
+    const orderId = await placeOrder(store.simulator, [variantId], buyer);
+    // The same buyer's next six orders, in the same minutes: twelve more cards in the search window.
+    for (let next = 0; next < 6; next++) await placeOrder(store.simulator, [variantId], buyer);
+    const order = store.simulator.store.order(orderId)!;
+    const issuing = {
+      shopifyOrderId: orderId,
+      createdAt: order.createdAt,
+      updatedAt: order.updatedAt,
+      customerId: order.sim.customerId,
+      issued: 2,
+    };
+
+    const client = store.newClient();
+    const cards = await findIssuedGiftCards(client, issuing);
+    expect(cards.map((found) => found.order?.id)).toEqual([orderId, orderId]);
+    // One page of 10 (2 + 10 × 4 points), not the buyer's fourteen cards.
+    expect(client.counters.snapshot()).toMatchObject({ requests: 1, actualCost: 42 });
+
+    // A card Shopify does not list (three issued, two found): both searches read to their end, the
+    // buyer's 14 cards in two pages, then the wider window.
+    const unlisted = store.newClient();
+    expect(await findIssuedGiftCards(unlisted, { ...issuing, issued: 3 })).toHaveLength(2);
+    expect(unlisted.counters.snapshot().byOperation.IssuedGiftCards?.requests).toBeGreaterThan(2);
   });
 });
