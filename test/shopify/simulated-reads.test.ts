@@ -171,16 +171,22 @@ describe('the full order for import', () => {
     expect(locations.slice(25)).toEqual(Array(22).fill(shopLocationId()));
   });
 
-  it('leaves the lines of two fulfillment orders out when the caller does not need them', async () => {
+  it('leaves the lines of three fulfillment orders out, in one request, when the caller does not need them', async () => {
     const orderId = await placeOrder(store.simulator, variantIds.slice(0, 4));
     const warehouse = store.simulator.store.addLocation({ name: 'Third warehouse', countryCode: 'US' });
+    const backroom = store.simulator.store.addLocation({ name: 'Backroom', countryCode: 'US' });
     const original = store.simulator.store.order(orderId)!.fulfillmentOrders[0]!;
-    await adminCall(
-      `mutation Move($id: ID!, $to: ID!, $items: [FulfillmentOrderLineItemInput!]) {
-        fulfillmentOrderMove(id: $id, newLocationId: $to, fulfillmentOrderLineItems: $items) {
-          movedFulfillmentOrder { id } userErrors { message } } }`,
-      { id: original.id, to: warehouse.id, items: [{ id: original.lineItems[3]!.id, quantity: 1 }] },
-    );
+    for (const [to, line] of [
+      [warehouse.id, 3],
+      [backroom.id, 2],
+    ] as const) {
+      await adminCall(
+        `mutation Move($id: ID!, $to: ID!, $items: [FulfillmentOrderLineItemInput!]) {
+          fulfillmentOrderMove(id: $id, newLocationId: $to, fulfillmentOrderLineItems: $items) {
+            movedFulfillmentOrder { id } userErrors { message } } }`,
+        { id: original.id, to, items: [{ id: original.lineItems[line]!.id, quantity: 2 }] },
+      );
+    }
     const asked: (string | null)[][] = [];
     const client = store.newClient();
     const { order, requestCount } = await fetchOrderForImport(client, orderId, {
@@ -189,15 +195,17 @@ describe('the full order for import', () => {
         return false;
       },
     });
-    expect(asked).toEqual([[shopLocationId(), warehouse.id]]);
+    // All three come in OrderForImport's first page of five, so the caller decides on them.
+    expect(asked).toEqual([[shopLocationId(), warehouse.id, backroom.id]]);
     expect(requestCount).toBe(1);
     expect(Object.keys(client.counters.snapshot().byOperation)).toEqual(['OrderForImport']);
     const snapshot = toOrderSnapshot(order);
     expect(snapshot.fulfillmentOrders.map((fulfillmentOrder) => fulfillmentOrder.lines)).toEqual([
       null,
       null,
+      null,
     ]);
-    // Every line at the oldest fulfillment order's location, the moved one included.
+    // Every line at the oldest fulfillment order's location, the moved ones included.
     expect(snapshot.lines.map((line) => line.fulfillmentLocationId)).toEqual(Array(4).fill(shopLocationId()));
 
     const needed = store.newClient();
@@ -206,7 +214,9 @@ describe('the full order for import', () => {
     });
     expect(precise.requestCount).toBe(2);
     expect(toOrderSnapshot(precise.order).lines.map((line) => line.fulfillmentLocationId)).toEqual([
-      ...Array(3).fill(shopLocationId()),
+      shopLocationId(),
+      shopLocationId(),
+      backroom.id,
       warehouse.id,
     ]);
   });
