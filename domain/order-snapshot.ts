@@ -112,7 +112,8 @@ export interface OrderCustomer {
   phone: string | null;
   firstName: string | null;
   lastName: string | null;
-  defaultAddress: OrderAddress | null;
+  // Snapshots stored before also carry the customer's defaultAddress: nothing read it (customer
+  // selection works from the order's bill-to address), and the import no longer asks for it.
 }
 
 export interface TaxLine {

@@ -101,7 +101,6 @@ export function toOrderSnapshot(order: ShopifyOrderForImport): OrderSnapshot {
           phone: order.customer.defaultPhoneNumber?.phoneNumber ?? null,
           firstName: order.customer.firstName,
           lastName: order.customer.lastName,
-          defaultAddress: address(order.customer.defaultAddress),
         }
       : null,
     billingAddress: address(order.billingAddress),

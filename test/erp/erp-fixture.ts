@@ -61,7 +61,6 @@ export function newOrder(overrides: Partial<OrderSnapshot> = {}): OrderSnapshot 
       phone: null,
       firstName: 'Kari',
       lastName: `Nordmann ${number}`,
-      defaultAddress: null,
     },
     ...overrides,
   });

@@ -241,6 +241,29 @@ describe('the full order for import', () => {
     expect(shopifyLines.map((line) => line.totalDiscountSet.shopMoney.amount)).toEqual(['2.0', '2.0']);
   });
 
+  it("reads the customer without its default address, which nothing uses (the order's bill-to is)", async () => {
+    const orderId = await placeOrder(store.simulator, variantIds.slice(0, 1), {
+      customer: {
+        toUpsert: {
+          email: 'addressed-buyer@example.com',
+          firstName: 'Ada',
+          lastName: 'Byron',
+          addresses: [{ address1: '1 Main St', city: 'Springfield', country: 'US', zip: '62701' }],
+        },
+      },
+    });
+    const { order } = await fetchOrderForImport(store.newClient(), orderId);
+    const customer = toOrderSnapshot(order).customer;
+    expect(customer).toEqual({
+      shopifyCustomerId: expect.stringMatching(/^gid:\/\/shopify\/Customer\/\d+$/),
+      legacyResourceId: expect.any(String),
+      email: 'addressed-buyer@example.com',
+      phone: null,
+      firstName: 'Ada',
+      lastName: 'Byron',
+    });
+  });
+
   it('pages refund lines and return lines past their first pages', async () => {
     const orderId = await placeOrder(store.simulator, variantIds.slice(0, 8), {
       fulfillmentStatus: 'FULFILLED',

@@ -126,7 +126,6 @@ export function snapshot(overrides: Partial<OrderSnapshot> = {}): OrderSnapshot 
       phone: null,
       firstName: 'Kari',
       lastName: 'Nordmann',
-      defaultAddress: address(),
     },
     billingAddress: address(),
     shippingAddress: address(),
