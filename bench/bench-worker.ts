@@ -7,6 +7,7 @@ import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
 import { openErp } from '../erp/orm';
 import { createLogger } from '../platform/logger';
 import { createOrderbridgeWorker } from '../worker/worker';
+import { prebuiltWorkflowBundle } from '../worker/workflow-bundle';
 
 const env = (name: string): string => {
   const value = process.env[name];
@@ -27,6 +28,7 @@ const worker = await createOrderbridgeWorker({
   namespace: 'default',
   taskQueue,
   identity: 'bench-worker',
+  workflowBundle: prebuiltWorkflowBundle(env('WORKER_WORKFLOW_BUNDLE')),
   deps: {
     orm,
     logger: createLogger('error', { pretty: false }),

@@ -1,6 +1,10 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 
 export interface BenchWorkerTarget {
   temporalAddress: string;
@@ -10,11 +14,31 @@ export interface BenchWorkerTarget {
   shopifyBaseUrl: string;
 }
 
+let bundlePath: Promise<string> | undefined;
+
+/**
+ * The workflow bundle, built once per benchmark run from the current code, in a process of its own,
+ * as a deploy step would (`npm run build:workflows`): the workers load it and never load webpack.
+ */
+function benchWorkflowBundle(): Promise<string> {
+  bundlePath ??= (async () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'orderbridge-bench-')), 'workflow-bundle.js');
+    await promisify(execFile)(
+      process.execPath,
+      ['--import', 'tsx', fileURLToPath(new URL('../scripts/bundle-workflows.ts', import.meta.url)), path],
+      { cwd: fileURLToPath(new URL('..', import.meta.url)) },
+    );
+    return path;
+  })();
+  return bundlePath;
+}
+
 /**
  * Starts bench-worker.ts in a process of its own, as production runs a worker, and resolves once
  * it polls. Its memory is then its own to measure.
  */
 export async function spawnBenchWorker(target: BenchWorkerTarget): Promise<ChildProcess> {
+  const workflowBundle = await benchWorkflowBundle();
   const worker = spawn(
     process.execPath,
     [
@@ -34,6 +58,7 @@ export async function spawnBenchWorker(target: BenchWorkerTarget): Promise<Child
         DATABASE_URL: target.databaseUrl,
         SHOP_DOMAIN: target.shopDomain,
         SHOPIFY_BASE_URL: target.shopifyBaseUrl,
+        WORKER_WORKFLOW_BUNDLE: workflowBundle,
       },
       stdio: ['ignore', 'pipe', 'inherit'],
     },

@@ -55,6 +55,8 @@ const environmentSchema = z.object({
   WORKER_MAX_CONCURRENT_LOCAL_ACTIVITIES: positiveInt.default(20),
   WORKER_MAX_CACHED_WORKFLOWS: positiveInt.default(100),
   WORKER_SHUTDOWN_GRACE_SECONDS: positiveInt.default(30),
+  /** A workflow bundle built ahead by `npm run build:workflows`; unset, the worker bundles at start. */
+  WORKER_WORKFLOW_BUNDLE: z.string().min(1).optional(),
   SHOPIFY_SHOP: z
     .string()
     .regex(/^[a-z0-9][a-z0-9-]*\.myshopify\.com$/, 'expected a shop domain like my-store.myshopify.com')

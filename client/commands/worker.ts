@@ -4,6 +4,7 @@ import { openErp } from '../../erp/orm';
 import { workerConnectionOptions } from '../../platform/temporal-connection';
 import { installTemporalRuntime } from '../../worker/runtime';
 import { createOrderbridgeWorker } from '../../worker/worker';
+import { prebuiltWorkflowBundle } from '../../worker/workflow-bundle';
 import type { AppContext } from '../app-context';
 import { whenStopRequested } from '../shutdown';
 
@@ -31,6 +32,9 @@ export async function runWorkerUntilStopped(
       connection,
       namespace: config.TEMPORAL_NAMESPACE,
       taskQueue: config.TEMPORAL_TASK_QUEUE,
+      ...(config.WORKER_WORKFLOW_BUNDLE
+        ? { workflowBundle: prebuiltWorkflowBundle(config.WORKER_WORKFLOW_BUNDLE) }
+        : {}),
       deps: {
         orm,
         logger,

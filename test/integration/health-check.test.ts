@@ -1,4 +1,6 @@
-import { writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
@@ -6,6 +8,7 @@ import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { HealthCheck } from '../../erp/entities';
 import { createOrderbridgeWorker } from '../../worker/worker';
+import { prebuiltWorkflowBundle, writeWorkflowBundle } from '../../worker/workflow-bundle';
 import { healthCheckWorkflow } from '../../workflows/health-check';
 import { createTestErp, type TestErp } from '../helpers/test-database';
 import { testLogger } from '../helpers/test-logger';
@@ -27,7 +30,10 @@ afterAll(async () => {
 const extraConnections: NativeConnection[] = [];
 
 /** Each worker gets its own connection, as two worker processes would. */
-async function newWorker(identity: string) {
+async function newWorker(
+  identity: string,
+  workflowBundle: Parameters<typeof createOrderbridgeWorker>[0]['workflowBundle'] = temporal.workflowBundle,
+) {
   const connection = await NativeConnection.connect({ address: inject('temporalAddress') });
   extraConnections.push(connection);
   return createOrderbridgeWorker({
@@ -40,7 +46,7 @@ async function newWorker(identity: string) {
       temporalClient: temporal.client,
       taskQueue: temporal.taskQueue,
     },
-    workflowBundle: temporal.workflowBundle,
+    workflowBundle,
     identity,
   });
 }
@@ -84,5 +90,30 @@ describe('a workflow on the real dev server with an activity on real PostgreSQL'
     expect(results.map((result) => result.workflowId).sort()).toEqual([...workflowIds].sort());
     const rows = await erp.orm.em.fork().find(HealthCheck, { workflowId: { $in: workflowIds } });
     expect(rows).toHaveLength(workflowIds.length);
+  });
+
+  it('runs workflows from a bundle built ahead of time (WORKER_WORKFLOW_BUNDLE)', async () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'orderbridge-bundle-')), 'workflow-bundle.js');
+    const written = await writeWorkflowBundle(path);
+    expect(written.bytes).toBeGreaterThan(0);
+    const worker = await newWorker('worker-prebuilt', prebuiltWorkflowBundle(path));
+    const workflowId = `health-check:prebuilt-${Date.now()}`;
+    const result = await worker.runUntil(
+      temporal.client.workflow.execute(healthCheckWorkflow, { taskQueue: temporal.taskQueue, workflowId }),
+    );
+    expect(result.workflowId).toBe(workflowId);
+    // The workflow code that ran came from the file: its tasks were completed by that worker.
+    const history = await temporal.client.workflow.getHandle(workflowId).fetchHistory();
+    const completedBy = (history.events ?? [])
+      .map((event) => event.workflowTaskCompletedEventAttributes?.identity)
+      .filter((identity) => identity);
+    expect(completedBy.length).toBeGreaterThan(0);
+    expect(new Set(completedBy)).toEqual(new Set(['worker-prebuilt']));
+  });
+
+  it('refuses a bundle path with no file, saying how to build it', () => {
+    expect(() => prebuiltWorkflowBundle('/nonexistent/workflow-bundle.js')).toThrow(
+      /no file is there: build it with `npm run build:workflows -- \/nonexistent\/workflow-bundle.js`/,
+    );
   });
 });
