@@ -2,7 +2,7 @@
  * The worker of a benchmark, in a process of its own so its memory can be measured alone.
  * Configured by the environment the benchmark sets; stops on SIGTERM.
  */
-import { Client, Connection } from '@temporalio/client';
+import { Client } from '@temporalio/client';
 import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
 import { openErp } from '../erp/orm';
 import { createLogger } from '../platform/logger';
@@ -22,7 +22,8 @@ const shopDomain = env('SHOP_DOMAIN');
 const shopifyBaseUrl = env('SHOPIFY_BASE_URL');
 const orm = await openErp({ databaseUrl: env('DATABASE_URL'), migrate: false, poolMax: 24 });
 const connection = await NativeConnection.connect({ address });
-const temporalClient = new Client({ connection: await Connection.connect({ address }) });
+// As `orderbridge worker` does: the activities' client shares the worker's native connection.
+const temporalClient = new Client({ connection });
 const worker = await createOrderbridgeWorker({
   connection,
   namespace: 'default',

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { Client } from '@temporalio/client';
 import { NativeConnection } from '@temporalio/worker';
 import { openErp } from '../../erp/orm';
 import { workerConnectionOptions } from '../../platform/temporal-connection';
@@ -26,7 +27,9 @@ export async function runWorkerUntilStopped(
     poolMax: config.WORKER_MAX_CONCURRENT_ACTIVITIES + 2,
   });
   const connection = await NativeConnection.connect(workerConnectionOptions(config));
-  const temporalClient = await appContext.temporalClient();
+  // Activities signal workflows (order dispatch) through the worker's own connection: its gRPC runs
+  // in the SDK's Rust core, off the JavaScript thread the activities share.
+  const temporalClient = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
   try {
     const worker = await createOrderbridgeWorker({
       connection,
