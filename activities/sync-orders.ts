@@ -7,7 +7,7 @@ import {
   type DiscoveredOrder,
   type OrderToDispatch,
 } from '../erp/services/record-discovered-orders';
-import { highestRisk } from '../shopify/order-snapshot';
+import { highestRisk, orderChannel } from '../shopify/order-snapshot';
 import { discoverOrderPages, updatedWindowQuery, type OrderToImport } from '../shopify/order-discovery';
 import { dispatchOrderChange } from '../client/temporal/dispatch-order';
 import type { DiscoverOrdersInput, DiscoverOrdersResult, OrderSyncFilterOverrides } from './order-contract';
@@ -37,7 +37,7 @@ function toDiscoveredOrder(node: OrderToImport): DiscoveredOrder {
     financialStatus: node.displayFinancialStatus,
     fulfillmentStatus: node.displayFulfillmentStatus,
     riskLevel,
-    channel: node.attribution?.handle ?? node.sourceName,
+    channel: orderChannel(node),
     sourceName: node.sourceName,
     tags: node.tags,
     totalAmount: node.currentTotalPriceSet.shopMoney.amount,

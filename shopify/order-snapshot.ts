@@ -86,7 +86,7 @@ export function toOrderSnapshot(order: ShopifyOrderForImport): OrderSnapshot {
     note: order.note,
     poNumber: order.poNumber,
     sourceName: order.sourceName,
-    channel: order.attribution?.handle ?? order.app?.name ?? order.sourceName,
+    channel: orderChannel(order),
     riskLevel: highestRisk(order.risk.assessments.map((assessment) => assessment.riskLevel)),
     riskRecommendation: order.risk.recommendation,
     tags: [...order.tags],
@@ -217,6 +217,19 @@ export function toOrderSnapshot(order: ShopifyOrderForImport): OrderSnapshot {
       })),
     })),
   };
+}
+
+/**
+ * The channel an order came through: its sales channel attribution's handle when Shopify has one,
+ * else its source name ("web", "pos", an app's id). Discovery filters on it and the import stores
+ * it, so both read it with this one rule: an order a shop card's channel filter let through keeps
+ * that channel once imported.
+ */
+export function orderChannel(order: {
+  attribution?: { handle: string } | null;
+  sourceName?: string | null;
+}): string | null {
+  return order.attribution?.handle ?? order.sourceName ?? null;
 }
 
 /** The highest of an order's risk assessments (null when Shopify assessed none). */

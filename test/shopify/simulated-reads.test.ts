@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { discoverOrderPages, discoverOrders, updatedWindowQuery } from '../../shopify/order-discovery';
 import { fetchOrderForImport } from '../../shopify/order-import';
-import { toOrderSnapshot } from '../../shopify/order-snapshot';
+import { orderChannel, toOrderSnapshot } from '../../shopify/order-snapshot';
 import { fetchShop } from '../../shopify/shop';
 import { ORDER_FOR_IMPORT_REQUESTED_COST } from './order-for-import-cost';
 import { listLocations } from '../../shopify/locations';
@@ -101,6 +101,19 @@ describe('discovery against the simulator', () => {
 });
 
 describe('the full order for import', () => {
+  it('carries the channel discovery filtered on (attribution handle, else source name; not the app)', async () => {
+    const discovered = new Map<string, string | null>();
+    for await (const node of discoverOrders(store.newClient(), everything))
+      discovered.set(node.id, orderChannel(node));
+    const orderIds = [...discovered.keys()].slice(0, 5);
+    for (const orderId of orderIds) {
+      const { order } = await fetchOrderForImport(store.newClient(), orderId);
+      expect(order.sourceName).toBeTruthy();
+      expect(toOrderSnapshot(order).channel).toBe(discovered.get(orderId));
+      expect(toOrderSnapshot(order).channel).toBe(order.attribution?.handle ?? order.sourceName);
+    }
+  });
+
   it('arrives in one request when it has up to 20 lines, its only fulfillment order read without lines', async () => {
     const orderId = await placeOrder(store.simulator, variantIds.slice(0, 20));
     const client = store.newClient();
