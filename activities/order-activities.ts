@@ -1,5 +1,5 @@
 import { ApplicationFailure, cancellationSignal } from '@temporalio/activity';
-import { fulfillmentOrderLinesNeeded } from '../domain/fulfillment-locations';
+import { fulfillmentOrderLinesNeeded, representativeLocationsStale } from '../domain/fulfillment-locations';
 import { OrderProblemsError } from '../domain/order-problems';
 import { mayHaveRefunds } from '../domain/refund-classification';
 import { OrderToImport } from '../erp/entities';
@@ -7,7 +7,7 @@ import { createSalesDocument } from '../erp/services/create-sales-document';
 import { importOrder } from '../erp/services/import-order';
 import { ImportedOrder } from '../erp/entities';
 import { createCustomerForOrder } from '../erp/services/create-order-customer';
-import { shopLocationCodes } from '../erp/services/location-mappings';
+import { shopLocationCodes, storedFulfillmentPlacement } from '../erp/services/location-mappings';
 import { CustomerNotFoundError, mapShopifyCustomer } from '../erp/services/map-shopify-customer';
 import { setOrderCustomer } from '../erp/services/set-order-customer';
 import { ShopifyAuthError, ShopifyNotFoundError } from '../shopify/errors';
@@ -158,9 +158,35 @@ export function createOrderActivities(
     }
   }
 
+  /**
+   * The document step on its own (a retry, a re-check, an operator's request): the import may lie
+   * a while back. When its lines carry a representative location the location mapping no longer
+   * backs (domain/fulfillment-locations.ts), the order is read again first, which reads where each
+   * line ships from: a document is never built on a location guess the mapping has overtaken.
+   */
+  async function processImportedOrderOnItsOwn(input: ProcessOrderInput): Promise<ProcessOrderResult> {
+    const em = deps.orm.em.fork();
+    const placement = await storedFulfillmentPlacement(em, input.importedOrderId);
+    if (
+      placement &&
+      representativeLocationsStale(
+        placement.fulfillmentOrders,
+        await shopLocationCodes(em, placement.shopCode),
+      )
+    ) {
+      const reimported = await importShopifyOrder({
+        store: placement.store,
+        shopifyOrderId: placement.shopifyOrderId,
+        shopCode: placement.shopCode,
+      });
+      if (reimported.problems?.length) return { problems: reimported.problems };
+    }
+    return processImportedOrder(input);
+  }
+
   return {
     importShopifyOrder,
-    processImportedOrder,
+    processImportedOrder: processImportedOrderOnItsOwn,
 
     /**
      * The import and, when it is due, the sales document in one step: the order workflow runs it

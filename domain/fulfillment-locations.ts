@@ -32,6 +32,28 @@ export function fulfillmentOrderLinesNeeded(
   return codes.size > 1 || codes.has(null);
 }
 
+/**
+ * Whether an imported order's lines carry a representative location that the location mapping no
+ * longer backs: its fulfillment orders were imported without their line items (several, at
+ * locations then mapped to one ERP location code) and now map to several codes or to none. A
+ * document built from those lines would put them at the wrong location without a word; the lines
+ * must be read from Shopify first.
+ */
+export function representativeLocationsStale(
+  fulfillmentOrders: readonly { assignedLocationId: string | null; linesRead: boolean }[],
+  locationCodes: LocationCodes,
+): boolean {
+  if (
+    fulfillmentOrders.length <= 1 ||
+    fulfillmentOrders.some((fulfillmentOrder) => fulfillmentOrder.linesRead)
+  )
+    return false;
+  return fulfillmentOrderLinesNeeded(
+    fulfillmentOrders.map((fulfillmentOrder) => fulfillmentOrder.assignedLocationId),
+    locationCodes,
+  );
+}
+
 /** Numeric order of Shopify ids, which Shopify hands out in creation order. */
 function olderFirst(first: FulfillmentOrderPlacement, second: FulfillmentOrderPlacement): number {
   const firstId = legacyId(first.shopifyFulfillmentOrderId);

@@ -48,6 +48,47 @@ export async function shopLocationCodes(em: EntityManager, shopCode: string): Pr
   return (await ErpConfig.read(em)).locationCodes(shopCode);
 }
 
+/** What an imported order's stored fulfillment orders say of where its lines ship from. */
+export interface StoredFulfillmentPlacement {
+  store: string;
+  shopifyOrderId: string;
+  shopCode: string;
+  fulfillmentOrders: { assignedLocationId: string | null; linesRead: boolean }[];
+}
+
+/** One statement: the order's keys and, per stored fulfillment order, its location and whether its lines were read. */
+export async function storedFulfillmentPlacement(
+  em: EntityManager,
+  importedOrderId: number,
+): Promise<StoredFulfillmentPlacement | null> {
+  const [row] = await em.execute<
+    {
+      store: string;
+      shopify_order_id: string;
+      shop_code: string;
+      fulfillment_orders: StoredFulfillmentPlacement['fulfillmentOrders'];
+    }[]
+  >(
+    `select o.store, o.shopify_order_id, o.shop_code,
+            coalesce((select json_agg(json_build_object(
+                        'assignedLocationId', f.assigned_location_id,
+                        'linesRead', coalesce(jsonb_typeof(f.lines::jsonb), 'null') <> 'null'))
+                        from imported_fulfillment_order f where f.order_id = o.id), '[]'::json)
+              as fulfillment_orders
+       from imported_order o
+      where o.id = ?`,
+    [importedOrderId],
+  );
+  return row
+    ? {
+        store: row.store,
+        shopifyOrderId: row.shopify_order_id,
+        shopCode: row.shop_code,
+        fulfillmentOrders: row.fulfillment_orders,
+      }
+    : null;
+}
+
 export async function setLocationMapping(
   context: ErpContext,
   shopCode: string,

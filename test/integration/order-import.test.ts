@@ -1,10 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ImportedFulfillmentOrder, ImportedOrder, SalesHeader, SalesLine } from '../../erp/entities';
+import { ImportedFulfillmentOrder, ImportedOrder, Item, SalesHeader, SalesLine } from '../../erp/entities';
+import { mapItem } from '../../erp/services/map-item';
+import { recordShopifyLocations, setLocationMapping } from '../../erp/services/location-mappings';
+import { retrySignal } from '../../workflows/messages';
 import { createOrder } from '../../simulator/generator/create-order';
 import type { ShopifyTarget } from '../../simulator/generator/admin-client';
-import { hasDocument, waitForOrder } from '../helpers/order-waits';
+import { hasDocument, needsAttention, waitForOrder } from '../helpers/order-waits';
 import { startTestStack, type TestStack } from '../helpers/test-stack';
-import { addShopCard, dispatchOrder, documentOf, runSync, shopifyTarget } from './order-test-kit';
+import {
+  addShopCard,
+  dispatchOrder,
+  documentOf,
+  orderHandle,
+  runSync,
+  shopifyTarget,
+} from './order-test-kit';
 
 let stack: TestStack;
 let target: ShopifyTarget;
@@ -159,5 +169,67 @@ describe('an order shipping from two locations', () => {
     ]);
     // The original fulfillment order still lists the moved mug, at quantity 0.
     expect(imported.storedLines).toEqual([2, 1]);
+  });
+
+  it('reads the lines after all when the mapping splits the locations before the document is made', async () => {
+    const annexLocationId = stack.simulator.store.addLocation({ name: 'Annex', countryCode: 'US' }).id;
+    await recordShopifyLocations(stack.erp.orm, 'WEB', [
+      { shopifyLocationId: annexLocationId, name: 'Annex' },
+    ]);
+    await setLocationMapping(stack.erp.orm, 'WEB', annexLocationId, 'MAIN');
+    const teapotVariantId = stack.simulator.store.addProduct({
+      title: 'Teapot',
+      variants: [{ title: 'Default', sku: 'TEAPOT-1', price: '40.00' }],
+    }).sim.variantIds[0]!;
+    const order = await createOrder(target, {
+      lines: [
+        { variantId, title: 'Organic T-shirt', sku: 'TSHIRT-M', quantity: 1, unitPrice: '25.00' },
+        {
+          variantId: teapotVariantId,
+          title: 'Teapot',
+          sku: 'TEAPOT-1',
+          quantity: 1,
+          unitPrice: '40.00',
+          shipFromLocationId: annexLocationId,
+        },
+      ],
+      customer: { email: 'grace@example.com', firstName: 'Grace', lastName: 'Hopper' },
+    });
+    const before = requests();
+    await dispatchOrder(stack, order, 'WEB', {
+      recheckProblemsAfter: '10 minutes',
+      maxRecheckInterval: '1 hour',
+      activityAttemptTimeout: '5 seconds',
+    });
+    // Both locations map to MAIN: imported without the fulfillment orders' lines; the teapot is no item yet.
+    const blocked = await waitForOrder(
+      stack.temporal.client,
+      stack.simulator.shopDomain,
+      order.id,
+      needsAttention,
+    );
+    expect(blocked.problems.map((problem) => problem.code)).toEqual(['ITEM_NOT_MAPPED']);
+    expect(requests().fulfillmentOrders - before.fulfillmentOrders).toBe(0);
+
+    // The operator maps the Annex to WH2 and the teapot to an item, then retries.
+    await setLocationMapping(stack.erp.orm, 'WEB', annexLocationId, 'WH2');
+    const em = stack.erp.orm.em.fork();
+    em.create(Item, { no: 'TEAPOT-1', description: 'Teapot' });
+    await em.flush();
+    await mapItem(stack.erp.orm, stack.simulator.shopDomain, teapotVariantId, 'TEAPOT-1');
+    await orderHandle(stack, order.id).signal(retrySignal);
+    const done = await waitForOrder(stack.temporal.client, stack.simulator.shopDomain, order.id, hasDocument);
+    expect(done.hasError).toBe(false);
+
+    expect(requests().fulfillmentOrders - before.fulfillmentOrders).toBe(1);
+    const { lines } = await documentOf(stack, order.id);
+    expect(
+      lines
+        .filter((line) => line.type === 'item')
+        .map((line) => ({ no: line.no, locationCode: line.locationCode })),
+    ).toEqual([
+      { no: 'TSHIRT-M', locationCode: 'MAIN' },
+      { no: 'TEAPOT-1', locationCode: 'WH2' },
+    ]);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  representativeLocationsStale,
   fulfillmentOrderLinesNeeded,
   lineFulfillmentLocations,
   type FulfillmentOrderPlacement,
@@ -121,5 +122,38 @@ describe('fulfillmentOrderLinesNeeded', () => {
     expect(
       fulfillmentOrderLinesNeeded(['gid://shopify/Location/104', 'gid://shopify/Location/106'], codes),
     ).toBe(true);
+  });
+});
+
+describe('representative line locations the mapping no longer backs', () => {
+  const shop = 'gid://shopify/Location/1';
+  const annex = 'gid://shopify/Location/2';
+  const unread = (assignedLocationId: string | null) => ({ assignedLocationId, linesRead: false });
+
+  it('are stale when the locations now map to two codes, or one of them to none', () => {
+    expect(
+      representativeLocationsStale([unread(shop), unread(annex)], { [shop]: 'MAIN', [annex]: 'WH2' }),
+    ).toBe(true);
+    expect(representativeLocationsStale([unread(shop), unread(annex)], { [shop]: 'MAIN' })).toBe(true);
+  });
+
+  it('stand while the locations still map to one code', () => {
+    expect(
+      representativeLocationsStale([unread(shop), unread(annex)], { [shop]: 'MAIN', [annex]: 'MAIN' }),
+    ).toBe(false);
+  });
+
+  it('do not exist when the lines were read, or with one fulfillment order', () => {
+    const split = { [shop]: 'MAIN', [annex]: 'WH2' };
+    expect(
+      representativeLocationsStale(
+        [
+          { assignedLocationId: shop, linesRead: true },
+          { assignedLocationId: annex, linesRead: true },
+        ],
+        split,
+      ),
+    ).toBe(false);
+    expect(representativeLocationsStale([unread(annex)], split)).toBe(false);
   });
 });
