@@ -17,7 +17,7 @@ const bundlerLogger = {
 
 /**
  * Bundles workflows/ for Temporal's sandbox into one file, ahead of time. A worker given that
- * file never loads webpack: it starts seconds sooner and its heap holds only what it runs
+ * file never runs webpack: it starts seconds sooner and its heap holds only what it runs
  * (75 MB less resident memory in `npm run bench -- --orders 1000`), which also makes every full
  * garbage collection cheaper. Build it in the same deploy step as the code it comes from: the
  * worker runs the workflow code in the file, whatever the source tree says.
