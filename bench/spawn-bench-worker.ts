@@ -1,5 +1,5 @@
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -22,7 +22,9 @@ let bundlePath: Promise<string> | undefined;
  */
 function benchWorkflowBundle(): Promise<string> {
   bundlePath ??= (async () => {
-    const path = join(mkdtempSync(join(tmpdir(), 'orderbridge-bench-')), 'workflow-bundle.js');
+    const directory = mkdtempSync(join(tmpdir(), 'orderbridge-bench-'));
+    process.once('exit', () => rmSync(directory, { recursive: true, force: true }));
+    const path = join(directory, 'workflow-bundle.js');
     await promisify(execFile)(
       process.execPath,
       ['--import', 'tsx', fileURLToPath(new URL('../scripts/bundle-workflows.ts', import.meta.url)), path],
