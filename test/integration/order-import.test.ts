@@ -101,23 +101,27 @@ describe('an order shipping from two locations', () => {
     };
   };
 
-  /** A T-shirt from the shop location and a mug from `mugLocationId`: two fulfillment orders. */
-  async function importTwoLocationOrder(mugLocationId: string) {
-    const order = await createOrder(target, {
+  /** A T-shirt from the shop location and one unit of `second` from `secondLocationId`: two fulfillment orders. */
+  function createTwoLocationOrder(
+    second: { variantId: string; title: string; sku: string; unitPrice: string },
+    secondLocationId: string,
+  ) {
+    return createOrder(target, {
       lines: [
         { variantId, title: 'Organic T-shirt', sku: 'TSHIRT-M', quantity: 1, unitPrice: '25.00' },
-        {
-          variantId: mugVariantId,
-          title: 'Enamel mug',
-          sku: 'MUG-1',
-          quantity: 1,
-          unitPrice: '12.00',
-          shipFromLocationId: mugLocationId,
-        },
+        { ...second, quantity: 1, shipFromLocationId: secondLocationId },
       ],
       shippingLines: [{ title: 'Standard', price: '5.00' }],
       customer: { email: 'grace@example.com', firstName: 'Grace', lastName: 'Hopper' },
     });
+  }
+
+  /** A T-shirt from the shop location and a mug from `mugLocationId`, imported to its document. */
+  async function importTwoLocationOrder(mugLocationId: string) {
+    const order = await createTwoLocationOrder(
+      { variantId: mugVariantId, title: 'Enamel mug', sku: 'MUG-1', unitPrice: '12.00' },
+      mugLocationId,
+    );
     const fulfillmentOrders = stack.simulator.store.order(order.id)!.fulfillmentOrders;
     expect(fulfillmentOrders.map((fulfillmentOrder) => fulfillmentOrder.sim.locationId)).toEqual([
       stack.simulator.store.defaultLocation()!.id,
@@ -181,20 +185,10 @@ describe('an order shipping from two locations', () => {
       title: 'Teapot',
       variants: [{ title: 'Default', sku: 'TEAPOT-1', price: '40.00' }],
     }).sim.variantIds[0]!;
-    const order = await createOrder(target, {
-      lines: [
-        { variantId, title: 'Organic T-shirt', sku: 'TSHIRT-M', quantity: 1, unitPrice: '25.00' },
-        {
-          variantId: teapotVariantId,
-          title: 'Teapot',
-          sku: 'TEAPOT-1',
-          quantity: 1,
-          unitPrice: '40.00',
-          shipFromLocationId: annexLocationId,
-        },
-      ],
-      customer: { email: 'grace@example.com', firstName: 'Grace', lastName: 'Hopper' },
-    });
+    const order = await createTwoLocationOrder(
+      { variantId: teapotVariantId, title: 'Teapot', sku: 'TEAPOT-1', unitPrice: '40.00' },
+      annexLocationId,
+    );
     const before = requests();
     await dispatchOrder(stack, order, 'WEB', {
       recheckProblemsAfter: '10 minutes',
