@@ -1,3 +1,4 @@
+import { Client } from '@temporalio/client';
 import { randomBytes } from 'node:crypto';
 import { inject } from 'vitest';
 import { NativeConnection, type Worker } from '@temporalio/worker';
@@ -76,7 +77,8 @@ export async function startTestStack(
       deps: {
         orm: erp.orm,
         logger: testLogger,
-        temporalClient: temporal.client,
+        // As `orderbridge worker` does: the activities signal through the worker's own connection.
+        temporalClient: new Client({ connection, namespace: 'default' }),
         taskQueue: temporal.taskQueue,
         orderTimings: options.timings ?? TEST_ORDER_TIMINGS,
         shopifyBaseUrl: (shopDomain) => (shopDomain === simulator.shopDomain ? simulator.baseUrl : undefined),
