@@ -82,7 +82,13 @@ export class StoreThrottle {
     let releaseQueue!: () => void;
     this.queueTail = new Promise<void>((resolve) => (releaseQueue = resolve));
     await previous;
-    const startedAt = this.now();
+    // Only time spent waiting for the bucket counts: a clock tick between two statements is no wait.
+    let waitedMs = 0;
+    const waitFor = async (ms: number) => {
+      const from = this.now();
+      await this.pause(ms);
+      waitedMs += this.now() - from;
+    };
     try {
       for (;;) {
         if (this.statusKnown && requestedCost > this.maximumAvailable) {
@@ -90,17 +96,17 @@ export class StoreThrottle {
         }
         if (!this.statusKnown && this.inFlight.size > 0) {
           // Still probing: wait for the first answer to tell the real bucket.
-          await this.pause(1000);
+          await waitFor(1000);
           continue;
         }
         this.checkpoint();
         if (this.available >= requestedCost) break;
-        await this.pause(Math.ceil(((requestedCost - this.available) / this.restoreRate) * 1000));
+        await waitFor(Math.ceil(((requestedCost - this.available) / this.restoreRate) * 1000));
       }
       this.available -= requestedCost;
       const sequence = this.nextSequence++;
       this.inFlight.set(sequence, requestedCost);
-      return { sequence, cost: requestedCost, waitedMs: this.now() - startedAt };
+      return { sequence, cost: requestedCost, waitedMs };
     } finally {
       releaseQueue();
     }

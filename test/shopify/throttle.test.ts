@@ -44,6 +44,13 @@ describe('one store throttle', () => {
     expect(throttle.snapshot().inFlight).toBe(1);
   });
 
+  it('reports no wait when it did not pause, however the clock moved meanwhile (a loaded machine)', async () => {
+    let clock = 0;
+    const throttle = withStatus(new StoreThrottle('test.myshopify.com', () => (clock += 7)), 1000, 1000, 50);
+    const lease = await throttle.acquire(600);
+    expect(lease.waitedMs).toBe(0);
+  });
+
   it('waits until the restore rate has refilled the missing points', async () => {
     // 1 point per millisecond: 60 missing points take about 60 ms.
     const throttle = knownThrottle(100, 100, 1000);
