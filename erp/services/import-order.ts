@@ -22,6 +22,7 @@ import { inTransaction, type ErpContext } from './context';
 import { documentStateFrom } from './order-document';
 import { rebuildSalesDocumentLines } from './create-sales-document';
 import { writeAfterSalesData } from './import-refunds';
+import { transactionFields } from './imported-transaction-fields';
 import { recordOrderProblems } from './order-problem-record';
 
 export interface ImportOrderResult {
@@ -171,24 +172,6 @@ function shippingFields(
       snapshot.presentmentCurrencyCode,
     ),
     discountAllocations: line.discountAllocations,
-  };
-}
-
-function transactionFields(transaction: OrderSnapshot['transactions'][number]) {
-  return {
-    kind: transaction.kind,
-    status: transaction.status,
-    gateway: transaction.gateway,
-    formattedGateway: transaction.formattedGateway,
-    amountShop: transaction.amount.shop.amount,
-    currencyShop: transaction.amount.shop.currencyCode,
-    amountPresentment: transaction.amount.presentment.amount,
-    currencyPresentment: transaction.amount.presentment.currencyCode,
-    parentTransactionId: transaction.parentTransactionId,
-    shopifyCreatedAt: new Date(transaction.createdAt),
-    processedAt: transaction.processedAt ? new Date(transaction.processedAt) : null,
-    test: transaction.test,
-    errorCode: transaction.errorCode,
   };
 }
 

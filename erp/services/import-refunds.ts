@@ -14,6 +14,7 @@ import {
   type ImportedOrder,
   type ShopCard,
 } from '../entities';
+import { transactionFields } from './imported-transaction-fields';
 
 function date(value: string | null): Date | null {
   return value ? new Date(value) : null;
@@ -23,19 +24,7 @@ function transactionRow(orderId: number, transaction: Transaction) {
   return {
     orderId,
     shopifyTransactionId: transaction.shopifyTransactionId,
-    kind: transaction.kind,
-    status: transaction.status,
-    gateway: transaction.gateway,
-    formattedGateway: transaction.formattedGateway,
-    amountShop: transaction.amount.shop.amount,
-    currencyShop: transaction.amount.shop.currencyCode,
-    amountPresentment: transaction.amount.presentment.amount,
-    currencyPresentment: transaction.amount.presentment.currencyCode,
-    parentTransactionId: transaction.parentTransactionId,
-    shopifyCreatedAt: new Date(transaction.createdAt),
-    processedAt: date(transaction.processedAt),
-    test: transaction.test,
-    errorCode: transaction.errorCode,
+    ...transactionFields(transaction),
   };
 }
 
