@@ -70,15 +70,32 @@ describe('locations', () => {
   });
 });
 
+/** A gift-card product of `price` (no shipping): its one variant's id. */
+function giftCardVariant(title: string, sku: string, price: string): string {
+  return store.simulator.store.addProduct({
+    title,
+    isGiftCard: true,
+    variants: [{ sku, price, requiresShipping: false }],
+  }).sim.variantIds[0]!;
+}
+
+/** What the import knows of an order that issued `issued` gift cards, for findIssuedGiftCards. */
+function issuingOf(orderId: string, issued: number) {
+  const order = store.simulator.store.order(orderId)!;
+  return {
+    shopifyOrderId: orderId,
+    createdAt: order.createdAt,
+    updatedAt: order.updatedAt,
+    customerId: order.sim.customerId,
+    issued,
+  };
+}
+
 describe('gift cards', () => {
   it('lists cards sold on orders with their balance, initial value and order', async () => {
-    const card = store.simulator.store.addProduct({
-      title: 'Gift card',
-      isGiftCard: true,
-      variants: [{ sku: 'GC-25', price: '25.00', requiresShipping: false }],
-    });
+    const variantId = giftCardVariant('Gift card', 'GC-25', '25.00');
     // Shopify issues the card when its line is fulfilled.
-    const orderId = await placeOrder(store.simulator, [card.sim.variantIds[0]!], {
+    const orderId = await placeOrder(store.simulator, [variantId], {
       fulfillmentStatus: 'FULFILLED',
     });
     const cards = [];
@@ -93,12 +110,7 @@ describe('gift cards', () => {
 
 describe('gift cards issued for an order', () => {
   it("finds an order's cards among the buyer's in one request, and searches wider when the buyer's do not account for them", async () => {
-    const card = store.simulator.store.addProduct({
-      title: 'Gift card',
-      isGiftCard: true,
-      variants: [{ sku: 'GC-10', price: '10.00', requiresShipping: false }],
-    });
-    const variantId = card.sim.variantIds[0]!;
+    const variantId = giftCardVariant('Gift card', 'GC-10', '10.00');
     const fulfilled = { fulfillmentStatus: 'FULFILLED' };
     const orderId = await placeOrder(store.simulator, [variantId], {
       ...fulfilled,
@@ -109,15 +121,8 @@ describe('gift cards issued for an order', () => {
       ...fulfilled,
       customer: { toUpsert: { email: 'second-buyer@example.com' } },
     });
-    const order = store.simulator.store.order(orderId)!;
-    expect(order.sim.customerId).toBeTruthy();
-    const issuing = {
-      shopifyOrderId: orderId,
-      createdAt: order.createdAt,
-      updatedAt: order.updatedAt,
-      customerId: order.sim.customerId,
-      issued: 2,
-    };
+    const issuing = issuingOf(orderId, 2);
+    expect(issuing.customerId).toBeTruthy();
 
     const client = store.newClient();
     const cards = await findIssuedGiftCards(client, issuing);
@@ -136,12 +141,7 @@ describe('gift cards issued for an order', () => {
   });
 
   it("stops at the page holding the order's last card, counting the cards it issued in all", async () => {
-    const card = store.simulator.store.addProduct({
-      title: 'Gift card 20',
-      isGiftCard: true,
-      variants: [{ sku: 'GC-20', price: '20.00', requiresShipping: false }],
-    });
-    const variantId = card.sim.variantIds[0]!;
+    const variantId = giftCardVariant('Gift card 20', 'GC-20', '20.00');
     const buyer = {
       fulfillmentStatus: 'FULFILLED',
       customer: { toUpsert: { email: 'loyal-buyer@example.com' } },
@@ -149,14 +149,7 @@ describe('gift cards issued for an order', () => {
     const orderId = await placeOrder(store.simulator, [variantId], buyer);
     // The same buyer's next six orders, in the same minutes: twelve more cards in the search window.
     for (let next = 0; next < 6; next++) await placeOrder(store.simulator, [variantId], buyer);
-    const order = store.simulator.store.order(orderId)!;
-    const issuing = {
-      shopifyOrderId: orderId,
-      createdAt: order.createdAt,
-      updatedAt: order.updatedAt,
-      customerId: order.sim.customerId,
-      issued: 2,
-    };
+    const issuing = issuingOf(orderId, 2);
 
     const client = store.newClient();
     const cards = await findIssuedGiftCards(client, issuing);
