@@ -84,6 +84,7 @@ export function createOrderActivities(
       fetched = await fetchOrderForImport(client, input.shopifyOrderId, {
         signal: cancellationSignal(),
         ...(input.currencies ? { currencies: input.currencies } : {}),
+        ...(input.contact ? { contact: input.contact } : {}),
         // Several fulfillment orders whose locations all map to one ERP location code make the same
         // document whichever line ships from where: their lines are then not read.
         fulfillmentOrderLinesNeeded: async (locationIds) =>

@@ -14,6 +14,8 @@ export interface ImportOrderInput extends OrderRef {
   shopCode: string;
   /** The order's shop and presentment currency codes, when the change that triggered the import knew them. */
   currencies?: { currencyCode: string; presentmentCurrencyCode: string };
+  /** Whether the order carries its own e-mail and phone, when the change that triggered the import knew it. */
+  contact?: { hasEmail: boolean; hasPhone: boolean };
 }
 
 export type { ImportSkipReason } from '../domain/import-eligibility';

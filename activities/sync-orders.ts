@@ -123,10 +123,18 @@ export function createSyncOrdersActivities(
           orders: page.nodes.map(toDiscoveredOrder),
         });
         counts.found += page.nodes.length;
-        const currenciesById = new Map(
+        // What discovery read for free that spares the import reads: presentment money for an
+        // order in one currency, the customer's defaults for an order with its own e-mail and phone.
+        const importHintsById = new Map(
           page.nodes.map((node) => [
             node.id,
-            { currencyCode: node.currencyCode, presentmentCurrencyCode: node.presentmentCurrencyCode },
+            {
+              currencies: {
+                currencyCode: node.currencyCode,
+                presentmentCurrencyCode: node.presentmentCurrencyCode,
+              },
+              contact: { hasEmail: Boolean(node.email), hasPhone: Boolean(node.phone) },
+            },
           ]),
         );
         counts.upserted += outcome.upserted;
@@ -146,9 +154,7 @@ export function createSyncOrdersActivities(
                 shopCode: shop.code,
                 shopifyUpdatedAt: order.updatedAt,
                 source: 'sync',
-                ...(currenciesById.has(order.shopifyOrderId)
-                  ? { currencies: currenciesById.get(order.shopifyOrderId)! }
-                  : {}),
+                ...importHintsById.get(order.shopifyOrderId),
               },
             },
             deps.orderTimings,

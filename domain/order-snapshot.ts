@@ -108,6 +108,10 @@ export interface OrderCustomer {
   /** Customer GID. */
   shopifyCustomerId: string;
   legacyResourceId: string;
+  /**
+   * The customer's default e-mail and phone, standing in for the order's own: each is null when
+   * the order has its own (snapshots stored before carry them anyway).
+   */
   email: string | null;
   phone: string | null;
   firstName: string | null;

@@ -24,9 +24,9 @@ export type FullShopifyOrder = NonNullable<OrderForImportQuery['order']>;
 export interface OrderForImportFetch {
   order: FullShopifyOrder;
   /**
-   * Requests this order took: 1, plus one when presentment money had to be read after all, one for
-   * the lines of several fulfillment orders when they are needed, and one per page of whatever
-   * overflowed.
+   * Requests this order took: 1, plus one when presentment money or a customer default had to be
+   * read after all, one for the lines of several fulfillment orders when they are needed, and one
+   * per page of whatever overflowed.
    */
   requestCount: number;
 }
@@ -38,6 +38,13 @@ export interface OrderForImportOptions extends ShopifyRequestOptions {
    * wasted first request. Without it the import assumes they are the same and checks the answer.
    */
   currencies?: { currencyCode: string; presentmentCurrencyCode: string };
+  /**
+   * Whether the order carries its own e-mail and phone, when the caller already knows (discovery
+   * reads them for free). The customer's default e-mail and phone only stand in for what the order
+   * lacks, so each one the order has is not read (1 point each). Without it both are read; an
+   * answer showing the order without one it was said to have is read again with it.
+   */
+  contact?: { hasEmail: boolean; hasPhone: boolean };
   /**
    * Whether an order with several fulfillment orders needs their line items, given the locations
    * they are assigned to (null: a location that is gone). Asked only when they all came with the
@@ -76,9 +83,11 @@ export async function fetchOrderForImport(
   orderId: string,
   options: OrderForImportOptions = {},
 ): Promise<OrderForImportFetch> {
-  const { currencies, fulfillmentOrderLinesNeeded, ...requestOptions } = options;
+  const { currencies, contact, fulfillmentOrderLinesNeeded, ...requestOptions } = options;
   const orderGid = shopifyGid('Order', orderId);
   let withPresentment = currencies ? currencies.currencyCode !== currencies.presentmentCurrencyCode : false;
+  let withCustomerEmail = !contact?.hasEmail;
+  let withCustomerPhone = !contact?.hasPhone;
   const fetchOrder = async () =>
     found(
       client,
@@ -87,15 +96,29 @@ export async function fetchOrderForImport(
       (
         await client.request(
           OrderForImportDocument,
-          { id: orderGid, withPresentment, withFulfillmentOrderLines: false },
+          {
+            id: orderGid,
+            withPresentment,
+            withFulfillmentOrderLines: false,
+            withCustomerEmail,
+            withCustomerPhone,
+          },
           requestOptions,
         )
       ).order,
     );
   let order = await fetchOrder();
   let requestCount = 1;
-  if (!withPresentment && order.presentmentCurrencyCode !== order.currencyCode) {
-    withPresentment = true;
+  // What the first answer shows it should have read: presentment money for an order in two
+  // currencies, a customer default for an order without its own e-mail or phone (changed since
+  // the caller looked). One more request reads it all.
+  const presentmentMissed = !withPresentment && order.presentmentCurrencyCode !== order.currencyCode;
+  const customerEmailMissed = !withCustomerEmail && order.customer !== null && !order.email;
+  const customerPhoneMissed = !withCustomerPhone && order.customer !== null && !order.phone;
+  if (presentmentMissed || customerEmailMissed || customerPhoneMissed) {
+    withPresentment ||= presentmentMissed;
+    withCustomerEmail ||= customerEmailMissed;
+    withCustomerPhone ||= customerPhoneMissed;
     order = await fetchOrder();
     requestCount += 1;
   }

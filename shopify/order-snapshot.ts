@@ -97,8 +97,10 @@ export function toOrderSnapshot(order: ShopifyOrderForImport): OrderSnapshot {
       ? {
           shopifyCustomerId: order.customer.id,
           legacyResourceId: order.customer.legacyResourceId,
-          email: order.customer.defaultEmailAddress?.emailAddress ?? null,
-          phone: order.customer.defaultPhoneNumber?.phoneNumber ?? null,
+          // Kept only where the order has none of its own, the one place they are used: so the
+          // snapshot is the same whether or not the import read them (it reads only those).
+          email: order.email ? null : (order.customer.defaultEmailAddress?.emailAddress ?? null),
+          phone: order.phone ? null : (order.customer.defaultPhoneNumber?.phoneNumber ?? null),
           firstName: order.customer.firstName,
           lastName: order.customer.lastName,
         }

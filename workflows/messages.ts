@@ -28,11 +28,19 @@ export interface ShopifyOrderChanged {
   source: 'sync' | 'webhook' | 'operator';
   /** The order's currencies when the sender read them (discovery does, for free): lets the import fetch presentment money only when it differs, without a wasted request. */
   currencies?: OrderCurrencies;
+  /** Whether the order carries its own e-mail and phone, when the sender read them (discovery does, for free): the import then skips the customer's defaults that would stand in for them. */
+  contact?: OrderContactPresence;
 }
 
 export interface OrderCurrencies {
   currencyCode: string;
   presentmentCurrencyCode: string;
+}
+
+/** Whether an order has an e-mail and a phone of its own: booleans only, never the values. */
+export interface OrderContactPresence {
+  hasEmail: boolean;
+  hasPhone: boolean;
 }
 
 export const shopifyOrderChangedSignal = defineSignal<[ShopifyOrderChanged]>('shopifyOrderChanged');

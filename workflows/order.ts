@@ -499,6 +499,7 @@ export async function orderWorkflow(input: OrderWorkflowInput): Promise<OrderSta
         shopifyOrderId: status.shopifyOrderId,
         shopCode: status.shopCode,
         ...(change.currencies ? { currencies: change.currencies } : {}),
+        ...(change.contact ? { contact: change.contact } : {}),
       };
       let result: ImportOrderResult;
       let processed: ProcessOrderResult | undefined;

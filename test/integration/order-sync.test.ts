@@ -4,6 +4,9 @@ import { Customer, ImportedOrder, OrderToImport, type SalesLine, ShopCard } from
 import { createOrder, type GeneratedOrder } from '../../simulator/generator/create-order';
 import { addOrderTags, cancelOrder, closeOrder } from '../../simulator/generator/order-lifecycle';
 import type { CreateOrderRequest } from '../../simulator/generator/order-request';
+import { createShopifyClient } from '../../shopify/client';
+import { fetchOrderForImport } from '../../shopify/order-import';
+import { toOrderSnapshot } from '../../shopify/order-snapshot';
 import { orderWorkflowId } from '../../workflows/messages';
 import { syncOrdersWorkflow } from '../../workflows/sync-orders';
 import { hasDocument, waitForOrder } from '../helpers/order-waits';
@@ -305,5 +308,46 @@ describe('Shopify requests of an import', () => {
       shopifyOrderId: order.id,
     });
     expect(imported.presentmentCurrencyCode).toBe('EUR');
+  });
+
+  it("an order with its own e-mail is imported without the customer's default e-mail: the sync says the order has one", async () => {
+    await addShopCard(
+      stack,
+      'CONTACTCHECK',
+      { items: [{ no: 'CAP-1', description: 'Cap' }] },
+      { orderSyncFilters: { tagFilter: 'contact-check' } },
+    );
+    const importStats = () =>
+      stack.simulator.stats().byOperation.OrderForImport ?? { requests: 0, actualCost: 0 };
+    const order = await capOrder({
+      customer: { email: 'kim@example.com', firstName: 'Kim', lastName: 'Lee' },
+      tags: ['contact-check'],
+    });
+    const beforeSync = importStats();
+    expect((await runSync(stack, 'CONTACTCHECK')).dispatched).toBe(1);
+    await waitForOrder(stack.temporal.client, stack.simulator.shopDomain, order.id, (status) =>
+      Boolean(status.importedOrderId),
+    );
+    const afterSync = importStats();
+    expect(afterSync.requests - beforeSync.requests).toBe(1);
+
+    // The same order read without the hint, as an operator's re-import does: the customer's default
+    // e-mail costs one point more, and the stored snapshot stays the same.
+    const unhinted = await fetchOrderForImport(
+      createShopifyClient({
+        shopDomain: stack.simulator.shopDomain,
+        accessToken: stack.simulator.accessToken,
+        baseUrl: stack.simulator.baseUrl,
+      }),
+      order.id,
+    );
+    expect(unhinted.order.customer?.defaultEmailAddress?.emailAddress).toBe('kim@example.com');
+    const unhintedCost = importStats().actualCost - afterSync.actualCost;
+    expect(afterSync.actualCost - beforeSync.actualCost).toBe(unhintedCost - 1);
+    const imported = await em().findOneOrFail(ImportedOrder, {
+      store: stack.simulator.shopDomain,
+      shopifyOrderId: order.id,
+    });
+    expect(imported.snapshot).toEqual(toOrderSnapshot(unhinted.order));
   });
 });

@@ -6,6 +6,7 @@ import { fetchShop } from '../../shopify/shop';
 import { ORDER_FOR_IMPORT_REQUESTED_COST } from './order-for-import-cost';
 import { listLocations } from '../../shopify/locations';
 import { ShopifyNotFoundError } from '../../shopify/errors';
+import type { OrderRecord } from '../../simulator/records';
 import {
   placeOrder,
   seedVariants,
@@ -270,7 +271,8 @@ describe('the full order for import', () => {
     expect(customer).toEqual({
       shopifyCustomerId: expect.stringMatching(/^gid:\/\/shopify\/Customer\/\d+$/),
       legacyResourceId: expect.any(String),
-      email: 'addressed-buyer@example.com',
+      // The order has an e-mail of its own (buyer@example.com): the customer's does not stand in.
+      email: null,
       phone: null,
       firstName: 'Ada',
       lastName: 'Byron',
@@ -375,6 +377,39 @@ describe('the full order for import', () => {
     expect(() => toOrderSnapshot({ ...withoutPresentment, presentmentCurrencyCode: 'EUR' })).toThrow(
       /in USD and EUR, but its presentment money was not fetched/,
     );
+  });
+
+  it("reads the customer's default e-mail and phone only for what the order lacks, and the snapshot does not depend on it", async () => {
+    const buyer = { toUpsert: { email: 'dana@example.com', phone: '+4722334455', firstName: 'Dana' } };
+    const orderId = await placeOrder(store.simulator, variantIds.slice(0, 1), { customer: buyer });
+    // Own e-mail, no phone of its own (checkout did not ask): the customer's phone stands in for it.
+    store.simulator.store.nodeOfType<OrderRecord>(orderId, 'Order')!.phone = null;
+    const unhinted = store.newClient();
+    const full = await fetchOrderForImport(unhinted, orderId);
+    expect(full.order.customer?.defaultEmailAddress?.emailAddress).toBe('dana@example.com');
+    expect(toOrderSnapshot(full.order).customer).toMatchObject({ email: null, phone: '+4722334455' });
+
+    const hinted = store.newClient();
+    const told = await fetchOrderForImport(hinted, orderId, { contact: { hasEmail: true, hasPhone: false } });
+    expect(told.requestCount).toBe(1);
+    expect(told.order.customer?.defaultEmailAddress).toBeUndefined();
+    expect(told.order.customer?.defaultPhoneNumber?.phoneNumber).toBe('+4722334455');
+    expect(toOrderSnapshot(told.order)).toEqual(toOrderSnapshot(full.order));
+    // The default e-mail is an object of its own: one point less.
+    expect(hinted.counters.snapshot().actualCost).toBe(unhinted.counters.snapshot().actualCost - 1);
+  });
+
+  it('reads the order again with the customer defaults when it lacks what it was said to have', async () => {
+    const orderId = await placeOrder(store.simulator, variantIds.slice(0, 1), {
+      customer: { toUpsert: { email: 'eli@example.com', firstName: 'Eli' } },
+    });
+    // Edited after discovery looked: the order's own e-mail is gone.
+    store.simulator.store.nodeOfType<OrderRecord>(orderId, 'Order')!.email = null;
+    const { order, requestCount } = await fetchOrderForImport(store.newClient(), orderId, {
+      contact: { hasEmail: true, hasPhone: true },
+    });
+    expect(requestCount).toBe(2);
+    expect(toOrderSnapshot(order).customer?.email).toBe('eli@example.com');
   });
 
   it('accepts a numeric id and names a missing order', async () => {
