@@ -1,7 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { Client, Connection } from '@temporalio/client';
 import { dropDatabase, openErp, type ErpOrm } from '../erp/orm';
-import { ensureTemporalCli, freePort, startDevServer } from '../platform/temporal-dev-server';
+import {
+  ensureTemporalCli,
+  freePort,
+  startDevServer,
+  type RunningDevServer,
+} from '../platform/temporal-dev-server';
 import { startShopifySimulator, type RunningSimulator } from '../simulator';
 import { ORDERBRIDGE_SEARCH_ATTRIBUTES } from '../workflows/search-attributes';
 
@@ -28,16 +33,19 @@ export interface BenchEnvironment {
   stop(): Promise<void>;
 }
 
+/** A Temporal dev server of the benchmark's own (in memory, orderbridge's search attributes). */
+export async function startBenchDevServer(): Promise<RunningDevServer> {
+  return startDevServer({
+    cliPath: ensureTemporalCli({ cliPath: process.env.TEMPORAL_CLI_PATH }).path,
+    port: await freePort(),
+    namespace: 'default',
+    searchAttributes: ORDERBRIDGE_SEARCH_ATTRIBUTES,
+  });
+}
+
 /** Everything a benchmark runs against, fresh and its own, so runs never see each other's data. */
 export async function startBenchEnvironment(): Promise<BenchEnvironment> {
-  const devServer = process.env.TEMPORAL_ADDRESS
-    ? undefined
-    : await startDevServer({
-        cliPath: ensureTemporalCli({ cliPath: process.env.TEMPORAL_CLI_PATH }).path,
-        port: await freePort(),
-        namespace: 'default',
-        searchAttributes: ORDERBRIDGE_SEARCH_ATTRIBUTES,
-      });
+  const devServer = process.env.TEMPORAL_ADDRESS ? undefined : await startBenchDevServer();
   const address = process.env.TEMPORAL_ADDRESS ?? devServer!.address;
   const databaseUrl = `postgres://postgres@127.0.0.1:5432/orderbridge_bench_${randomBytes(3).toString('hex')}`;
   const orm = await openErp({ databaseUrl, poolMax: 8 });
