@@ -16,13 +16,18 @@ export interface IssuedGiftCardInput {
  * of those cards are not recorded yet: more than 0 means the gift card list should ask Shopify. One
  * statement outside any transaction: it runs after every import of an order with gift card lines,
  * and two reads of one moment need no BEGIN and COMMIT around them.
+ *
+ * Issued units are the line's current quantity less what is still to fulfil: a unit removed by an
+ * edit never became a card (counted, the search would look for it after every import and never
+ * stop early). A card refunded after it was issued leaves the current quantity too: that rare card
+ * is not looked for, and the list shows its line without last characters.
  */
 export async function issuedGiftCardCounts(
   context: ErpContext,
   importedOrderId: number,
 ): Promise<{ issued: number; unrecorded: number }> {
   const [row] = await entityManagerOf(context).execute<{ issued: number; recorded: number }[]>(
-    `select coalesce(sum(greatest(0, l.quantity - l.quantity_to_fulfill)), 0)::int as issued,
+    `select coalesce(sum(greatest(0, l.current_quantity - l.quantity_to_fulfill)), 0)::int as issued,
             (select count(*) from issued_gift_card g where g.order_id = ?)::int as recorded
        from imported_order_line l
       where l.order_id = ? and l.is_gift_card`,
