@@ -1,24 +1,14 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { GlAccount, ImportedOrder, SalesHeader, ShopCard, TaxArea } from '../../erp/entities';
 import { createSalesDocument } from '../../erp/services/create-sales-document';
 import { importOrder } from '../../erp/services/import-order';
 import { advanceOrderSyncWatermark } from '../../erp/services/shop-cards';
 import { setShipmentMethodMapping } from '../../erp/services/shipment-method-mappings';
-import { createTestErp, type TestErp } from '../helpers/test-database';
 import { address } from '../unit/domain/order-snapshot-fixture';
 import type { OrderSnapshot } from '../../domain/order-snapshot';
-import { newOrder, seedTestShop, SHOP } from './erp-fixture';
+import { newOrder, seedTestShop, SHOP, useSeededTestErp } from './erp-fixture';
 
-let erp: TestErp;
-
-beforeAll(async () => {
-  erp = await createTestErp(inject('testRunId'));
-  await seedTestShop(erp.orm);
-});
-
-afterAll(async () => {
-  await erp?.close();
-});
+const erp = useSeededTestErp();
 
 async function documentOf(snapshot: OrderSnapshot) {
   const { importedOrderId = -1 } = await importOrder(erp.orm, SHOP, snapshot);

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { OrderProblemsError } from '../../domain/order-problems';
 import {
   Customer,
@@ -13,16 +13,11 @@ import { importOrder } from '../../erp/services/import-order';
 import { mapOrder } from '../../erp/services/map-order';
 import { mapShopifyCustomer } from '../../erp/services/map-shopify-customer';
 import type { OrderSnapshot } from '../../domain/order-snapshot';
-import { createTestErp, type TestErp } from '../helpers/test-database';
 import { address } from '../unit/domain/order-snapshot-fixture';
-import { newOrder, seedTestShop, SHOP, STORE } from './erp-fixture';
+import { newOrder, SHOP, STORE, useSeededTestErp } from './erp-fixture';
 
-let erp: TestErp;
-
-beforeAll(async () => {
-  erp = await createTestErp(inject('testRunId'));
-  await seedTestShop(erp.orm);
-  const em = erp.orm.em.fork();
+const erp = useSeededTestErp(async (orm) => {
+  const em = orm.em.fork();
   em.create(Customer, {
     no: 'KNOWN-EMAIL',
     name: 'Known by e-mail',
@@ -48,10 +43,6 @@ beforeAll(async () => {
   em.create(Customer, { no: 'SE-SHOP', name: 'Swedish orders' });
   em.create(Customer, { no: 'POS-DEFAULT', name: 'Point of sale' });
   await em.flush();
-});
-
-afterAll(async () => {
-  await erp?.close();
 });
 
 const em = () => erp.orm.em.fork();

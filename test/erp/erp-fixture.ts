@@ -1,5 +1,7 @@
+import { afterAll, beforeAll, inject } from 'vitest';
 import { seedDemoShop } from '../../erp/demo-setup';
 import type { ErpOrm } from '../../erp/orm';
+import { createTestErp, type TestErp } from '../helpers/test-database';
 import type { OrderSnapshot } from '../../domain/order-snapshot';
 import {
   address,
@@ -30,6 +32,36 @@ export async function seedTestShop(orm: ErpOrm, overrides: Partial<Parameters<ty
     ],
     ...overrides,
   });
+}
+
+/**
+ * The test file's own database with the test shop seeded (and whatever `setUp` adds), made before
+ * its tests and dropped after them. The holder reads the database made for this run of the file.
+ */
+export function useSeededTestErp(
+  setUp?: (orm: ErpOrm) => Promise<void>,
+): Pick<TestErp, 'orm' | 'databaseUrl'> {
+  let erp: TestErp | undefined;
+  beforeAll(async () => {
+    erp = await createTestErp(inject('testRunId'));
+    await seedTestShop(erp.orm);
+    await setUp?.(erp.orm);
+  });
+  afterAll(async () => {
+    await erp?.close();
+  });
+  const current = (): TestErp => {
+    if (!erp) throw new Error('the test database is made in beforeAll: use it inside tests and hooks');
+    return erp;
+  };
+  return {
+    get orm() {
+      return current().orm;
+    },
+    get databaseUrl() {
+      return current().databaseUrl;
+    },
+  };
 }
 
 let nextOrderNumber = 5000;

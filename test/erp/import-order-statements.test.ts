@@ -1,22 +1,12 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { OrderSnapshot } from '../../domain/order-snapshot';
 import { ImportedOrder } from '../../erp/entities';
 import { importOrder } from '../../erp/services/import-order';
 import { upsertOrdersToImport } from '../../erp/services/orders-to-import';
-import { createTestErp, type TestErp } from '../helpers/test-database';
 import { bag, LOCATION_OSLO } from '../unit/domain/order-snapshot-fixture';
-import { line, newOrder, seedTestShop, SHOP, STORE } from './erp-fixture';
+import { line, newOrder, SHOP, STORE, useSeededTestErp } from './erp-fixture';
 
-let erp: TestErp;
-
-beforeAll(async () => {
-  erp = await createTestErp(inject('testRunId'));
-  await seedTestShop(erp.orm);
-});
-
-afterAll(async () => {
-  await erp?.close();
-});
+const erp = useSeededTestErp();
 
 /** Every statement the ORM's connection sends (BEGIN and COMMIT included) while `work` runs. */
 async function statementsOf<T>(work: () => Promise<T>): Promise<{ result: T; statements: string[] }> {

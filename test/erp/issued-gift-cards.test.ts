@@ -1,20 +1,10 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { importOrder } from '../../erp/services/import-order';
 import { issuedGiftCardCounts, recordIssuedGiftCards } from '../../erp/services/issued-gift-cards';
-import { createTestErp, type TestErp } from '../helpers/test-database';
 import { line } from '../unit/domain/order-snapshot-fixture';
-import { newOrder, seedTestShop, SHOP } from './erp-fixture';
+import { newOrder, SHOP, useSeededTestErp } from './erp-fixture';
 
-let erp: TestErp;
-
-beforeAll(async () => {
-  erp = await createTestErp(inject('testRunId'));
-  await seedTestShop(erp.orm);
-});
-
-afterAll(async () => {
-  await erp?.close();
-});
+const erp = useSeededTestErp();
 
 /** Imports an order with one gift card line of the given quantities; returns its imported id. */
 async function giftCardOrder(quantities: {

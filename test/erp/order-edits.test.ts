@@ -1,22 +1,12 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { OrderSnapshot } from '../../domain/order-snapshot';
 import { ImportedOrder, ImportedOrderLine, SalesHeader, SalesLine } from '../../erp/entities';
 import { createSalesDocument } from '../../erp/services/create-sales-document';
 import { importOrder } from '../../erp/services/import-order';
-import { createTestErp, type TestErp } from '../helpers/test-database';
 import { bag, line, LOCATION_BERGEN } from '../unit/domain/order-snapshot-fixture';
-import { newOrder, seedTestShop, SHOP } from './erp-fixture';
+import { newOrder, SHOP, useSeededTestErp } from './erp-fixture';
 
-let erp: TestErp;
-
-beforeAll(async () => {
-  erp = await createTestErp(inject('testRunId'));
-  await seedTestShop(erp.orm);
-});
-
-afterAll(async () => {
-  await erp?.close();
-});
+const erp = useSeededTestErp();
 
 const em = () => erp.orm.em.fork();
 const lineOf = (orderId: number, shopifyLineId = 'gid://shopify/LineItem/1') =>

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { OrderProblemsError } from '../../domain/order-problems';
 import {
   Customer,
@@ -16,20 +16,10 @@ import { mapItem } from '../../erp/services/map-item';
 import { mapOrder } from '../../erp/services/map-order';
 import { setExchangeRate } from '../../erp/services/set-exchange-rate';
 import { setOrderCustomer } from '../../erp/services/set-order-customer';
-import { createTestErp, type TestErp } from '../helpers/test-database';
 import { bag, line, shippingLine } from '../unit/domain/order-snapshot-fixture';
-import { newOrder, seedTestShop, SHOP, STORE } from './erp-fixture';
+import { newOrder, SHOP, STORE, useSeededTestErp } from './erp-fixture';
 
-let erp: TestErp;
-
-beforeAll(async () => {
-  erp = await createTestErp(inject('testRunId'));
-  await seedTestShop(erp.orm);
-});
-
-afterAll(async () => {
-  await erp?.close();
-});
+const erp = useSeededTestErp();
 
 const em = () => erp.orm.em.fork();
 

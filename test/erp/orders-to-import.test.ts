@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { OrderToImport, ShopCard } from '../../erp/entities';
 import { importOrder } from '../../erp/services/import-order';
 import {
@@ -9,16 +9,11 @@ import {
   upsertOrdersToImport,
   type OrderToImportInput,
 } from '../../erp/services/orders-to-import';
-import { createTestErp, type TestErp } from '../helpers/test-database';
-import { newOrder, seedTestShop, SHOP, STORE } from './erp-fixture';
+import { newOrder, SHOP, STORE, useSeededTestErp } from './erp-fixture';
 
-let erp: TestErp;
-
-beforeAll(async () => {
-  erp = await createTestErp(inject('testRunId'));
-  await seedTestShop(erp.orm);
+const erp = useSeededTestErp(async (orm) => {
   // A second card on the same store for point-of-sale orders (SPEC §7).
-  const em = erp.orm.em.fork();
+  const em = orm.em.fork();
   const web = await em.findOneOrFail(ShopCard, SHOP);
   web.orderSyncFilters = { excludedChannels: ['Point of Sale'] };
   em.create(ShopCard, {
@@ -29,10 +24,6 @@ beforeAll(async () => {
     orderSyncFilters: { channels: ['Point of Sale'] },
   });
   await em.flush();
-});
-
-afterAll(async () => {
-  await erp?.close();
 });
 
 let counter = 9000;

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { OrderSnapshot, Refund, Transaction } from '../../domain/order-snapshot';
 import {
   ImportedOrder,
@@ -17,20 +17,10 @@ import { createCreditMemo } from '../../erp/services/create-credit-memo';
 import { createSalesDocument } from '../../erp/services/create-sales-document';
 import { importOrder } from '../../erp/services/import-order';
 import { ShopCardError, updateShopCard } from '../../erp/services/shop-cards';
-import { createTestErp, type TestErp } from '../helpers/test-database';
 import { bag, line } from '../unit/domain/order-snapshot-fixture';
-import { newOrder, seedTestShop, SHOP, STORE } from './erp-fixture';
+import { newOrder, SHOP, STORE, useSeededTestErp } from './erp-fixture';
 
-let erp: TestErp;
-
-beforeAll(async () => {
-  erp = await createTestErp(inject('testRunId'));
-  await seedTestShop(erp.orm);
-});
-
-afterAll(async () => {
-  await erp?.close();
-});
+const erp = useSeededTestErp();
 
 const em = () => erp.orm.em.fork();
 

@@ -1,5 +1,5 @@
 import { cliRunner } from '../helpers/cli-runner';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { registerErpCommand } from '../../client/commands/erp';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { ShipmentPostingError } from '../../domain/shipment-posting';
@@ -38,20 +38,11 @@ import { addShippingAgent, listShippingAgents, setShippingAgent } from '../../er
 import { getShopCard, updateShopCard } from '../../erp/services/shop-cards';
 import { orderCloseRefused } from '../../domain/shipment-problems';
 import type { ShipmentFulfillmentPlan } from '../../domain/shipment-fulfillment-plan';
-import { createTestErp, type TestErp } from '../helpers/test-database';
 import { line, LOCATION_OSLO } from '../unit/domain/order-snapshot-fixture';
-import { newOrder, seedTestShop, SHOP, STORE } from './erp-fixture';
+import { newOrder, SHOP, STORE, useSeededTestErp } from './erp-fixture';
 
-let erp: TestErp;
-
-beforeAll(async () => {
-  erp = await createTestErp(inject('testRunId'));
-  await seedTestShop(erp.orm);
-  await addShippingAgent(erp.orm, 'dhl', { name: 'DHL Freight', shopifyTrackingCompany: 'DHL Express' });
-});
-
-afterAll(async () => {
-  await erp?.close();
+const erp = useSeededTestErp(async (orm) => {
+  await addShippingAgent(orm, 'dhl', { name: 'DHL Freight', shopifyTrackingCompany: 'DHL Express' });
 });
 
 const em = () => erp.orm.em.fork();
