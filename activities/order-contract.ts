@@ -109,6 +109,8 @@ export interface DiscoverOrdersResult {
   claimedByOtherShop: number;
   /** Listed again through the overlap window but already imported at that version: nothing sent. */
   alreadyImported: number;
+  /** Listed again before its import finished, at the version an earlier sync already sent: nothing sent. */
+  alreadyDispatched: number;
   shopifyRequests: number;
   /** The lower bound actually used. */
   updatedAtMin: string;

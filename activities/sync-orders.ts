@@ -3,6 +3,7 @@ import type { FinancialStatus, FulfillmentStatus, RiskLevel } from '../domain/or
 import { toShopifySearchQuery, type OrderSyncFilters } from '../domain/order-filters';
 import { ShopCard } from '../erp/entities';
 import {
+  markOrdersDispatched,
   recordDiscoveredOrders,
   type DiscoveredOrder,
   type OrderToDispatch,
@@ -85,7 +86,8 @@ export function createSyncOrdersActivities(
         );
       }
       const resumed = activityInfo().heartbeatDetails as DiscoveryProgress | undefined;
-      const counts = resumed?.counts ?? {
+      // A progress heartbeated by an older worker may lack a count added since: it starts at 0.
+      const counts = {
         found: 0,
         upserted: 0,
         matched: 0,
@@ -93,7 +95,9 @@ export function createSyncOrdersActivities(
         filteredOut: 0,
         claimedByOtherShop: 0,
         alreadyImported: 0,
+        alreadyDispatched: 0,
         shopifyRequests: 0,
+        ...resumed?.counts,
       };
       const updatedAtMin =
         input.updatedAtMin ??
@@ -160,7 +164,9 @@ export function createSyncOrdersActivities(
             deps.orderTimings,
           ),
         );
+        await markOrdersDispatched(em.fork(), shop.shopDomain, outcome.toDispatch);
         counts.dispatched += outcome.toDispatch.length;
+        counts.alreadyDispatched += outcome.alreadyDispatched;
         after = page.pageInfo.endCursor;
         counts.shopifyRequests =
           (resumed?.counts.shopifyRequests ?? 0) + client.counters.snapshot().requests - requestsBefore;

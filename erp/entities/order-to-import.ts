@@ -35,6 +35,12 @@ export const OrderToImport = defineEntity({
       .joinColumn('claimed_by_shop_code')
       .nullable()
       .deleteRule('set null'),
+    /**
+     * The Shopify version (updatedAt) last sent to the order's workflow by an order sync. Its
+     * workflow has that change durably, so a later sync listing the order again at the same
+     * version while the import is still under way sends nothing (the row goes once it is imported).
+     */
+    dispatchedUpdatedAt: p.datetime().nullable(),
     discoveredAt: p.datetime().defaultRaw('current_timestamp'),
     updatedAt: p
       .datetime()

@@ -7,6 +7,7 @@ import { Migration20261127181735_trim_imported_order_totals } from './Migration2
 import { Migration20261127182457_import_fulfillment_order_lines_optional } from './Migration20261127182457_import_fulfillment_order_lines_optional';
 import { Migration20261127192000_drop_line_tax_lines } from './Migration20261127192000_drop_line_tax_lines';
 import { Migration20261127183314_config_version } from './Migration20261127183314_config_version';
+import { Migration20261127235703_order_to_import_dispatched_version } from './Migration20261127235703_order_to_import_dispatched_version';
 
 /**
  * Every migration in the order it runs. New ones are created with `npm run migration:create -- <name>`
@@ -33,4 +34,8 @@ export const ERP_MIGRATIONS: MigrationObject[] = [
   },
   { name: 'Migration20261127183314_config_version', class: Migration20261127183314_config_version },
   { name: 'Migration20261127192000_drop_line_tax_lines', class: Migration20261127192000_drop_line_tax_lines },
+  {
+    name: 'Migration20261127235703_order_to_import_dispatched_version',
+    class: Migration20261127235703_order_to_import_dispatched_version,
+  },
 ];

@@ -1,4 +1,4 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
+import { raw, type EntityManager } from '@mikro-orm/postgresql';
 import { matchOrderFilters, type FilterableOrder, type OrderSyncFilters } from '../../domain/order-filters';
 import { ImportedOrder, OrderToImport } from '../entities';
 
@@ -30,6 +30,8 @@ export interface DiscoveredOrdersOutcome {
   neverImportable: number;
   /** Already imported at the version listed (seen again through the overlap window). */
   upToDate: number;
+  /** Sent to the order's workflow at the version listed by an earlier sync, and not imported yet. */
+  alreadyDispatched: number;
 }
 
 /**
@@ -50,6 +52,7 @@ export async function recordDiscoveredOrders(
     claimedByOtherShop: 0,
     neverImportable: 0,
     upToDate: 0,
+    alreadyDispatched: 0,
   };
   if (input.orders.length === 0) return outcome;
   return em.transactional(async (tx) => {
@@ -102,7 +105,14 @@ export async function recordDiscoveredOrders(
           onConflictFields: ['store', 'shopifyOrderId'],
           onConflictAction: 'merge',
           // The claim and the error state belong to the import, not to discovery.
-          onConflictExcludeFields: ['id', 'claimedByShopCode', 'hasError', 'errorText', 'discoveredAt'],
+          onConflictExcludeFields: [
+            'id',
+            'claimedByShopCode',
+            'hasError',
+            'errorText',
+            'discoveredAt',
+            'dispatchedUpdatedAt',
+          ],
         },
       );
       outcome.upserted = importable.length;
@@ -131,13 +141,19 @@ export async function recordDiscoveredOrders(
     const claims = await tx.find(
       OrderToImport,
       { store: input.store, shopifyOrderId: { $in: acceptedIds } },
-      { fields: ['shopifyOrderId', 'claimedByShopCode'] },
+      { fields: ['shopifyOrderId', 'claimedByShopCode', 'dispatchedUpdatedAt'] },
     );
-    const claimedBy = new Map(claims.map((row) => [row.shopifyOrderId, row.claimedByShopCode]));
+    const rows = new Map(claims.map((row) => [row.shopifyOrderId, row]));
     for (const order of accepted) {
-      const claim = claimedBy.get(order.shopifyOrderId);
+      const row = rows.get(order.shopifyOrderId);
       const owner = importedBy.get(order.shopifyOrderId);
-      if (owner === input.shopCode || claim === input.shopCode) {
+      if (owner === input.shopCode || row?.claimedByShopCode === input.shopCode) {
+        // The workflow holds this very change already (signals are durable): sending it again
+        // would only cost a signal and a workflow task while the import is under way.
+        if (row?.dispatchedUpdatedAt?.getTime() === Date.parse(order.updatedAt)) {
+          outcome.alreadyDispatched += 1;
+          continue;
+        }
         outcome.toDispatch.push({
           shopifyOrderId: order.shopifyOrderId,
           name: order.name,
@@ -149,4 +165,28 @@ export async function recordDiscoveredOrders(
     }
     return outcome;
   });
+}
+
+/**
+ * Records that each order's workflow was sent the version listed, once the signals succeeded. Only
+ * rows still at that version are marked: a newer version upserted meanwhile by another sync was
+ * not sent by this one.
+ */
+export async function markOrdersDispatched(
+  em: EntityManager,
+  store: string,
+  orders: readonly OrderToDispatch[],
+): Promise<void> {
+  if (orders.length === 0) return;
+  await em.nativeUpdate(
+    OrderToImport,
+    {
+      store,
+      $or: orders.map((order) => ({
+        shopifyOrderId: order.shopifyOrderId,
+        shopifyUpdatedAt: new Date(order.updatedAt),
+      })),
+    },
+    { dispatchedUpdatedAt: raw('shopify_updated_at') },
+  );
 }

@@ -281,6 +281,41 @@ describe('shop card filters', () => {
   });
 });
 
+describe('duplicate triggers', () => {
+  it('a sync listing an order again before its import is done sends nothing: the workflow already holds that change', async () => {
+    await addShopCard(
+      stack,
+      'DISPATCHONCE',
+      { items: [{ no: 'CAP-1', description: 'Cap' }] },
+      { orderSyncFilters: { tagFilter: 'dispatch-once' } },
+    );
+    const order = await capOrder({ tags: ['dispatch-once'] });
+    const workflowId = orderWorkflowId(stack.simulator.shopDomain, order.id);
+    // The import waits for the order's advisory lock, held here: the order stays dispatched and
+    // not imported for as long as the test needs.
+    await em().transactional(async (tx) => {
+      await tx.execute(`select pg_advisory_xact_lock(hashtextextended(?, 0))`, [
+        `order:${stack.simulator.shopDomain}:${order.id}`,
+      ]);
+      expect(await runSync(stack, 'DISPATCHONCE')).toMatchObject({ dispatched: 1, alreadyDispatched: 0 });
+      expect(await runSync(stack, 'DISPATCHONCE')).toMatchObject({ dispatched: 0, alreadyDispatched: 1 });
+      expect(await importedBy(order)).toEqual([]);
+    });
+    await waitForOrder(stack.temporal.client, stack.simulator.shopDomain, order.id, (status) =>
+      Boolean(status.importedOrderId),
+    );
+    const history = await stack.temporal.client.workflow.getHandle(workflowId).fetchHistory();
+    const signals = history.events?.filter((event) => event.workflowExecutionSignaledEventAttributes);
+    expect(signals).toHaveLength(1);
+    // Imported now: listed again, it is up to date.
+    expect(await runSync(stack, 'DISPATCHONCE')).toMatchObject({ dispatched: 0, alreadyImported: 1 });
+
+    // A new change in Shopify is a new version: sent again.
+    await addOrderTags(shopifyTarget(stack), order.id, ['edited']);
+    expect(await runSync(stack, 'DISPATCHONCE')).toMatchObject({ dispatched: 1, alreadyDispatched: 0 });
+  });
+});
+
 describe('Shopify requests of an import', () => {
   it('a foreign-currency order is fetched once: the sync passes the currencies discovery read', async () => {
     // A card of its own, so that this sync dispatches this order alone.
