@@ -105,7 +105,13 @@ export async function upsertOrdersToImport(
         {
           onConflictFields: ['store', 'shopifyOrderId'],
           onConflictAction: 'merge',
-          onConflictExcludeFields: ['hasError', 'errorText', 'claimedByShopCode', 'discoveredAt'],
+          onConflictExcludeFields: [
+            'hasError',
+            'errorText',
+            'claimedByShopCode',
+            'discoveredAt',
+            'dispatchedUpdatedAt',
+          ],
         },
       );
     }
