@@ -3,6 +3,7 @@ import { Command } from 'commander';
 import { vi } from 'vitest';
 import type { AppContext } from '../../client/app-context';
 import type { ErpOrm } from '../../erp/orm';
+import type { TestStack } from './test-stack';
 import { loadConfig } from '../../platform/config';
 import { testLogger } from './test-logger';
 
@@ -47,4 +48,20 @@ export function cliRunner(target: CliTestTarget): (...args: string[]) => Promise
     }
     return printed.join('\n');
   };
+}
+
+/** The CLI in process against a test stack's database, Temporal and task queue. */
+export function stackCliRunner(
+  stack: () => TestStack,
+  register: CliTestTarget['register'],
+): (...args: string[]) => Promise<string> {
+  return cliRunner({
+    env: () => ({
+      DATABASE_URL: stack().erp.databaseUrl,
+      TEMPORAL_TASK_QUEUE: stack().temporal.taskQueue,
+    }),
+    erp: () => stack().erp.orm,
+    temporal: () => stack().temporal.client,
+    register,
+  });
 }

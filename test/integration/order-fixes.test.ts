@@ -1,6 +1,9 @@
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Currency, Customer, ImportedOrder, ShopifyCustomerLink } from '../../erp/entities';
+import { registerMapCommand } from '../../client/commands/map';
+import { registerOrderCommand } from '../../client/commands/order';
+import { registerOrdersCommands } from '../../client/commands/orders';
+import { Currency, Customer, ImportedOrder, OrderToImport, ShopifyCustomerLink } from '../../erp/entities';
 import { mapItem } from '../../erp/services/map-item';
 import { setExchangeRate } from '../../erp/services/set-exchange-rate';
 import { createOrder, type GeneratedOrder } from '../../simulator/generator/create-order';
@@ -15,6 +18,7 @@ import {
   type OrderStatus,
 } from '../../workflows/messages';
 import type { OrderTimings } from '../../workflows/order-timings';
+import { stackCliRunner } from '../helpers/cli-runner';
 import { hasDocument, needsAttention, waitForOrder } from '../helpers/order-waits';
 import { startTestStack, type TestStack } from '../helpers/test-stack';
 import {
@@ -23,6 +27,7 @@ import {
   documentOf,
   orderHandle,
   queryOrder,
+  runSync,
   shopifyTarget,
   waitForVisibility,
 } from './order-test-kit';
@@ -44,6 +49,7 @@ let stack: TestStack;
 let socksVariantId: string;
 let gadgetVariantId: string;
 let widgetVariantId: string;
+let gizmoVariantId: string;
 
 beforeAll(async () => {
   stack = await startTestStack();
@@ -61,11 +67,16 @@ beforeAll(async () => {
     title: 'Widget',
     variants: [{ title: 'Default', sku: 'SHOP-WIDGET', price: '8.00' }],
   }).sim.variantIds[0]!;
+  gizmoVariantId = store.addProduct({
+    title: 'Gizmo',
+    variants: [{ title: 'Default', sku: 'SHOP-GIZMO', price: '5.00' }],
+  }).sim.variantIds[0]!;
 
   const items = [
     { no: 'SOCKS-1', description: 'Wool socks' },
     { no: 'GADGET', description: 'Gadget' },
     { no: 'WIDGET', description: 'Widget' },
+    { no: 'GIZMO', description: 'Gizmo' },
   ];
   // WEB: the demo card (creates customers, default customer WEB-GUEST).
   await addShopCard(stack, 'WEB', { items });
@@ -81,6 +92,11 @@ beforeAll(async () => {
   // FX: the shop's currency is GBP in the ERP, a currency without any exchange rate yet.
   await stack.erp.orm.em.fork().upsert(Currency, { code: 'GBP', description: 'Pound sterling' });
   await addShopCard(stack, 'FX', {}, { currencyCode: 'GBP' });
+  // MANUAL: imports without creating documents; the operator asks for each.
+  await addShopCard(stack, 'MANUAL', { autoCreateOrders: false });
+  // PICKY: tag filters are case sensitive, Shopify's tag search is not: orders tagged 'picky' are
+  // listed for this card and refused by it, so their orders-to-import rows wait for an operator.
+  await addShopCard(stack, 'PICKY', {}, { orderSyncFilters: { tagFilter: 'Picky' } });
   const em = stack.erp.orm.em.fork();
   em.create(Customer, { no: 'C-ASSIGN', name: 'Assigned Ltd', countryCode: 'US' });
   em.create(Customer, { no: 'C-MAPPED', name: 'Mapped Inc', countryCode: 'US' });
@@ -123,6 +139,10 @@ function customerOrder(overrides: Partial<CreateOrderRequest> = {}): Promise<Gen
   });
 }
 
+/** Waits until the order's workflow state satisfies `done`. */
+const statusOf = (order: { id: string }, done: (status: OrderStatus) => boolean, timeoutMs?: number) =>
+  waitForOrder(stack.temporal.client, stack.simulator.shopDomain, order.id, done, timeoutMs);
+
 const problemCodes = (status: OrderStatus) => status.problems.map((problem) => problem.code);
 
 async function importedOrder(shopifyOrderId: string) {
@@ -133,12 +153,7 @@ describe('a missing customer is shown and fixed by an operator update', () => {
   it('shows needs-attention with the CUSTOMER problem in the state query and OrderHasError in the search attributes', async () => {
     const order = await customerOrder();
     await dispatchOrder(stack, order, 'NOCUST', OPERATOR_ONLY);
-    const status = await waitForOrder(
-      stack.temporal.client,
-      stack.simulator.shopDomain,
-      order.id,
-      needsAttention,
-    );
+    const status = await statusOf(order, needsAttention);
     expect(status.hasError).toBe(true);
     expect(status.document).toBeUndefined();
     expect(problemCodes(status)).toContain('CUSTOMER_NOT_FOUND');
@@ -196,7 +211,7 @@ describe('a missing customer is shown and fixed by an operator update', () => {
   it('creates a new customer from the template the operator chose', async () => {
     const order = await customerOrder();
     await dispatchOrder(stack, order, 'NOCUST', OPERATOR_ONLY);
-    await waitForOrder(stack.temporal.client, stack.simulator.shopDomain, order.id, needsAttention);
+    await statusOf(order, needsAttention);
 
     const refused = await orderHandle(stack, order.id)
       .executeUpdate(newCustomerFromTemplateUpdate, { args: [{ templateCode: 'NO-SUCH-TEMPLATE' }] })
@@ -228,7 +243,7 @@ describe('a missing customer is shown and fixed by an operator update', () => {
     };
     const order = await customerOrder(sameBuyer);
     await dispatchOrder(stack, order, 'NOCUST', OPERATOR_ONLY);
-    await waitForOrder(stack.temporal.client, stack.simulator.shopDomain, order.id, needsAttention);
+    await statusOf(order, needsAttention);
 
     const fixed = await orderHandle(stack, order.id).executeUpdate(mapCustomerUpdate, {
       args: [{ customerNo: 'C-MAPPED' }],
@@ -246,12 +261,7 @@ describe('a missing customer is shown and fixed by an operator update', () => {
     // The same Shopify customer orders again: no operator needed.
     const next = await customerOrder({ ...sameBuyer, customer: { id: shopifyCustomerId! } });
     await dispatchOrder(stack, next, 'NOCUST', OPERATOR_ONLY);
-    const status = await waitForOrder(
-      stack.temporal.client,
-      stack.simulator.shopDomain,
-      next.id,
-      hasDocument,
-    );
+    const status = await statusOf(next, hasDocument);
     expect(status.hasError).toBe(false);
     expect((await documentOf(stack, next.id)).header.sellToCustomerNo).toBe('C-MAPPED');
   });
@@ -265,12 +275,7 @@ describe('a missing customer is shown and fixed by an operator update', () => {
       customer: null,
     });
     await dispatchOrder(stack, order, 'NODEFAULT', OPERATOR_ONLY);
-    const status = await waitForOrder(
-      stack.temporal.client,
-      stack.simulator.shopDomain,
-      order.id,
-      needsAttention,
-    );
+    const status = await statusOf(order, needsAttention);
     expect(problemCodes(status)).toContain('CUSTOMER_ADDRESS_MISSING');
 
     const refused = await orderHandle(stack, order.id)
@@ -299,12 +304,7 @@ describe('an unmapped item waits for its mapping', () => {
       customer: null,
     });
     await dispatchOrder(stack, order, 'WEB', OPERATOR_ONLY);
-    const status = await waitForOrder(
-      stack.temporal.client,
-      stack.simulator.shopDomain,
-      order.id,
-      needsAttention,
-    );
+    const status = await statusOf(order, needsAttention);
     expect(problemCodes(status)).toEqual(['ITEM_NOT_MAPPED']);
     expect(status.problems[0]!.message).toContain('SHOP-GADGET');
 
@@ -313,7 +313,7 @@ describe('an unmapped item waits for its mapping', () => {
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect((await queryOrder(stack, order.id)).stage).toBe('needs-attention');
     await orderHandle(stack, order.id).signal(retrySignal);
-    const done = await waitForOrder(stack.temporal.client, stack.simulator.shopDomain, order.id, hasDocument);
+    const done = await statusOf(order, hasDocument);
     expect(done.hasError).toBe(false);
     const { lines } = await documentOf(stack, order.id);
     expect(lines.filter((line) => line.type === 'item').map((line) => line.no)).toEqual(['GADGET']);
@@ -327,25 +327,14 @@ describe('an unmapped item waits for its mapping', () => {
       customer: null,
     });
     await dispatchOrder(stack, order, 'WEB', QUICK_RECHECK);
-    const status = await waitForOrder(
-      stack.temporal.client,
-      stack.simulator.shopDomain,
-      order.id,
-      needsAttention,
-    );
+    const status = await statusOf(order, needsAttention);
     expect(problemCodes(status)).toEqual(['ITEM_NOT_MAPPED']);
     // Let a re-check or two find nothing new.
     await new Promise((resolve) => setTimeout(resolve, 2_500));
     expect((await queryOrder(stack, order.id)).stage).toBe('needs-attention');
 
     await mapItem(stack.erp.orm, stack.simulator.shopDomain, widgetVariantId, 'WIDGET');
-    const done = await waitForOrder(
-      stack.temporal.client,
-      stack.simulator.shopDomain,
-      order.id,
-      hasDocument,
-      15_000,
-    );
+    const done = await statusOf(order, hasDocument, 15_000);
     expect(done.hasError).toBe(false);
     const { lines } = await documentOf(stack, order.id);
     const item = lines.find((line) => line.type === 'item')!;
@@ -363,12 +352,7 @@ describe('a missing exchange rate waits for the rate', () => {
       customer: null,
     });
     await dispatchOrder(stack, order, 'FX', OPERATOR_ONLY);
-    const status = await waitForOrder(
-      stack.temporal.client,
-      stack.simulator.shopDomain,
-      order.id,
-      needsAttention,
-    );
+    const status = await statusOf(order, needsAttention);
     expect(problemCodes(status)).toEqual(['EXCHANGE_RATE_MISSING']);
     expect(status.problems[0]!.message).toContain('GBP');
 
@@ -378,10 +362,166 @@ describe('a missing exchange rate waits for the rate', () => {
       rateLcyPerUnit: '1.27',
     });
     await orderHandle(stack, order.id).signal(retrySignal);
-    const done = await waitForOrder(stack.temporal.client, stack.simulator.shopDomain, order.id, hasDocument);
+    const done = await statusOf(order, hasDocument);
     expect(done.hasError).toBe(false);
     const { header } = await documentOf(stack, order.id);
     expect(header.currencyCode).toBe('GBP');
     expect(header.exchangeRateLcyPerUnit).toMatch(/^1\.27/);
+  });
+});
+
+/** The operator's commands, in process against this stack. */
+const run = stackCliRunner(
+  () => stack,
+  (program, context) => {
+    registerOrderCommand(program, context);
+    registerOrdersCommands(program, context);
+    registerMapCommand(program, context);
+  },
+);
+const runJson = async <T = Record<string, unknown>>(...args: string[]): Promise<T> =>
+  JSON.parse(await run(...args, '--json')) as T;
+
+async function orderNeedingAttention(shopCode: string, overrides: Partial<CreateOrderRequest> = {}) {
+  const order = await customerOrder(overrides);
+  await dispatchOrder(stack, order, shopCode, OPERATOR_ONLY);
+  await statusOf(order, needsAttention);
+  return order;
+}
+
+interface ListedOrder {
+  order: string;
+  shop: string;
+  error: string;
+  customer: string;
+}
+
+/** `order show --json`: the ERP's view with the workflow's state in `workflow`. */
+interface ShownOrder {
+  order: string;
+  hasError: boolean;
+  errorText: string;
+  workflow: PrintedStatus;
+  documents: { type: string; no: string }[];
+}
+
+interface PrintedStatus {
+  stage: string;
+  hasError: boolean;
+  problems: { code: string; message: string }[];
+  document?: { documentType: string; documentNo: string };
+}
+
+describe('orderbridge orders list and order fixes', () => {
+  it('lists an order without a customer among the errors, shows why, and assign-customer gives it its document', async () => {
+    const order = await orderNeedingAttention('NOCUST');
+    const errors = await runJson<ListedOrder[]>('orders', 'list', '--errors', '--shop', 'NOCUST');
+    const listed = errors.find((entry) => entry.order === order.name);
+    expect(listed).toMatchObject({ shop: 'NOCUST', customer: '' });
+    // The error names the order, what is missing and the commands that fix it.
+    expect(listed?.error).toMatch(
+      /CUSTOMER_NOT_FOUND.*no ERP customer could be chosen.*order assign-customer/,
+    );
+    const shown = await runJson<ShownOrder>('order', 'show', order.name);
+    expect(shown).toMatchObject({ order: order.name, hasError: true, documents: [] });
+    expect(shown.workflow).toMatchObject({ stage: 'needs-attention', hasError: true });
+    expect(shown.workflow.problems.map((problem) => problem.code)).toContain('CUSTOMER_NOT_FOUND');
+
+    // The reference as the error prints it: the number without '#'.
+    const fixed = await runJson<PrintedStatus>(
+      'order',
+      'assign-customer',
+      order.name.replace('#', ''),
+      '--customer',
+      'C-ASSIGN',
+    );
+    expect(fixed).toMatchObject({ hasError: false, document: { documentType: 'order' } });
+    const imported = await stack.erp.orm.em.fork().findOneOrFail(ImportedOrder, { shopifyOrderId: order.id });
+    expect(imported.sellToCustomerNo).toBe('C-ASSIGN');
+    expect(await runJson<ListedOrder[]>('orders', 'list', '--errors', '--shop', 'NOCUST')).not.toContainEqual(
+      expect.objectContaining({ order: order.name }),
+    );
+    // A second fix is refused in plain words: the order has its document.
+    await expect(run('order', 'assign-customer', order.name, '--customer', 'C-MAPPED')).rejects.toThrow(
+      new RegExp(`Order ${order.name}: refused: .*already has sales order`),
+    );
+  });
+
+  it('map-customer and new-customer fix orders without a customer', async () => {
+    const mapped = await orderNeedingAttention('NOCUST');
+    expect(
+      await runJson<PrintedStatus>('order', 'map-customer', mapped.name, '--customer', 'C-MAPPED'),
+    ).toMatchObject({ hasError: false, document: { documentType: 'order' } });
+
+    const created = await orderNeedingAttention('NOCUST');
+    await expect(run('order', 'new-customer', created.name, '--template', 'NO-SUCH')).rejects.toThrow(
+      /refused: .*NO-SUCH/,
+    );
+    expect(
+      await runJson<PrintedStatus>('order', 'new-customer', created.name, '--template', 'B2B'),
+    ).toMatchObject({
+      hasError: false,
+      document: { documentType: 'order' },
+    });
+  });
+
+  it('an unmapped item: map item, then order retry gives the document', async () => {
+    const order = await orderNeedingAttention('WEB', {
+      lines: [
+        { variantId: gizmoVariantId, title: 'Gizmo', sku: 'SHOP-GIZMO', quantity: 1, unitPrice: '5.00' },
+      ],
+    });
+    expect((await runJson<ShownOrder>('order', 'show', order.name)).workflow.problems).toContainEqual(
+      expect.objectContaining({ code: 'ITEM_NOT_MAPPED' }),
+    );
+    await run('map', 'item', '--variant', gizmoVariantId, '--item', 'GIZMO', '--shop', 'WEB');
+    expect(await run('order', 'retry', order.name)).toContain('retry requested');
+    const status = await statusOf(order, hasDocument);
+    expect(status.hasError).toBe(false);
+  });
+
+  it('create-document makes the document of a shop that does not create them by itself', async () => {
+    const order = await customerOrder();
+    await dispatchOrder(stack, order, 'MANUAL', OPERATOR_ONLY);
+    await statusOf(order, (status) => status.importedOrderId !== undefined && status.stage !== 'importing');
+    expect(await runJson<ShownOrder>('order', 'show', order.name)).toMatchObject({ documents: [] });
+    expect(await runJson<PrintedStatus>('order', 'create-document', order.name)).toMatchObject({
+      document: { documentType: 'order' },
+    });
+  });
+});
+
+describe('orderbridge orders-to-import', () => {
+  it('lists the rows a shop card left out, imports one on request, deletes another', async () => {
+    const [wanted, unwanted] = [
+      await customerOrder({ tags: ['picky'] }),
+      await customerOrder({ tags: ['picky'] }),
+    ];
+    await runSync(stack, 'PICKY');
+    interface Row {
+      id: number;
+      order: string;
+      shop: string;
+    }
+    const rows = await runJson<Row[]>('orders-to-import', 'list');
+    const rowOf = (order: GeneratedOrder) => rows.find((row) => row.order === order.name);
+    expect(rowOf(wanted)).toMatchObject({ shop: '' });
+    expect(rowOf(unwanted)).toMatchObject({ shop: '' });
+
+    await expect(run('orders-to-import', 'import', String(rowOf(wanted)!.id))).rejects.toThrow(
+      /not claimed by a shop card: add --shop/,
+    );
+    expect(await run('orders-to-import', 'import', String(rowOf(wanted)!.id), '--shop', 'WEB')).toContain(
+      `${wanted.name}: import requested with shop WEB`,
+    );
+    await statusOf(wanted, hasDocument);
+    // Imported: its row is gone.
+    expect(await stack.erp.orm.em.fork().count(OrderToImport, { shopifyOrderId: wanted.id })).toBe(0);
+
+    expect(await run('orders-to-import', 'delete', String(rowOf(unwanted)!.id))).toBe('Deleted 1 of 1 rows.');
+    expect(await stack.erp.orm.em.fork().count(OrderToImport, { shopifyOrderId: unwanted.id })).toBe(0);
+    await expect(run('orders-to-import', 'import', '999999')).rejects.toThrow(
+      /No orders to import with id 999999/,
+    );
   });
 });

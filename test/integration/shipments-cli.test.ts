@@ -1,4 +1,4 @@
-import { cliRunner } from '../helpers/cli-runner';
+import { stackCliRunner } from '../helpers/cli-runner';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registerErpCommand } from '../../client/commands/erp';
 import { registerOrderCommand } from '../../client/commands/order';
@@ -32,17 +32,15 @@ afterAll(async () => {
 });
 
 /** Runs the commands against the test stack; returns what they printed. */
-const run = cliRunner({
-  env: () => ({ DATABASE_URL: stack.erp.databaseUrl, TEMPORAL_TASK_QUEUE: stack.temporal.taskQueue }),
-  erp: () => stack.erp.orm,
-  temporal: () => stack.temporal.client,
-  register: (program, context) => {
+const run = stackCliRunner(
+  () => stack,
+  (program, context) => {
     registerErpCommand(program, context);
     registerShippingAgentCommand(program, context);
     registerShipmentsCommand(program, context);
     registerOrderCommand(program, context);
   },
-});
+);
 
 describe('orderbridge shipping-agent', () => {
   it('adds, sets and lists agents', async () => {
