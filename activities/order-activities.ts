@@ -2,12 +2,12 @@ import { ApplicationFailure, cancellationSignal } from '@temporalio/activity';
 import { fulfillmentOrderLinesNeeded, representativeLocationsStale } from '../domain/fulfillment-locations';
 import { OrderProblemsError } from '../domain/order-problems';
 import { mayHaveRefunds } from '../domain/refund-classification';
-import { OrderToImport } from '../erp/entities';
+import { ImportedOrder } from '../erp/entities';
 import { createSalesDocument } from '../erp/services/create-sales-document';
 import { importOrder } from '../erp/services/import-order';
-import { ImportedOrder } from '../erp/entities';
 import { createCustomerForOrder } from '../erp/services/create-order-customer';
 import { shopLocationCodes, storedFulfillmentPlacement } from '../erp/services/location-mappings';
+import { markOrderToImportFailed } from '../erp/services/orders-to-import';
 import { CustomerNotFoundError, mapShopifyCustomer } from '../erp/services/map-shopify-customer';
 import { setOrderCustomer } from '../erp/services/set-order-customer';
 import { ShopifyAuthError, ShopifyNotFoundError } from '../shopify/errors';
@@ -60,17 +60,6 @@ export function createOrderActivities(
   deps: ActivityDeps,
   shopifyClientFor: ReturnType<typeof createShopifyClientSource>,
 ) {
-  /** Keeps the failure on the orders-to-import row (SPEC §3: a row that fails keeps has-error and its text). */
-  async function markOrderToImportFailed(
-    store: string,
-    shopifyOrderId: string,
-    errorText: string,
-  ): Promise<void> {
-    await deps.orm.em
-      .fork()
-      .nativeUpdate(OrderToImport, { store, shopifyOrderId }, { hasError: true, errorText });
-  }
-
   /**
    * Fetches the whole order from Shopify (one request for nearly every order) and imports it in
    * one transaction. Business problems come back in the result; Shopify and database outages
@@ -92,7 +81,7 @@ export function createOrderActivities(
       });
     } catch (error) {
       if (error instanceof ShopifyNotFoundError || error instanceof ShopifyAuthError) {
-        await markOrderToImportFailed(input.store, input.shopifyOrderId, error.message);
+        await markOrderToImportFailed(deps.orm, input.store, input.shopifyOrderId, error.message);
         throw ApplicationFailure.nonRetryable(error.message, error.name);
       }
       throw error;
@@ -123,7 +112,7 @@ export function createOrderActivities(
       };
     } catch (error) {
       if (!(error instanceof OrderProblemsError)) throw error;
-      await markOrderToImportFailed(input.store, input.shopifyOrderId, error.message);
+      await markOrderToImportFailed(deps.orm, input.store, input.shopifyOrderId, error.message);
       return {
         orderName: snapshot.name,
         shopifyUpdatedAt: snapshot.updatedAt,

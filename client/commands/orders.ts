@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import type { FilterQuery } from '@mikro-orm/core';
-import { ImportedOrder, OrderToImport } from '../../erp/entities';
+import { ImportedOrder } from '../../erp/entities';
+import { deleteOrdersToImport, listOrdersToImport } from '../../erp/services/orders-to-import';
 import type { AppContext } from '../app-context';
 import { printTable } from '../output';
 import { withAppContext } from '../run-command';
@@ -83,22 +84,18 @@ export function registerOrdersCommands(program: Command, context: () => AppConte
     .option('--json', 'print JSON')
     .action(async (options: ListOptions) =>
       withAppContext(context, async (appContext) => {
-        const em = (await appContext.erp()).em.fork();
-        const rows = await em.find(
-          OrderToImport,
-          {
-            ...(options.errors ? { hasError: true } : {}),
-            ...(options.shop ? { claimedByShopCode: options.shop } : {}),
-          },
-          { orderBy: { shopifyUpdatedAt: 'desc' }, limit: Number(options.limit) },
-        );
+        const rows = await listOrdersToImport(await appContext.erp(), {
+          ...(options.errors ? { hasError: true } : {}),
+          ...(options.shop ? { shopCode: options.shop } : {}),
+          limit: Number(options.limit),
+        });
         printTable(
           rows.map((row) => ({
             id: row.id,
             order: row.name,
             store: row.store,
             shop: row.claimedByShopCode ?? '',
-            updated: row.shopifyUpdatedAt.toISOString(),
+            updated: row.shopifyUpdatedAt,
             financial: row.financialStatus ?? '',
             fulfillment: row.fulfillmentStatus ?? '',
             risk: row.riskLevel ?? '',
@@ -118,8 +115,7 @@ export function registerOrdersCommands(program: Command, context: () => AppConte
     .option('--shop <code>', 'shop card to import them with (default: the one that claimed each row)')
     .action(async (ids: string[], options: { shop?: string }) =>
       withAppContext(context, async (appContext) => {
-        const em = (await appContext.erp()).em.fork();
-        const rows = await em.find(OrderToImport, { id: { $in: ids.map(Number) } });
+        const rows = await listOrdersToImport(await appContext.erp(), { ids: ids.map(Number) });
         const missing = ids.filter((id) => !rows.some((row) => row.id === Number(id)));
         if (missing.length)
           throw new Error(
@@ -134,7 +130,7 @@ export function registerOrdersCommands(program: Command, context: () => AppConte
             store: row.store,
             shopifyOrderId: row.shopifyOrderId,
             orderName: row.name,
-            change: { shopCode, shopifyUpdatedAt: row.shopifyUpdatedAt.toISOString(), source: 'operator' },
+            change: { shopCode, shopifyUpdatedAt: row.shopifyUpdatedAt, source: 'operator' },
           });
           console.log(`${row.name}: import requested with shop ${shopCode}.`);
         }
@@ -146,8 +142,7 @@ export function registerOrdersCommands(program: Command, context: () => AppConte
     .description('Delete rows to leave those orders out (a later change in Shopify lists them again)')
     .action(async (ids: string[]) =>
       withAppContext(context, async (appContext) => {
-        const em = (await appContext.erp()).em.fork();
-        const deleted = await em.nativeDelete(OrderToImport, { id: { $in: ids.map(Number) } });
+        const deleted = await deleteOrdersToImport(await appContext.erp(), ids.map(Number));
         console.log(`Deleted ${deleted} of ${ids.length} rows.`);
       }),
     );

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { OrderSnapshot } from '../../domain/order-snapshot';
 import { ImportedOrder } from '../../erp/entities';
 import { importOrder } from '../../erp/services/import-order';
-import { upsertOrdersToImport } from '../../erp/services/orders-to-import';
+import { recordDiscoveredOrders } from '../../erp/services/record-discovered-orders';
 import { bag, LOCATION_OSLO } from '../unit/domain/order-snapshot-fixture';
 import { line, newOrder, SHOP, STORE, useSeededTestErp } from './erp-fixture';
 
@@ -131,24 +131,30 @@ async function storedRows(importedOrderId: number) {
 describe('order import statements (erp/services/import-order.ts)', () => {
   it('writes a first import in one statement, with the rows the unit of work writes', async () => {
     const order = richOrder();
-    await upsertOrdersToImport(erp.orm, STORE, [
-      {
-        shopifyOrderId: order.shopifyOrderId,
-        name: order.name,
-        createdAt: order.createdAt,
-        updatedAt: order.updatedAt,
-        financialStatus: order.financialStatus,
-        fulfillmentStatus: order.fulfillmentStatus,
-        riskLevel: order.riskLevel,
-        tags: order.tags,
-        channel: order.channel,
-        sourceName: order.sourceName,
-        totalAmount: '250.50',
-        currencyCode: order.currencyCode,
-        closed: false,
-        cancelledAt: null,
-      },
-    ]);
+    // Listed by a sync: its orders-to-import row, which the import deletes.
+    await recordDiscoveredOrders(erp.orm.em.fork(), {
+      store: STORE,
+      shopCode: SHOP,
+      filters: {},
+      orders: [
+        {
+          shopifyOrderId: order.shopifyOrderId,
+          name: order.name,
+          createdAt: order.createdAt,
+          updatedAt: order.updatedAt,
+          closed: false,
+          cancelledAt: null,
+          financialStatus: order.financialStatus,
+          fulfillmentStatus: order.fulfillmentStatus,
+          riskLevel: order.riskLevel,
+          channel: order.channel,
+          sourceName: order.sourceName,
+          tags: order.tags,
+          totalAmount: '250.50',
+          currencyCode: order.currencyCode,
+        },
+      ],
+    });
     const { result, statements } = await statementsOf(() => importOrder(erp.orm, SHOP, order));
     // BEGIN, shop card with the lock, the previous import (none), the inserts and the delete, COMMIT.
     expect(statements).toHaveLength(5);
