@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { ShopCard } from '../../erp/entities';
 import type { AppContext } from '../app-context';
 import { printRecord, printTable } from '../output';
 import { withAppContext } from '../run-command';
@@ -25,6 +26,13 @@ export function registerScheduleCommand(program: Command, context: () => AppCont
     .option('--paused', 'create it paused')
     .action(async (options: { shop: string; every: string; paused?: boolean }) =>
       withClient(async (appContext) => {
+        // A schedule of a card that does not exist would only fail every run: refuse it now.
+        const shop = await (await appContext.erp()).em.fork().findOne(ShopCard, options.shop);
+        if (!shop) {
+          throw new Error(
+            `Shop card '${options.shop}' does not exist: create it with \`orderbridge shop add ${options.shop}\` first (shop cards: \`orderbridge shop list\`).`,
+          );
+        }
         const outcome = await ensureOrderSyncSchedule(await appContext.temporalClient(), {
           shopCode: options.shop,
           taskQueue: appContext.config.TEMPORAL_TASK_QUEUE,
