@@ -88,7 +88,14 @@ export async function listSyncSchedules(
   const summaries: SyncScheduleSummary[] = [];
   for await (const listed of client.schedule.list()) {
     if (!listed.scheduleId.startsWith(kind.prefix)) continue;
-    const described = await client.schedule.getHandle(listed.scheduleId).describe();
+    let described;
+    try {
+      described = await client.schedule.getHandle(listed.scheduleId).describe();
+    } catch (error) {
+      // The list comes from visibility, which lags: a schedule deleted a moment ago is still listed.
+      if (error instanceof ScheduleNotFoundError) continue;
+      throw error;
+    }
     const interval = described.spec.intervals?.[0];
     summaries.push({
       scheduleId: listed.scheduleId,

@@ -34,6 +34,19 @@ afterAll(async () => {
   await stack?.close();
 });
 
+/**
+ * The value `read` gives once `accepted` holds, or the last one after 10 s: schedule lists come from
+ * visibility, which follows writes a moment later.
+ */
+async function eventually<T>(read: () => Promise<T>, accepted: (value: T) => boolean): Promise<T> {
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    const value = await read();
+    if (accepted(value) || Date.now() > deadline) return value;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
 const run = stackCliRunner(
   () => stack,
   (program, context) => {
@@ -49,7 +62,10 @@ describe('the order sync schedule of a shop card', () => {
     expect(await ensureOrderSyncSchedule(client, spec)).toBe('created');
     expect(await ensureOrderSyncSchedule(client, { ...spec, every: '30 minutes' })).toBe('updated');
 
-    const listed = (await listOrderSyncSchedules(client)).find((schedule) => schedule.shopCode === shopCode);
+    const listed = await eventually(
+      async () => (await listOrderSyncSchedules(client)).find((schedule) => schedule.shopCode === shopCode),
+      (schedule) => schedule !== undefined,
+    );
     expect(listed).toMatchObject({ scheduleId: `order-sync:${shopCode}`, every: '1800s', paused: true });
 
     // A trigger runs one sync now, through the schedule, which moves the shop card's watermark.
@@ -88,7 +104,10 @@ describe('orderbridge schedule and sync orders', () => {
           (schedule) => schedule.shopCode === cliShopCode,
         ),
       );
-    expect(await listed()).toMatchObject({ every: '3600s', paused: true });
+    expect(await eventually(listed, (schedule) => schedule !== undefined)).toMatchObject({
+      every: '3600s',
+      paused: true,
+    });
     await run('schedule', 'unpause', '--shop', cliShopCode);
     expect(await listed()).toMatchObject({ paused: false });
     await run('schedule', 'pause', '--shop', cliShopCode, '--note', 'stock count');
@@ -98,7 +117,7 @@ describe('orderbridge schedule and sync orders', () => {
       done: 'trigger',
     });
     await run('schedule', 'delete', '--shop', cliShopCode);
-    expect(await listed()).toBeUndefined();
+    expect(await eventually(listed, (schedule) => schedule === undefined)).toBeUndefined();
     await expect(run('schedule', 'pause', '--shop', cliShopCode)).rejects.toThrow(
       /has no order sync schedule/,
     );
