@@ -18,7 +18,8 @@ import { mapWithConcurrency } from '../platform/concurrency';
 
 /** Discovery looks back this far before the watermark: Shopify's search index lags writes a little. */
 export const ORDER_SYNC_OVERLAP_MS = 10 * 60 * 1000;
-const DISPATCH_CONCURRENCY = 16;
+/** Order workflows a sync signals at once (bench/temporal-floor.ts dispatches the same way). */
+export const ORDER_DISPATCH_CONCURRENCY = 16;
 
 interface DiscoveryProgress {
   after: string | null;
@@ -146,7 +147,7 @@ export function createSyncOrdersActivities(
         counts.filteredOut += outcome.filteredOut + outcome.neverImportable;
         counts.claimedByOtherShop += outcome.claimedByOtherShop;
         counts.alreadyImported += outcome.upToDate;
-        await mapWithConcurrency(outcome.toDispatch, DISPATCH_CONCURRENCY, (order: OrderToDispatch) =>
+        await mapWithConcurrency(outcome.toDispatch, ORDER_DISPATCH_CONCURRENCY, (order: OrderToDispatch) =>
           dispatchOrderChange(
             deps.temporalClient,
             deps.taskQueue,

@@ -1,7 +1,8 @@
 /**
  * Temporal's share of an order, alone: N order workflows with their work taken out
- * (bench/floor-workflows.ts), dispatched the way order sync dispatches (signal-with-start, 16 at a
- * time), each running one empty local activity and one search-attribute upsert, then waiting.
+ * (bench/floor-workflows.ts), dispatched the way order sync dispatches (signal-with-start,
+ * ORDER_DISPATCH_CONCURRENCY at a time), each running one empty local activity and one
+ * search-attribute upsert, then waiting.
  *
  *   npm run bench:temporal-floor -- --orders 1000
  *
@@ -16,13 +17,12 @@ import { Client } from '@temporalio/client';
 import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
 import { dispatchOrderChange } from '../client/temporal/dispatch-order';
 import { mapWithConcurrency } from '../platform/concurrency';
-import { DEFAULT_WORKER_TUNING } from '../worker/worker';
+import { ORDER_DISPATCH_CONCURRENCY } from '../activities/sync-orders';
+import { DEFAULT_WORKER_TUNING, workerTuningOptions } from '../worker/worker';
 import { benchArgument, startBenchDevServer } from './bench-environment';
 import { createFloorActivities } from './floor-activities';
 
 const orderCount = benchArgument('orders', 1000);
-/** As order sync dispatches (activities/sync-orders.ts). */
-const DISPATCH_CONCURRENCY = 16;
 const log = (line: string) => console.error(line);
 
 /** CPU time a process has used so far, in milliseconds (Linux /proc; user + system). */
@@ -50,10 +50,7 @@ try {
       stepped.add(shopifyOrderId);
       if (stepped.size === orderCount) allStepped();
     }),
-    maxConcurrentActivityTaskExecutions: DEFAULT_WORKER_TUNING.maxConcurrentActivityTaskExecutions,
-    maxConcurrentWorkflowTaskExecutions: DEFAULT_WORKER_TUNING.maxConcurrentWorkflowTaskExecutions,
-    maxConcurrentLocalActivityExecutions: DEFAULT_WORKER_TUNING.maxConcurrentLocalActivityExecutions,
-    maxCachedWorkflows: DEFAULT_WORKER_TUNING.maxCachedWorkflows,
+    ...workerTuningOptions(DEFAULT_WORKER_TUNING),
   });
   const running = worker.run();
   const orderIds = Array.from({ length: orderCount }, (_, index) => `gid://shopify/Order/${index + 1}`);
@@ -62,7 +59,7 @@ try {
   const serverCpuBefore = processCpuMs(serverPid);
   const ownCpuBefore = process.cpuUsage();
   const started = performance.now();
-  await mapWithConcurrency(orderIds, DISPATCH_CONCURRENCY, (shopifyOrderId) =>
+  await mapWithConcurrency(orderIds, ORDER_DISPATCH_CONCURRENCY, (shopifyOrderId) =>
     dispatchOrderChange(client, taskQueue, {
       store,
       shopifyOrderId,

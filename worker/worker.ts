@@ -29,6 +29,26 @@ export const DEFAULT_WORKER_TUNING: WorkerTuning = {
   shutdownGraceTimeSeconds: 30,
 };
 
+/** The SDK's worker options for a tuning: every worker of orderbridge's shape runs with these. */
+export function workerTuningOptions(
+  tuning: WorkerTuning,
+): Pick<
+  WorkerOptions,
+  | 'maxConcurrentActivityTaskExecutions'
+  | 'maxConcurrentWorkflowTaskExecutions'
+  | 'maxConcurrentLocalActivityExecutions'
+  | 'maxCachedWorkflows'
+  | 'shutdownGraceTime'
+> {
+  return {
+    maxConcurrentActivityTaskExecutions: tuning.maxConcurrentActivityTaskExecutions,
+    maxConcurrentWorkflowTaskExecutions: tuning.maxConcurrentWorkflowTaskExecutions,
+    maxConcurrentLocalActivityExecutions: tuning.maxConcurrentLocalActivityExecutions,
+    maxCachedWorkflows: tuning.maxCachedWorkflows,
+    shutdownGraceTime: `${tuning.shutdownGraceTimeSeconds} seconds`,
+  };
+}
+
 export interface CreateWorkerOptions {
   connection: NativeConnection;
   namespace: string;
@@ -55,11 +75,7 @@ export async function createOrderbridgeWorker(options: CreateWorkerOptions): Pro
       ? { workflowBundle: options.workflowBundle }
       : { workflowsPath: WORKFLOWS_PATH }),
     activities: createActivities(options.deps),
-    maxConcurrentActivityTaskExecutions: tuning.maxConcurrentActivityTaskExecutions,
-    maxConcurrentWorkflowTaskExecutions: tuning.maxConcurrentWorkflowTaskExecutions,
-    maxConcurrentLocalActivityExecutions: tuning.maxConcurrentLocalActivityExecutions,
-    maxCachedWorkflows: tuning.maxCachedWorkflows,
-    shutdownGraceTime: `${tuning.shutdownGraceTimeSeconds} seconds`,
+    ...workerTuningOptions(tuning),
     ...(options.identity ? { identity: options.identity } : {}),
   });
 }

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { ShopCard } from '../../erp/entities';
+import { getShopCard } from '../../erp/services/shop-cards';
 import type { AppContext } from '../app-context';
 import { printRecord, printTable } from '../output';
 import { withAppContext } from '../run-command';
@@ -27,19 +27,19 @@ export function registerScheduleCommand(program: Command, context: () => AppCont
     .action(async (options: { shop: string; every: string; paused?: boolean }) =>
       withClient(async (appContext) => {
         // A schedule of a card that does not exist would only fail every run: refuse it now.
-        const shop = await (await appContext.erp()).em.fork().findOne(ShopCard, options.shop);
+        const shop = await getShopCard(await appContext.erp(), options.shop);
         if (!shop) {
           throw new Error(
             `Shop card '${options.shop}' does not exist: create it with \`orderbridge shop add ${options.shop}\` first (shop cards: \`orderbridge shop list\`).`,
           );
         }
         const outcome = await ensureOrderSyncSchedule(await appContext.temporalClient(), {
-          shopCode: options.shop,
+          shopCode: shop.code,
           taskQueue: appContext.config.TEMPORAL_TASK_QUEUE,
           every: options.every,
           paused: Boolean(options.paused),
         });
-        console.log(`Schedule ${orderSyncScheduleId(options.shop)} ${outcome}: every ${options.every}.`);
+        console.log(`Schedule ${orderSyncScheduleId(shop.code)} ${outcome}: every ${options.every}.`);
       }),
     );
 

@@ -1,9 +1,10 @@
 import { OrderToImport } from '../entities';
-import { inTransaction, type ErpContext } from './context';
+import { entityManagerOf, type ErpContext } from './context';
 
 /**
  * Stage 1 rows as operators see them (`orderbridge orders-to-import`). Order sync writes and claims
- * them (record-discovered-orders.ts); a successful import deletes its row.
+ * them (record-discovered-orders.ts); a successful import deletes its row. Each function here is
+ * one statement, sent without BEGIN and COMMIT around it.
  */
 export interface OrderToImportView {
   id: number;
@@ -48,23 +49,21 @@ export async function listOrdersToImport(
   context: ErpContext,
   filter: { ids?: readonly number[]; shopCode?: string; hasError?: boolean; limit?: number } = {},
 ): Promise<OrderToImportView[]> {
-  return inTransaction(context, async (em) => {
-    const rows = await em.find(
-      OrderToImport,
-      {
-        ...(filter.ids ? { id: { $in: [...filter.ids] } } : {}),
-        ...(filter.shopCode ? { claimedByShopCode: filter.shopCode } : {}),
-        ...(filter.hasError === undefined ? {} : { hasError: filter.hasError }),
-      },
-      { orderBy: { shopifyUpdatedAt: 'desc', id: 'desc' }, ...(filter.limit ? { limit: filter.limit } : {}) },
-    );
-    return rows.map(view);
-  });
+  const rows = await entityManagerOf(context).find(
+    OrderToImport,
+    {
+      ...(filter.ids ? { id: { $in: [...filter.ids] } } : {}),
+      ...(filter.shopCode ? { claimedByShopCode: filter.shopCode } : {}),
+      ...(filter.hasError === undefined ? {} : { hasError: filter.hasError }),
+    },
+    { orderBy: { shopifyUpdatedAt: 'desc', id: 'desc' }, ...(filter.limit ? { limit: filter.limit } : {}) },
+  );
+  return rows.map(view);
 }
 
 /** Leaves orders out (SPEC §3): they are listed again only when Shopify changes them. */
 export async function deleteOrdersToImport(context: ErpContext, ids: readonly number[]): Promise<number> {
-  return inTransaction(context, (em) => em.nativeDelete(OrderToImport, { id: { $in: [...ids] } }));
+  return entityManagerOf(context).nativeDelete(OrderToImport, { id: { $in: [...ids] } });
 }
 
 /** Keeps a failed import's row with has-error and the full text; the other rows go on. */
@@ -74,8 +73,10 @@ export async function markOrderToImportFailed(
   shopifyOrderId: string,
   errorText: string,
 ): Promise<boolean> {
-  const updated = await inTransaction(context, (em) =>
-    em.nativeUpdate(OrderToImport, { store, shopifyOrderId }, { hasError: true, errorText }),
+  const updated = await entityManagerOf(context).nativeUpdate(
+    OrderToImport,
+    { store, shopifyOrderId },
+    { hasError: true, errorText },
   );
   return updated > 0;
 }

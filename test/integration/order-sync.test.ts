@@ -72,6 +72,16 @@ function posOrder(): Promise<GeneratedOrder> {
 
 const em = () => stack.erp.orm.em.fork();
 
+/** A shop card with the cap item that takes only orders tagged `tag`: its syncs see those alone. */
+function addTagCard(shopCode: string, tag: string): Promise<void> {
+  return addShopCard(
+    stack,
+    shopCode,
+    { items: [{ no: 'CAP-1', description: 'Cap' }] },
+    { orderSyncFilters: { tagFilter: tag } },
+  );
+}
+
 async function importedBy(order: GeneratedOrder): Promise<string[]> {
   const rows = await em().find(ImportedOrder, {
     store: stack.simulator.shopDomain,
@@ -283,12 +293,7 @@ describe('shop card filters', () => {
 
 describe('duplicate triggers', () => {
   it('a sync listing an order again before its import is done sends nothing: the workflow already holds that change', async () => {
-    await addShopCard(
-      stack,
-      'DISPATCHONCE',
-      { items: [{ no: 'CAP-1', description: 'Cap' }] },
-      { orderSyncFilters: { tagFilter: 'dispatch-once' } },
-    );
+    await addTagCard('DISPATCHONCE', 'dispatch-once');
     const order = await capOrder({ tags: ['dispatch-once'] });
     const workflowId = orderWorkflowId(stack.simulator.shopDomain, order.id);
     // The import waits for the order's advisory lock, held here: the order stays dispatched and
@@ -319,14 +324,7 @@ describe('duplicate triggers', () => {
 describe('Shopify requests of an import', () => {
   it('a foreign-currency order is fetched once: the sync passes the currencies discovery read', async () => {
     // A card of its own, so that this sync dispatches this order alone.
-    await addShopCard(
-      stack,
-      'FXCHECK',
-      { items: [{ no: 'CAP-1', description: 'Cap' }] },
-      {
-        orderSyncFilters: { tagFilter: 'fx-check' },
-      },
-    );
+    await addTagCard('FXCHECK', 'fx-check');
     const importRequests = () => stack.simulator.stats().byOperation.OrderForImport?.requests ?? 0;
     const order = await capOrder({ presentmentCurrency: 'EUR', tags: ['fx-check'] });
     const before = importRequests();
@@ -346,12 +344,7 @@ describe('Shopify requests of an import', () => {
   });
 
   it("an order with its own e-mail is imported without the customer's default e-mail: the sync says the order has one", async () => {
-    await addShopCard(
-      stack,
-      'CONTACTCHECK',
-      { items: [{ no: 'CAP-1', description: 'Cap' }] },
-      { orderSyncFilters: { tagFilter: 'contact-check' } },
-    );
+    await addTagCard('CONTACTCHECK', 'contact-check');
     const importStats = () =>
       stack.simulator.stats().byOperation.OrderForImport ?? { requests: 0, actualCost: 0 };
     const order = await capOrder({
