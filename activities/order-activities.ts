@@ -1,6 +1,13 @@
-import { ApplicationFailure, cancellationSignal } from '@temporalio/activity';
+import { ApplicationFailure, cancellationSignal, Context } from '@temporalio/activity';
 import { fulfillmentOrderLinesNeeded, representativeLocationsStale } from '../domain/fulfillment-locations';
-import { OrderProblemsError } from '../domain/order-problems';
+import {
+  formatProblems,
+  OrderProblems,
+  OrderProblemsError,
+  type OrderProblem,
+} from '../domain/order-problems';
+import { databaseFailureOf, describeDatabaseFailure, failureField } from '../erp/database-errors';
+import { recordOrderFailure } from '../erp/services/order-failure-record';
 import { mayHaveRefunds } from '../domain/refund-classification';
 import { ImportedOrder } from '../erp/entities';
 import { createSalesDocument } from '../erp/services/create-sales-document';
@@ -25,6 +32,33 @@ import type {
   ProcessOrderResult,
 } from './order-contract';
 import type { createShopifyClientSource } from './shopify-clients';
+
+/** Transient failures in a row after which a step shows on the order (it still retries). */
+export const STEP_FAILING_AFTER_ATTEMPTS = 3;
+
+/** The attempt of the running activity; 1 when called outside one (a benchmark, a script). */
+function currentAttempt(): number {
+  try {
+    return Context.current().info.attempt;
+  } catch {
+    return 1;
+  }
+}
+
+/** A database error the same data would meet on every attempt, as the order's typed problem. */
+function dataProblemsOf(error: unknown, orderName: string): OrderProblem[] | undefined {
+  const failure = databaseFailureOf(error);
+  if (!failure?.deterministic) return undefined;
+  return [OrderProblems.dataRejected(orderName, failureField(failure), failure.sqlState, failure.condition)];
+}
+
+/** What failed, without values: a database error by its code and place, others by type. */
+function failureSummary(error: unknown): string {
+  const failure = databaseFailureOf(error);
+  if (failure) return describeDatabaseFailure(failure);
+  if (error instanceof ApplicationFailure) return error.type ?? error.name;
+  return error instanceof Error ? error.name : 'unknown error';
+}
 
 /** An operator's mistake is not worth retrying: the update fails at once with the reason. */
 function operatorFix<T extends object>(work: (input: T) => Promise<unknown>) {
@@ -84,6 +118,7 @@ export function createOrderActivities(
         await markOrderToImportFailed(deps.orm, input.store, input.shopifyOrderId, error.message);
         throw ApplicationFailure.nonRetryable(error.message, error.name);
       }
+      await reportRepeatedFailure(input, input.shopifyOrderId, 'fetch from Shopify', error);
       throw error;
     }
     const snapshot = toOrderSnapshot(fetched.order);
@@ -111,8 +146,13 @@ export function createOrderActivities(
         shopifyRequests: fetched.requestCount,
       };
     } catch (error) {
-      if (!(error instanceof OrderProblemsError)) throw error;
-      await markOrderToImportFailed(deps.orm, input.store, input.shopifyOrderId, error.message);
+      const problems =
+        error instanceof OrderProblemsError ? [...error.problems] : dataProblemsOf(error, snapshot.name);
+      if (!problems) {
+        await reportRepeatedFailure(input, snapshot.name, 'import', error);
+        throw error;
+      }
+      await markOrderToImportFailed(deps.orm, input.store, input.shopifyOrderId, formatProblems(problems));
       return {
         orderName: snapshot.name,
         shopifyUpdatedAt: snapshot.updatedAt,
@@ -121,8 +161,29 @@ export function createOrderActivities(
         autoCreateDocument: false,
         hasDocument: false,
         shopifyRequests: fetched.requestCount,
-        problems: [...error.problems],
+        problems,
       };
+    }
+  }
+
+  /**
+   * A step failing transiently attempt after attempt is shown on the order's row of orders to
+   * import (`orderbridge orders-to-import list --errors`) while Temporal keeps retrying it; the
+   * row goes when the import succeeds.
+   */
+  async function reportRepeatedFailure(
+    order: ImportOrderInput,
+    orderName: string,
+    step: string,
+    error: unknown,
+  ): Promise<void> {
+    const attempt = currentAttempt();
+    if (attempt < STEP_FAILING_AFTER_ATTEMPTS) return;
+    const problem = OrderProblems.stepFailing(orderName, step, attempt, failureSummary(error));
+    try {
+      await markOrderToImportFailed(deps.orm, order.store, order.shopifyOrderId, problem.message);
+    } catch {
+      // The database is what fails: the row is marked on a later attempt, when it answers.
     }
   }
 
@@ -144,7 +205,12 @@ export function createOrderActivities(
       };
     } catch (error) {
       if (error instanceof OrderProblemsError) return { problems: [...error.problems] };
-      throw error;
+      if (!dataProblemsOf(error, '')) throw error;
+      // The document's transaction rolled back with its problems: record them on the order apart.
+      const problems = await recordOrderFailure(deps.orm, input.importedOrderId, (orderName) => [
+        ...dataProblemsOf(error, orderName)!,
+      ]);
+      return { problems };
     }
   }
 

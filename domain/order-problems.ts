@@ -5,6 +5,8 @@
  * Pure: workflows may import this file.
  */
 
+import type { TextAdjustment } from './order-snapshot';
+
 export type OrderProblemCode =
   | 'SHOP_NOT_FOUND'
   | 'SHOP_DISABLED'
@@ -25,7 +27,10 @@ export type OrderProblemCode =
   | 'TAX_AREA_NOT_FOUND'
   | 'DOCUMENT_CONFLICT'
   | 'SHIPMENT_NOT_SYNCED'
-  | 'ORDER_CLOSE_REFUSED';
+  | 'ORDER_CLOSE_REFUSED'
+  | 'TEXT_ADJUSTED'
+  | 'DATA_REJECTED'
+  | 'STEP_FAILING';
 
 /** `error` blocks the sales document; `warning` is recorded and shown but does not block. */
 export type OrderProblemSeverity = 'error' | 'warning';
@@ -273,6 +278,46 @@ export const OrderProblems = {
       `no tax area for ${addressRole} country '${countryCode}'${county ? ` / county '${county}'` : ''}, so the ERP's default applies`,
       'add a tax area for that country (and county) in the ERP',
       'warning',
+    );
+  },
+
+  textAdjusted(orderName: string, adjustment: TextAdjustment): OrderProblem {
+    const what =
+      adjustment.change === 'truncated'
+        ? `${adjustment.field} is longer than the ERP field (${adjustment.limit} characters) and was cut to fit`
+        : `${adjustment.field} held characters the ERP cannot store (NUL or a broken character), which were removed`;
+    return problem(
+      'TEXT_ADJUSTED',
+      orderName,
+      adjustment.field,
+      what,
+      'nothing to do unless the full text matters; then correct it in Shopify and the order is imported again',
+      'warning',
+    );
+  },
+
+  /**
+   * The database refused the order's data the same way on every attempt; `field` is table.column
+   * (or the table alone when PostgreSQL does not say which column). Never carries the value.
+   */
+  dataRejected(orderName: string, field: string, sqlState: string, reason: string): OrderProblem {
+    return problem(
+      'DATA_REJECTED',
+      orderName,
+      field,
+      `the ERP database refused the order's data for ${field} (PostgreSQL ${sqlState}: ${reason})`,
+      `correct the value in Shopify, or report it as a defect if Shopify allows it; then \`orderbridge order retry ${cliOrder(orderName)}\``,
+    );
+  },
+
+  /** A step that fails transiently again and again: shown while it keeps retrying by itself. */
+  stepFailing(orderName: string, step: string, attempt: number, reason: string): OrderProblem {
+    return problem(
+      'STEP_FAILING',
+      orderName,
+      step,
+      `${step} has failed ${attempt} times in a row (${reason}) and is still being retried`,
+      'check that Shopify and PostgreSQL are reachable (`orderbridge status`); the order resumes by itself once they are',
     );
   },
 

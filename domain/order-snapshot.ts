@@ -358,6 +358,15 @@ export interface OrderTotals {
   totalTipReceived: MoneyBag;
 }
 
+/** A text the ERP could not take as Shopify sent it, and what was done to it (snapshot-text-fitting.ts). */
+export interface TextAdjustment {
+  /** Path in the snapshot, e.g. "note" or "lines[2].title". */
+  field: string;
+  change: 'unstorable-characters-removed' | 'truncated';
+  /** The ERP field's size in characters, for a truncation. */
+  limit?: number;
+}
+
 export interface OrderSnapshot {
   snapshotVersion: typeof ORDER_SNAPSHOT_VERSION;
   /** Order GID, e.g. "gid://shopify/Order/5512345678". */
@@ -419,4 +428,6 @@ export interface OrderSnapshot {
   /** Absent in snapshots taken before refunds were read. */
   refunds?: Refund[];
   returns?: Return[];
+  /** Texts changed to fit the ERP at import; absent when none was. */
+  textAdjustments?: TextAdjustment[];
 }

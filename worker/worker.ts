@@ -1,3 +1,4 @@
+import { sanitisingActivityInterceptor } from '../activities/failure-sanitising';
 import { fileURLToPath } from 'node:url';
 import { type NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
 import { createActivities, type ActivityDeps } from '../activities';
@@ -75,6 +76,7 @@ export async function createOrderbridgeWorker(options: CreateWorkerOptions): Pro
       ? { workflowBundle: options.workflowBundle }
       : { workflowsPath: WORKFLOWS_PATH }),
     activities: createActivities(options.deps),
+    interceptors: { activity: [sanitisingActivityInterceptor] },
     ...workerTuningOptions(tuning),
     ...(options.identity ? { identity: options.identity } : {}),
   });

@@ -1,6 +1,5 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
 import { ShopCard } from './shop-card';
-import { moneyColumn } from './money-columns';
 
 /**
  * Stage 1 of the order sync (SPEC §3): one row per discovered Shopify order of a store, upserted
@@ -23,7 +22,8 @@ export const OrderToImport = defineEntity({
     tags: p.json<string[]>().default('[]'),
     channel: p.string().length(100).nullable(),
     sourceName: p.string().length(100).nullable(),
-    totalAmount: moneyColumn(),
+    // Any size: whether the ERP accepts the amount is decided at import, for this order alone.
+    totalAmount: p.decimal(),
     currencyCode: p.string().length(10),
     closed: p.boolean().default(false),
     cancelledAt: p.datetime().nullable(),

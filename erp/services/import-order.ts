@@ -6,6 +6,7 @@ import { amountOf, formatMoney, sum, type MoneySide } from '../../domain/money';
 import { planOrderUpdate, type EditPlan } from '../../domain/order-edits';
 import { OrderProblems, OrderProblemsError, type OrderProblem } from '../../domain/order-problems';
 import type { MoneyBag, OrderSnapshot } from '../../domain/order-snapshot';
+import { fitSnapshotText } from '../../domain/snapshot-text-fitting';
 import { validateOrderSnapshot } from '../../domain/snapshot-validation';
 import type { ReturnRefundProcess } from '../../domain/shop-settings';
 import {
@@ -605,8 +606,9 @@ async function insertFirstImport(
 export async function importOrder(
   context: ErpContext,
   shopCode: string,
-  snapshot: OrderSnapshot,
+  shopifySnapshot: OrderSnapshot,
 ): Promise<ImportOrderResult> {
+  const snapshot = fitSnapshotText(shopifySnapshot);
   const invalid = validateOrderSnapshot(snapshot);
   if (invalid.length > 0) throw new OrderProblemsError(invalid);
 

@@ -404,7 +404,9 @@ export async function prepareSalesDocument(
   const { config, shippingLines } = work;
   const shop = await requireShopSettings(config, order.shopCode, order.name);
   const setup = await requireErpSetup(config);
-  const problems: OrderProblem[] = [];
+  const problems: OrderProblem[] = (order.snapshot.textAdjustments ?? []).map((adjustment) =>
+    OrderProblems.textAdjusted(order.name, adjustment),
+  );
   if (order.cancelledAt)
     problems.push(OrderProblems.cancelledBeforeDocument(order.name, order.cancelledAt.toISOString()));
 
