@@ -118,6 +118,18 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Orderb
   return Object.freeze(config);
 }
 
+/**
+ * Where the Admin API of a store lives when it is not https://<domain>: SHOPIFY_API_BASE_URL (a
+ * local simulator) for every store. The worker and the CLI both ask here, so they reach the same
+ * Shopify. Undefined when unset.
+ */
+export function shopifyBaseUrlOf(
+  config: Pick<OrderbridgeConfig, 'SHOPIFY_API_BASE_URL'>,
+): ((shopDomain: string) => string | undefined) | undefined {
+  const baseUrl = config.SHOPIFY_API_BASE_URL;
+  return baseUrl ? () => baseUrl : undefined;
+}
+
 /** The database URL with its password replaced, safe to print. */
 export function redactUrl(url: string): string {
   try {

@@ -3,11 +3,32 @@ import pino, { type Logger } from 'pino';
 
 export type { Logger } from 'pino';
 
+/** A customer's personal fields, as the snapshot, the Shopify answers and the ERP name them. */
+const PERSONAL_FIELDS = [
+  'email',
+  'phone',
+  'firstName',
+  'lastName',
+  'company',
+  'address1',
+  'address2',
+  'zip',
+  'note',
+  'customer',
+  'billingAddress',
+  'shippingAddress',
+  'sellToAddress',
+  'billToAddress',
+  'shipToAddress',
+];
+
 /**
  * One logger for the process: JSON lines when stdout is not a terminal (log shippers),
- * a short human line when it is. Keys that could hold secrets are redacted at the source.
+ * a short human line when it is. Keys that could hold secrets or a customer's personal data are
+ * redacted at the source, at the top level and one level down.
  */
-const REDACTED_PATHS = [
+export const REDACTED_PATHS = [
+  ...PERSONAL_FIELDS.flatMap((field) => [field, `*.${field}`]),
   'accessToken',
   '*.accessToken',
   'token',

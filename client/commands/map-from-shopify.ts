@@ -1,3 +1,4 @@
+import { shopifyBaseUrlOf } from '../../platform/config';
 import type { Command } from 'commander';
 import { createShopifyClientSource } from '../../activities/shopify-clients';
 import {
@@ -35,10 +36,10 @@ function assignment(text: string): [string, string | null] {
 
 /** A Shopify client for a shop card from the CLI (SHOPIFY_API_BASE_URL points it at a local simulator). */
 function shopifyFor(appContext: AppContext) {
-  const baseUrl = appContext.config.SHOPIFY_API_BASE_URL;
+  const shopifyBaseUrl = shopifyBaseUrlOf(appContext.config);
   return createShopifyClientSource({
     logger: appContext.logger,
-    ...(baseUrl ? { shopifyBaseUrl: () => baseUrl } : {}),
+    ...(shopifyBaseUrl ? { shopifyBaseUrl } : {}),
   });
 }
 

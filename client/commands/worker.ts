@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { Client } from '@temporalio/client';
 import { NativeConnection } from '@temporalio/worker';
 import { openErp } from '../../erp/orm';
+import { shopifyBaseUrlOf } from '../../platform/config';
 import { workerConnectionOptions } from '../../platform/temporal-connection';
 import { installTemporalRuntime } from '../../worker/runtime';
 import { createOrderbridgeWorker } from '../../worker/worker';
@@ -10,7 +11,10 @@ import type { AppContext } from '../app-context';
 import { whenStopRequested } from '../shutdown';
 
 export interface RunWorkerOptions {
-  /** Where a store's Admin API lives when it is not https://<domain> (the local simulator of `up`). */
+  /**
+   * Where a store's Admin API lives when it is not https://<domain> (the local simulator of `up`);
+   * unset, SHOPIFY_API_BASE_URL decides, as for every other command.
+   */
   shopifyBaseUrl?: (shopDomain: string) => string | undefined;
 }
 
@@ -21,6 +25,7 @@ export async function runWorkerUntilStopped(
   options: RunWorkerOptions = {},
 ): Promise<void> {
   const { config, logger } = appContext;
+  const shopifyBaseUrl = options.shopifyBaseUrl ?? shopifyBaseUrlOf(config);
   installTemporalRuntime(logger, config.LOG_LEVEL);
   const orm = await openErp({
     databaseUrl: config.DATABASE_URL,
@@ -43,7 +48,7 @@ export async function runWorkerUntilStopped(
         logger,
         temporalClient,
         taskQueue: config.TEMPORAL_TASK_QUEUE,
-        ...(options.shopifyBaseUrl ? { shopifyBaseUrl: options.shopifyBaseUrl } : {}),
+        ...(shopifyBaseUrl ? { shopifyBaseUrl } : {}),
       },
       tuning: {
         maxConcurrentActivityTaskExecutions: config.WORKER_MAX_CONCURRENT_ACTIVITIES,
