@@ -1,5 +1,5 @@
 import { ImportedOrder } from '../erp/entities';
-import { createCreditMemo } from '../erp/services/create-credit-memo';
+import { createCreditMemo } from '../erp/services/refunds';
 import { dispatchOrderChange } from '../client/temporal/dispatch-order';
 import type { ActivityDeps } from './deps';
 import type { CreditMemoAttempt, CreditMemoRequest, OrderReimportRequest } from './refund-contract';

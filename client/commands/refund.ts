@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { RefundProblems } from '../../domain/refund-problems';
-import { findRefund, listRefunds } from '../../erp/services/after-sales-views';
+import { findRefund, listRefunds } from '../../erp/services/refunds';
 import { createCreditMemoUpdate, refundWorkflowId, type RefundStatus } from '../../workflows/refund-messages';
 import type { AppContext } from '../app-context';
 import { resolveOrderReference } from '../order-reference';

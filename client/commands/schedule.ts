@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { getShopCard } from '../../erp/services/shop-cards';
+import { getShopCard } from '../../erp/services/settings';
 import type { AppContext } from '../app-context';
 import { printRecord, printTable } from '../output';
 import { withAppContext } from '../run-command';

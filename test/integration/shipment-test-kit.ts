@@ -1,11 +1,11 @@
 import { seedDemoShop } from '../../erp/demo-setup';
 import { PostedShipmentHeader, type SalesLine, ShipmentSync, ShopCard } from '../../erp/entities';
 import {
+  addShippingAgent,
+  type PostedShipment,
   postSalesShipment,
   type PostShipmentInput,
-  type PostedShipment,
-} from '../../erp/services/post-shipment';
-import { addShippingAgent } from '../../erp/services/shipping-agents';
+} from '../../erp/services/shipments';
 import { notifyShipmentPosted } from '../../client/temporal/dispatch-shipment';
 import { createOrder, type GeneratedOrder } from '../../simulator/generator/create-order';
 import type { OrderStatus } from '../../workflows/messages';
