@@ -10,7 +10,7 @@ import {
 } from '../erp/services/orders';
 import { highestRisk, orderChannel } from '../shopify/order-snapshot';
 import { discoverOrderPages, updatedWindowQuery, type OrderToImport } from '../shopify/order-discovery';
-import { dispatchOrderChange } from '../client/temporal/dispatch-order';
+import { dispatchOrderChange } from '../temporal/dispatch-order';
 import type { DiscoverOrdersInput, DiscoverOrdersResult, OrderSyncFilterOverrides } from './order-contract';
 import type { ActivityDeps } from './deps';
 import type { createShopifyClientSource } from './shopify-clients';

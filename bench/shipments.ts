@@ -9,7 +9,7 @@
  *
  * Last line: shipments=<N> shipments_per_s=<x> requests_per_shipment=<x> cost_per_shipment=<x>
  */
-import { notifyShipmentPosted } from '../client/temporal/dispatch-shipment';
+import { notifyShipmentPosted } from '../temporal/dispatch-shipment';
 import { seedDemoShop } from '../erp/demo-setup';
 import { ImportedOrder, SalesHeader, ShipmentSync } from '../erp/entities';
 import { addShippingAgent, type PostedShipment, postSalesShipment } from '../erp/services/shipments';

@@ -10,7 +10,7 @@ import { postSalesShipment } from '../../erp/services/shipments';
 import type { AppContext } from '../app-context';
 import { printRecord, printTable } from '../output';
 import { withAppContext } from '../run-command';
-import { notifyInvoicePosted, notifyShipmentPosted } from '../temporal/dispatch-shipment';
+import { notifyInvoicePosted, notifyShipmentPosted } from '../../temporal/dispatch-shipment';
 
 interface JsonOption {
   json?: boolean;

@@ -5,7 +5,7 @@ import { deleteOrdersToImport, listOrdersToImport } from '../../erp/services/ord
 import type { AppContext } from '../app-context';
 import { printTable } from '../output';
 import { withAppContext } from '../run-command';
-import { dispatchOrderChange } from '../temporal/dispatch-order';
+import { dispatchOrderChange } from '../../temporal/dispatch-order';
 
 interface ListOptions {
   errors?: boolean;

@@ -7,7 +7,7 @@ import type { AppContext } from '../app-context';
 import { resolveOrderReference } from '../order-reference';
 import { printRecord, printTable } from '../output';
 import { withAppContext } from '../run-command';
-import { dispatchRefund } from '../temporal/dispatch-refund';
+import { dispatchRefund } from '../../temporal/dispatch-refund';
 
 interface RefundOptions {
   shop?: string;

@@ -8,7 +8,7 @@ import {
   listOrderSyncSchedules,
   orderSyncScheduleId,
   withOrderSyncSchedule,
-} from '../temporal/order-sync-schedule';
+} from '../../temporal/order-sync-schedule';
 
 /** `orderbridge schedule ...`: one Temporal Schedule per shop card for order sync. */
 export function registerScheduleCommand(program: Command, context: () => AppContext): void {

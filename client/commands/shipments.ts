@@ -10,7 +10,7 @@ import {
   listShipmentSyncSchedules,
   shipmentSyncScheduleId,
   withShipmentSyncSchedule,
-} from '../temporal/shipment-sync-schedule';
+} from '../../temporal/shipment-sync-schedule';
 
 /** `orderbridge shipments ...`: posted shipments and their sync to Shopify (SPEC §5). */
 export function registerShipmentsCommand(program: Command, context: () => AppContext): void {

@@ -6,7 +6,7 @@ import {
   postSalesShipment,
   type PostShipmentInput,
 } from '../../erp/services/shipments';
-import { notifyShipmentPosted } from '../../client/temporal/dispatch-shipment';
+import { notifyShipmentPosted } from '../../temporal/dispatch-shipment';
 import { createOrder, type GeneratedOrder } from '../../simulator/generator/create-order';
 import type { OrderStatus } from '../../workflows/messages';
 import { hasDocument, waitForOrder } from '../helpers/order-waits';

@@ -11,7 +11,7 @@ import {
   reopenSalesDocument,
   setSalesLine,
 } from '../../erp/services/documents';
-import { notifyInvoicePosted } from '../../client/temporal/dispatch-shipment';
+import { notifyInvoicePosted } from '../../temporal/dispatch-shipment';
 import { closeOrderSignal } from '../../workflows/messages';
 import { startShopifyProxy, type ShopifyProxy } from '../helpers/shopify-proxy';
 import { startTestStack, type TestStack } from '../helpers/test-stack';

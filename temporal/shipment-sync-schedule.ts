@@ -1,5 +1,5 @@
 import type { Client } from '@temporalio/client';
-import { syncShipmentsWorkflowId } from '../../workflows/messages';
+import { syncShipmentsWorkflowId } from '../workflows/messages';
 import {
   ensureSyncSchedule,
   listSyncSchedules,

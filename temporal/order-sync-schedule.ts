@@ -1,5 +1,5 @@
 import type { Client } from '@temporalio/client';
-import { syncOrdersWorkflowId } from '../../workflows/messages';
+import { syncOrdersWorkflowId } from '../workflows/messages';
 import {
   ensureSyncSchedule,
   listSyncSchedules,

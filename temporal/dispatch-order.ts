@@ -1,18 +1,14 @@
 import type { Client } from '@temporalio/client';
-import {
-  orderWorkflowId,
-  shopifyOrderChangedSignal,
-  type ShopifyOrderChanged,
-} from '../../workflows/messages';
-import type { OrderWorkflowInput } from '../../workflows/order';
-import type { OrderTimings } from '../../workflows/order-timings';
+import { orderWorkflowId, shopifyOrderChangedSignal, type ShopifyOrderChanged } from '../workflows/messages';
+import type { OrderWorkflowInput } from '../workflows/order';
+import type { OrderTimings } from '../workflows/order-timings';
 import {
   ORDER_HAS_ERROR,
   ORDER_STAGE,
   SHOPIFY_ORDER_NAME,
   SHOP_CODE,
   SHOP_DOMAIN,
-} from '../../workflows/search-attributes';
+} from '../workflows/search-attributes';
 
 export interface OrderDispatch {
   store: string;

@@ -1,14 +1,14 @@
 import type { Client } from '@temporalio/client';
-import { refundChangedSignal, refundWorkflowId, type RefundChanged } from '../../workflows/refund-messages';
-import type { RefundWorkflowInput } from '../../workflows/refund';
-import type { RefundTimings } from '../../workflows/refund-timings';
+import { refundChangedSignal, refundWorkflowId, type RefundChanged } from '../workflows/refund-messages';
+import type { RefundWorkflowInput } from '../workflows/refund';
+import type { RefundTimings } from '../workflows/refund-timings';
 import {
   ORDER_HAS_ERROR,
   REFUND_STAGE,
   SHOPIFY_ORDER_NAME,
   SHOP_CODE,
   SHOP_DOMAIN,
-} from '../../workflows/search-attributes';
+} from '../workflows/search-attributes';
 
 export interface RefundDispatch {
   store: string;
