@@ -182,7 +182,7 @@ export function createOrderActivities(
     if (attempt < STEP_FAILING_AFTER_ATTEMPTS) return;
     const problem = OrderProblems.stepFailing(orderName, step, attempt, failureSummary(error));
     try {
-      await markOrderToImportFailed(deps.orm, order.store, order.shopifyOrderId, problem.message);
+      await markOrderToImportFailed(deps.orm, order.store, order.shopifyOrderId, formatProblems([problem]));
     } catch {
       // The database is what fails: the row is marked on a later attempt, when it answers.
     }
