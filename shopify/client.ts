@@ -11,10 +11,16 @@ import {
   type ShopifyCallContext,
   type ShopifyTransientError,
 } from './errors';
-import { fullJitterDelayMs, resolveRetryPolicy, type RetryPolicy } from './retry-policy';
+import {
+  fullJitterDelayMs,
+  INVALID_ANSWER_MAX_ATTEMPTS,
+  resolveRetryPolicy,
+  type RetryPolicy,
+} from './retry-policy';
 import { loadAdminSchema, SHOPIFY_ADMIN_API_VERSION } from './schema';
 import { judgeAnswer, readQueryCost, type ShopifyAnswer } from './shopify-answer';
 import { BucketTooSmallError, throttleForStore, type StoreThrottle, type ThrottleLease } from './throttle';
+import { answerCheckingFetch, bodyPreview } from './invalid-answers';
 import { transportFailure } from './transport-failures';
 
 export interface ShopifyClientOptions {
@@ -126,6 +132,7 @@ export function createShopifyClient(options: ShopifyClientOptions): ShopifyAdmin
   const graphql = new GraphQLClient(endpoint, {
     headers: () => ({ 'X-Shopify-Access-Token': accessToken }),
     errorPolicy: 'all',
+    fetch: answerCheckingFetch,
   });
   const costCache = new WeakMap<DocumentNode, Map<string, number>>();
 
@@ -181,13 +188,17 @@ export function createShopifyClient(options: ShopifyClientOptions): ShopifyAdmin
       return response;
     } catch (error) {
       if (error instanceof ClientError) {
-        const { status, headers, errors, extensions, data } = error.response;
+        const { status, headers, errors, extensions, data, body } =
+          error.response as typeof error.response & {
+            body?: unknown;
+          };
         return {
           status,
           headers: headers instanceof Headers ? headers : new Headers(),
           errors,
           extensions,
           data,
+          ...(typeof body === 'string' ? { bodyPreview: bodyPreview(body) } : {}),
         };
       }
       throw error;
@@ -264,7 +275,12 @@ export function createShopifyClient(options: ShopifyClientOptions): ShopifyAdmin
     if (operation.type === 'mutation' && failure.mayHaveReachedShopify) {
       throw new ShopifyUncertainOutcomeError(context, failure);
     }
-    if (attempt >= policy.maxAttempts) throw new ShopifyRetriesExhaustedError(context, attempt, failure);
+    // An answer that is not GraphQL rarely mends within seconds: fewer attempts, then Temporal's back-off.
+    const maxAttempts =
+      failure.kind === 'invalid-answer'
+        ? Math.min(policy.maxAttempts, INVALID_ANSWER_MAX_ATTEMPTS)
+        : policy.maxAttempts;
+    if (attempt >= maxAttempts) throw new ShopifyRetriesExhaustedError(context, attempt, failure);
     // A throttled answer already told the throttle how empty the bucket is: acquire() waits exactly.
     const delayMs =
       failure.kind === 'throttled' && failure.retryAfterMs !== undefined

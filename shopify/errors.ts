@@ -99,7 +99,13 @@ export class ShopifyTransientError extends ShopifyError {
 }
 
 export type TransientFailureKind =
-  'throttled' | 'rate-limited' | 'server-error' | 'connection-refused' | 'connection-dropped' | 'timeout';
+  | 'throttled'
+  | 'rate-limited'
+  | 'server-error'
+  | 'connection-refused'
+  | 'connection-dropped'
+  | 'timeout'
+  | 'invalid-answer';
 
 /** Every allowed attempt failed transiently; `lastCause` is the last one. Worth retrying later. */
 export class ShopifyRetriesExhaustedError extends ShopifyError {

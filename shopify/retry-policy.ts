@@ -17,6 +17,9 @@ export const DEFAULT_RETRY_POLICY: Readonly<RetryPolicy> = {
   maxDelayMs: 20_000,
 };
 
+/** Attempts of one call whose answers are not GraphQL (an HTML page, JSON cut off). */
+export const INVALID_ANSWER_MAX_ATTEMPTS = 3;
+
 export function resolveRetryPolicy(overrides: Partial<RetryPolicy> = {}): RetryPolicy {
   const policy = { ...DEFAULT_RETRY_POLICY, ...overrides };
   if (!Number.isInteger(policy.maxAttempts) || policy.maxAttempts < 1) {

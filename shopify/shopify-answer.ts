@@ -25,6 +25,8 @@ export interface ShopifyAnswer {
   data?: unknown;
   errors?: unknown;
   extensions?: unknown;
+  /** The first characters of a body that was not JSON (an error page), for the error text. */
+  bodyPreview?: string;
 }
 
 export type AnswerVerdict =
@@ -115,7 +117,10 @@ export function judgeAnswer(context: ShopifyCallContext, answer: ShopifyAnswer):
     };
   }
   if (answer.status >= 500 || codes.has('INTERNAL_SERVER_ERROR')) {
-    const detail = answer.status >= 500 ? `HTTP ${answer.status}` : 'INTERNAL_SERVER_ERROR';
+    const detail =
+      answer.status >= 500
+        ? `HTTP ${answer.status}${answer.bodyPreview ? `: ${answer.bodyPreview}` : ''}`
+        : 'INTERNAL_SERVER_ERROR';
     return {
       kind: 'transient',
       error: new ShopifyTransientError(context, 'server-error', `Shopify failed (${detail})`, true),

@@ -1,4 +1,5 @@
 import { ShopifyTransientError, type ShopifyCallContext } from './errors';
+import { InvalidAnswerBody } from './invalid-answers';
 
 /**
  * Connection failures that happen before a request leaves this machine: Shopify cannot have run
@@ -34,6 +35,10 @@ export function errorCodes(error: unknown): string[] {
  * Shopify. A timeout or a connection dropped mid-request counts as "may have".
  */
 export function transportFailure(context: ShopifyCallContext, error: unknown): ShopifyTransientError {
+  if (error instanceof InvalidAnswerBody) {
+    // A success status: whatever sits in front of Shopify passed the request on.
+    return new ShopifyTransientError(context, 'invalid-answer', error.message, true);
+  }
   const name = error instanceof Error ? error.name : '';
   if (name === 'TimeoutError') {
     return new ShopifyTransientError(context, 'timeout', 'no answer before the request timeout', true);

@@ -156,6 +156,42 @@ describe('retries of queries', () => {
     expect(endpoint.requests).toHaveLength(4);
   });
 
+  it('calls an HTML page or JSON cut off mid-object an invalid answer, with status and first bytes', async () => {
+    const page = `<!DOCTYPE html><html><head><title>Maintenance</title></head><body>${'x'.repeat(500)}</body></html>`;
+    endpoint = await startScriptedShopify([
+      { status: 200, headers: { 'content-type': 'text/html' }, rawBody: page },
+      { status: 200, rawBody: '{"data":{"shop":{"id":"gid://shopify/Shop/1","na' },
+      dataReply(shop),
+    ]);
+    const client = clientFor(endpoint.baseUrl);
+    await expect(client.request(ShopDetailsDocument)).resolves.toMatchObject({ shop: { name: 'Acme' } });
+
+    endpoint = await startScriptedShopify([{ status: 200, rawBody: '{"data":{"shop":{"na' }]);
+    const error = await failureOf(clientFor(endpoint.baseUrl).request(ShopDetailsDocument));
+    expect(error).toBeInstanceOf(ShopifyRetriesExhaustedError);
+    const exhausted = error as ShopifyRetriesExhaustedError;
+    expect(exhausted.lastCause.kind).toBe('invalid-answer');
+    expect(exhausted.message).toMatch(
+      /invalid answer \(HTTP 200, application\/json\): "\{"data":\{"shop":\{"na"/,
+    );
+    expect(exhausted.message).not.toMatch(/connection lost/);
+    // Fewer attempts than the policy's four: such an answer rarely mends within seconds.
+    expect(endpoint.requests).toHaveLength(3);
+  });
+
+  it('shows the first bytes of an HTML error page, cut short', async () => {
+    const page = `<html><body><h1>502 Bad Gateway</h1>${'y'.repeat(500)}</body></html>`;
+    endpoint = await startScriptedShopify([
+      { status: 502, headers: { 'content-type': 'text/html' }, rawBody: page },
+    ]);
+    const error = (await failureOf(
+      clientFor(endpoint.baseUrl).request(ShopDetailsDocument),
+    )) as ShopifyRetriesExhaustedError;
+    expect(error.lastCause.kind).toBe('server-error');
+    expect(error.message).toMatch(/HTTP 502: "<html><body><h1>502 Bad Gateway<\/h1>y+…"/);
+    expect(error.message.length).toBeLessThan(300);
+  });
+
   it('retries a refused connection and reports it when it never comes up', async () => {
     const client = clientFor(`http://127.0.0.1:${await closedPort()}`, {
       retry: { maxAttempts: 2, baseDelayMs: 1, maxDelayMs: 2 },

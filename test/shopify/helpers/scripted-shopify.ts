@@ -10,6 +10,8 @@ export interface ScriptedReply {
   drop?: boolean;
   /** Answer only after this many milliseconds. */
   delayMs?: number;
+  /** Sent as it is instead of `body` as JSON (an HTML page, JSON cut off). */
+  rawBody?: string;
 }
 
 export interface RecordedRequest {
@@ -97,7 +99,7 @@ export async function startScriptedShopify(
           return;
         }
         outgoing.writeHead(reply.status ?? 200, { 'content-type': 'application/json', ...reply.headers });
-        outgoing.end(reply.body === undefined ? '' : JSON.stringify(reply.body));
+        outgoing.end(reply.rawBody ?? (reply.body === undefined ? '' : JSON.stringify(reply.body)));
       };
       if (reply.delayMs) setTimeout(answer, reply.delayMs);
       else answer();
