@@ -1,5 +1,7 @@
 import { InvalidArgumentError, type Command } from 'commander';
 import { PLAN_LIMITS, startShopifySimulator, type PlanName, type RunningSimulator } from '../../simulator';
+import type { FaultKind } from '../../simulator/faults';
+import { parseFaultSpec } from '../../simulator/fault-spec';
 import { printRecord } from '../output';
 import { whenStopRequested } from '../shutdown';
 
@@ -14,6 +16,9 @@ export interface SimCommandOptions {
   currency: string;
   seed?: number;
   orders?: number;
+  /** Share of requests meeting each fault (see parseFaultSpec). */
+  faults?: Partial<Record<FaultKind, number>>;
+  faultSeed?: number;
   json?: boolean;
 }
 
@@ -24,6 +29,14 @@ function wholeNumber(name: string, minimum: number) {
       throw new InvalidArgumentError(`${name} must be a whole number ≥ ${minimum}.`);
     return parsed;
   };
+}
+
+function faultRates(value: string): Partial<Record<FaultKind, number>> {
+  try {
+    return parseFaultSpec(value);
+  } catch (error) {
+    throw new InvalidArgumentError(`--faults ${(error as Error).message}.`);
+  }
 }
 
 function planName(value: string): PlanName {
@@ -46,6 +59,7 @@ export async function startSimulatorFromCli(
     accessToken: options.token,
     webhookSecret: options.webhookSecret,
     currencyCode: options.currency,
+    ...(options.faults ? { faults: { rates: options.faults, seed: options.faultSeed ?? 1 } } : {}),
   });
   if (options.orders !== undefined && options.orders > 0) {
     const started = Date.now();
@@ -82,6 +96,12 @@ export function registerSimCommand(program: Command): void {
     .option('--currency <code>', 'shop currency', 'USD')
     .option('--seed <n>', 'seed of the demo data (with --orders)', wholeNumber('seed', 0))
     .option('--orders <n>', 'create this many demo orders through the generator', wholeNumber('orders', 0))
+    .option(
+      '--faults <spec>',
+      'share of requests that fail, per fault: 5xx, 429, throttled, drop, slow (e.g. "5xx=0.02,429=0.01,drop=0.01")',
+      faultRates,
+    )
+    .option('--fault-seed <n>', 'seed of the fault draw (with --faults)', wholeNumber('fault seed', 0))
     .option('--json', 'print the connection details as JSON')
     .action(async (options: SimCommandOptions) => {
       const stopRequested = whenStopRequested();
@@ -94,6 +114,7 @@ export function registerSimCommand(program: Command): void {
           plan: options.unthrottled ? 'unthrottled' : options.plan,
           throttle: simulator.throttle.status(),
           orders: simulator.store.orders.length,
+          faults: options.faults ? JSON.stringify(options.faults) : 'none',
         },
         Boolean(options.json),
       );
