@@ -7,7 +7,7 @@ import type {
   ShipmentToSync,
   SyncShipmentsInput,
   SyncShipmentsReport,
-} from './shipment-contract';
+} from '../workflows/contracts/shipment';
 import { mapWithConcurrency } from '../platform/concurrency';
 
 const DISPATCH_CONCURRENCY = 16;
