@@ -31,7 +31,7 @@ import type {
   ImportWithDocumentResult,
   ProcessOrderInput,
   ProcessOrderResult,
-} from './order-contract';
+} from '../workflows/contracts/order';
 import type { createShopifyClientSource } from './shopify-clients';
 
 /** Transient failures in a row after which a step shows on the order (it still retries). */
