@@ -9,9 +9,29 @@ export interface ResolvedOrder {
   importedOrderId?: number;
 }
 
+/** An order name shared by orders of several shops or stores: the operator must choose one. */
+export class AmbiguousOrderReferenceError extends Error {
+  constructor(
+    readonly reference: string,
+    readonly candidates: readonly ResolvedOrder[],
+  ) {
+    const lines = candidates.map(
+      (candidate) =>
+        `  ${candidate.name}  shop ${candidate.shopCode ?? '(none yet)'}  store ${candidate.store}  ` +
+        `${candidate.importedOrderId === undefined ? 'to import' : 'imported'}`,
+    );
+    super(
+      `Order ${reference} matches ${candidates.length} orders:\n${lines.join('\n')}\n` +
+        `Add --shop <code> to say which one.`,
+    );
+    this.name = 'AmbiguousOrderReferenceError';
+  }
+}
+
 /**
  * Finds an order from what an operator types: its name ("#1004" or "1004"), its numeric Shopify
- * id, or its GID. Names repeat across stores, so an ambiguous name asks for --shop.
+ * id, or its GID. Names repeat across stores: every order the name matches, imported or still to
+ * import, is a candidate, and more than one is refused with the list (never one picked).
  */
 export async function resolveOrderReference(
   em: EntityManager,
@@ -21,42 +41,40 @@ export async function resolveOrderReference(
   const trimmed = reference.trim();
   const gid = /^\d+$/.test(trimmed) && trimmed.length > 8 ? `gid://shopify/Order/${trimmed}` : trimmed;
   const name = trimmed.startsWith('#') ? trimmed : `#${trimmed}`;
-  const shopFilter = shopCode ? { shopCode } : {};
   const imported = await em.find(
     ImportedOrder,
-    { $or: [{ shopifyOrderId: gid }, { name }], ...shopFilter },
-    { limit: 3 },
+    { $or: [{ shopifyOrderId: gid }, { name }], ...(shopCode ? { shopCode } : {}) },
+    { limit: 10 },
   );
-  if (imported.length > 1) {
-    throw new Error(`Order ${reference} matches orders of several shops: add --shop <code>.`);
-  }
-  const [order] = imported;
-  if (order) {
-    return {
+  const queued = await em.find(
+    OrderToImport,
+    { $or: [{ shopifyOrderId: gid }, { name }], ...(shopCode ? { claimedByShopCode: shopCode } : {}) },
+    { limit: 10 },
+  );
+  const candidates = new Map<string, ResolvedOrder>();
+  for (const order of imported) {
+    candidates.set(`${order.store} ${order.shopifyOrderId}`, {
       store: order.store,
       shopifyOrderId: order.shopifyOrderId,
       name: order.name,
       shopCode: order.shopCode,
       importedOrderId: order.id,
-    };
+    });
   }
-  const claimFilter = shopCode ? { claimedByShopCode: shopCode } : {};
-  const queued = await em.find(
-    OrderToImport,
-    { $or: [{ shopifyOrderId: gid }, { name }], ...claimFilter },
-    { limit: 3 },
-  );
-  if (queued.length > 1)
-    throw new Error(`Order ${reference} matches orders of several stores: add --shop <code>.`);
-  const [row] = queued;
-  if (row) {
-    return {
+  for (const row of queued) {
+    const key = `${row.store} ${row.shopifyOrderId}`;
+    if (candidates.has(key)) continue;
+    candidates.set(key, {
       store: row.store,
       shopifyOrderId: row.shopifyOrderId,
       name: row.name,
       ...(row.claimedByShopCode ? { shopCode: row.claimedByShopCode } : {}),
-    };
+    });
   }
+  const found = [...candidates.values()];
+  if (found.length > 1) throw new AmbiguousOrderReferenceError(reference, found);
+  const [order] = found;
+  if (order) return order;
   throw new Error(
     `No order ${reference} is known${shopCode ? ` for shop ${shopCode}` : ''}: run \`orderbridge sync orders --shop <code>\` first, or check the name.`,
   );
