@@ -2,7 +2,7 @@ import { Client, Connection } from '@temporalio/client';
 import { openErp, type ErpOrm } from '../erp/orm';
 import { loadConfig, type OrderbridgeConfig } from '../platform/config';
 import { createLogger, type Logger } from '../platform/logger';
-import { clientConnectionOptions } from '../platform/temporal-connection';
+import { clientConnectionOptions, connectingToTemporal } from '../platform/temporal-connection';
 
 /** What a CLI command needs, created lazily so `--help` never touches the network. */
 export interface AppContext {
@@ -25,10 +25,9 @@ export function createAppContext(): AppContext {
     logger,
     async temporalClient() {
       if (!client) {
-        connection = await Connection.connect({
-          ...clientConnectionOptions(config),
-          connectTimeout: '5 seconds',
-        });
+        connection = await connectingToTemporal(config, () =>
+          Connection.connect({ ...clientConnectionOptions(config), connectTimeout: '5 seconds' }),
+        );
         client = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
       }
       return client;

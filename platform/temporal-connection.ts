@@ -42,3 +42,52 @@ export function workerConnectionOptions(config: OrderbridgeConfig): NativeConnec
     ...(config.TEMPORAL_API_KEY ? { apiKey: config.TEMPORAL_API_KEY } : {}),
   };
 }
+
+/**
+ * Temporal could not be reached: names the address tried, what went wrong in a few words, and
+ * what to check, instead of the SDK's "Failed to connect before the deadline" or tonic's dump.
+ */
+export class TemporalUnreachableError extends Error {
+  constructor(
+    readonly address: string,
+    readonly reason: string,
+    localDevServer: boolean,
+  ) {
+    const where = localDevServer
+      ? `TEMPORAL_ADDRESS is not set, so the local dev server on TEMPORAL_DEV_PORT is used: start it with ` +
+        '`orderbridge up` (or `temporal server start-dev`), or set TEMPORAL_ADDRESS to your cluster'
+      : 'check that TEMPORAL_ADDRESS names a running Temporal frontend (host:port) reachable from here, ' +
+        'and its TLS settings (TEMPORAL_TLS, TEMPORAL_TLS_CERT_PATH/KEY_PATH) or TEMPORAL_API_KEY';
+    super(
+      `Cannot reach Temporal at ${address} (${reason}): ${where}; \`orderbridge status\` shows what is used.`,
+    );
+    this.name = 'TemporalUnreachableError';
+  }
+}
+
+/** A few words for what the SDK or its Rust core said about a failed connection. */
+export function connectionFailureReason(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error);
+  if (/connection refused/i.test(text)) return 'connection refused';
+  if (/deadline|timed? ?out/i.test(text)) return 'no answer in time';
+  if (/dns|lookup|resolve|not known/i.test(text)) return 'host name not found';
+  if (/tls|certificate|handshake/i.test(text)) return 'TLS handshake failed';
+  if (/unauthenticated|permission|api key/i.test(text)) return 'credentials refused';
+  return 'connection failed';
+}
+
+/** Runs `connect`; a failure becomes TemporalUnreachableError for the configured address. */
+export async function connectingToTemporal<T>(
+  config: OrderbridgeConfig,
+  connect: () => Promise<T>,
+): Promise<T> {
+  try {
+    return await connect();
+  } catch (error) {
+    throw new TemporalUnreachableError(
+      temporalAddress(config),
+      connectionFailureReason(error),
+      usesLocalDevServer(config),
+    );
+  }
+}

@@ -3,7 +3,7 @@ import { Client } from '@temporalio/client';
 import { NativeConnection } from '@temporalio/worker';
 import { openErp } from '../../erp/orm';
 import { shopifyBaseUrlOf } from '../../platform/config';
-import { workerConnectionOptions } from '../../platform/temporal-connection';
+import { connectingToTemporal, workerConnectionOptions } from '../../platform/temporal-connection';
 import { installTemporalRuntime } from '../../worker/runtime';
 import { createOrderbridgeWorker } from '../../worker/worker';
 import { prebuiltWorkflowBundle } from '../../worker/workflow-bundle';
@@ -31,7 +31,9 @@ export async function runWorkerUntilStopped(
     databaseUrl: config.DATABASE_URL,
     poolMax: config.WORKER_MAX_CONCURRENT_ACTIVITIES + 2,
   });
-  const connection = await NativeConnection.connect(workerConnectionOptions(config));
+  const connection = await connectingToTemporal(config, () =>
+    NativeConnection.connect(workerConnectionOptions(config)),
+  );
   // Activities signal workflows (order dispatch) through the worker's own connection: its gRPC runs
   // in the SDK's Rust core, off the JavaScript thread the activities share.
   const temporalClient = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
