@@ -30,7 +30,8 @@ export type OrderProblemCode =
   | 'ORDER_CLOSE_REFUSED'
   | 'TEXT_ADJUSTED'
   | 'DATA_REJECTED'
-  | 'STEP_FAILING';
+  | 'STEP_FAILING'
+  | 'AMOUNT_NOT_ACCEPTED';
 
 /** `error` blocks the sales document; `warning` is recorded and shown but does not block. */
 export type OrderProblemSeverity = 'error' | 'warning';
@@ -308,6 +309,11 @@ export const OrderProblems = {
       `the ERP database refused the order's data for ${field} (PostgreSQL ${sqlState}: ${reason})`,
       `correct the value in Shopify, or report it as a defect if Shopify allows it; then \`orderbridge order retry ${cliOrder(orderName)}\``,
     );
+  },
+
+  /** An amount outside what the ERP accepts (domain/line-amounts.ts); `what` and `fix` come from the rule. */
+  amountNotAccepted(orderName: string, field: string, what: string, fix: string): OrderProblem {
+    return problem('AMOUNT_NOT_ACCEPTED', orderName, field, what, fix);
   },
 
   /** A step that fails transiently again and again: shown while it keeps retrying by itself. */

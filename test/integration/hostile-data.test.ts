@@ -167,3 +167,19 @@ describe('data the database refuses the same way every time', { timeout: 120_000
     expect(row?.errorText).toMatch(/DATA_REJECTED/);
   });
 });
+
+describe('amounts the ERP does not take', { timeout: 120_000 }, () => {
+  it('refuses a line priced below zero with a typed problem instead of a negative sales order', async () => {
+    const { order, status } = await importThroughSync({
+      lines: [tshirt(), { ...tshirt(), title: 'Goodwill', unitPrice: '-5.00' }],
+      customer: { email: 'minus@example.com', firstName: 'Minus', lastName: 'Five', addresses: [address()] },
+    });
+    expect(status.document).toBeUndefined();
+    expect(status.hasError).toBe(true);
+    const refused = status.problems.find((problem) => problem.code === 'AMOUNT_NOT_ACCEPTED');
+    expect(refused).toMatchObject({ orderName: order.name, field: 'lines[1].originalUnitPrice' });
+    expect(refused!.message).toMatch(/negative price \(-5/);
+    // The line's item is mapped: the price is the only thing in the way.
+    expect(status.problems.filter((problem) => problem.severity === 'error')).toHaveLength(1);
+  });
+});

@@ -6,6 +6,7 @@ import {
   sameBillTo,
 } from '../../../domain/customer-matching';
 import { selectCustomer, type CustomerDecision } from '../../../domain/customer-selection';
+import { negativeLinePriceProblems } from '../../../domain/line-amounts';
 import { documentAddressFromOrder } from '../../../domain/document-address';
 import { documentCurrency, exchangeRateOn, type DocumentCurrency } from '../../../domain/document-currency';
 import { blockingProblems, OrderProblems, type OrderProblem } from '../../../domain/order-problems';
@@ -411,6 +412,7 @@ export async function prepareSalesDocument(
   const problems: OrderProblem[] = (order.snapshot.textAdjustments ?? []).map((adjustment) =>
     OrderProblems.textAdjusted(order.name, adjustment),
   );
+  problems.push(...negativeLinePriceProblems(order.snapshot));
   if (order.cancelledAt)
     problems.push(OrderProblems.cancelledBeforeDocument(order.name, order.cancelledAt.toISOString()));
 
