@@ -25,6 +25,9 @@ export const ORDER_SYNC_OVERLAP_MS = 10 * 60 * 1000;
 /** Order workflows a sync signals at once (bench/temporal-floor.ts dispatches the same way). */
 export const ORDER_DISPATCH_CONCURRENCY = 16;
 
+/** How often the order sync heartbeats: well inside the workflow's heartbeat timeout of 10 s. */
+const SYNC_HEARTBEAT_EVERY_MS = 2_000;
+
 interface DiscoveryProgress {
   after: string | null;
   counts: Omit<DiscoverOrdersResult, 'updatedAtMin'>;
@@ -124,58 +127,67 @@ export function createSyncOrdersActivities(
       const signal = cancellationSignal();
       const requestsBefore = client.counters.snapshot().requests;
       let after = resumed?.after ?? null;
-      for await (const page of discoverOrderPages(client, searchQuery, { after, signal })) {
-        const outcome = await recordDiscoveredOrders(em.fork(), {
-          store: shop.shopDomain,
-          shopCode: shop.code,
-          filters,
-          orders: page.nodes.map(toDiscoveredOrder),
-        });
-        counts.found += page.nodes.length;
-        // What discovery read for free that spares the import reads: presentment money for an
-        // order in one currency, the customer's defaults for an order with its own e-mail and phone.
-        const importHintsById = new Map(
-          page.nodes.map((node) => [
-            node.id,
-            {
-              currencies: {
-                currencyCode: node.currencyCode,
-                presentmentCurrencyCode: node.presentmentCurrencyCode,
+      // The last finished page's progress, beaten often: a sync whose worker died is retried within
+      // seconds (a short heartbeat timeout), also while a page waits on Shopify's throttle.
+      let finished: DiscoveryProgress = { after, counts: { ...counts } };
+      const beating = setInterval(() => heartbeat(finished), SYNC_HEARTBEAT_EVERY_MS);
+      try {
+        for await (const page of discoverOrderPages(client, searchQuery, { after, signal })) {
+          const outcome = await recordDiscoveredOrders(em.fork(), {
+            store: shop.shopDomain,
+            shopCode: shop.code,
+            filters,
+            orders: page.nodes.map(toDiscoveredOrder),
+          });
+          counts.found += page.nodes.length;
+          // What discovery read for free that spares the import reads: presentment money for an
+          // order in one currency, the customer's defaults for an order with its own e-mail and phone.
+          const importHintsById = new Map(
+            page.nodes.map((node) => [
+              node.id,
+              {
+                currencies: {
+                  currencyCode: node.currencyCode,
+                  presentmentCurrencyCode: node.presentmentCurrencyCode,
+                },
+                contact: { hasEmail: Boolean(node.email), hasPhone: Boolean(node.phone) },
               },
-              contact: { hasEmail: Boolean(node.email), hasPhone: Boolean(node.phone) },
-            },
-          ]),
-        );
-        counts.upserted += outcome.upserted;
-        counts.matched += outcome.toDispatch.length;
-        counts.filteredOut += outcome.filteredOut + outcome.neverImportable;
-        counts.claimedByOtherShop += outcome.claimedByOtherShop;
-        counts.alreadyImported += outcome.upToDate;
-        await mapWithConcurrency(outcome.toDispatch, ORDER_DISPATCH_CONCURRENCY, (order: OrderToDispatch) =>
-          dispatchOrderChange(
-            deps.temporalClient,
-            deps.taskQueue,
-            {
-              store: shop.shopDomain,
-              shopifyOrderId: order.shopifyOrderId,
-              orderName: order.name,
-              change: {
-                shopCode: shop.code,
-                shopifyUpdatedAt: order.updatedAt,
-                source: 'sync',
-                ...importHintsById.get(order.shopifyOrderId),
+            ]),
+          );
+          counts.upserted += outcome.upserted;
+          counts.matched += outcome.toDispatch.length;
+          counts.filteredOut += outcome.filteredOut + outcome.neverImportable;
+          counts.claimedByOtherShop += outcome.claimedByOtherShop;
+          counts.alreadyImported += outcome.upToDate;
+          await mapWithConcurrency(outcome.toDispatch, ORDER_DISPATCH_CONCURRENCY, (order: OrderToDispatch) =>
+            dispatchOrderChange(
+              deps.temporalClient,
+              deps.taskQueue,
+              {
+                store: shop.shopDomain,
+                shopifyOrderId: order.shopifyOrderId,
+                orderName: order.name,
+                change: {
+                  shopCode: shop.code,
+                  shopifyUpdatedAt: order.updatedAt,
+                  source: 'sync',
+                  ...importHintsById.get(order.shopifyOrderId),
+                },
               },
-            },
-            deps.orderTimings,
-          ),
-        );
-        await markOrdersDispatched(em.fork(), shop.shopDomain, outcome.toDispatch);
-        counts.dispatched += outcome.toDispatch.length;
-        counts.alreadyDispatched += outcome.alreadyDispatched;
-        after = page.pageInfo.endCursor;
-        counts.shopifyRequests =
-          (resumed?.counts.shopifyRequests ?? 0) + client.counters.snapshot().requests - requestsBefore;
-        heartbeat({ after, counts } satisfies DiscoveryProgress);
+              deps.orderTimings,
+            ),
+          );
+          await markOrdersDispatched(em.fork(), shop.shopDomain, outcome.toDispatch);
+          counts.dispatched += outcome.toDispatch.length;
+          counts.alreadyDispatched += outcome.alreadyDispatched;
+          after = page.pageInfo.endCursor;
+          counts.shopifyRequests =
+            (resumed?.counts.shopifyRequests ?? 0) + client.counters.snapshot().requests - requestsBefore;
+          finished = { after, counts: { ...counts } };
+          heartbeat(finished);
+        }
+      } finally {
+        clearInterval(beating);
       }
       return { ...counts, updatedAtMin };
     },

@@ -12,8 +12,9 @@ export interface SyncOrdersInput {
 
 const discovery = proxyActivities<OrderbridgeActivities>({
   // Paging a large backlog takes a while; the heartbeat keeps the cursor so a retry resumes, not restarts.
+  // It beats every 2 s: a worker killed mid-sync costs seconds, not a minute.
   startToCloseTimeout: '30 minutes',
-  heartbeatTimeout: '1 minute',
+  heartbeatTimeout: '10 seconds',
   retry: {
     initialInterval: '2 seconds',
     backoffCoefficient: 2,
