@@ -71,7 +71,8 @@ export function registerOrderHandlers(
     } finally {
       stepLogs.delete(steps);
     }
-    return { steps, status: structuredClone(status) };
+    // A copy: the loop may start its next step before the answer is sent.
+    return { steps, status: JSON.parse(JSON.stringify(status)) as OrderStatus };
   }
 
   setHandler(
