@@ -1,13 +1,13 @@
 import type { Command } from 'commander';
-import type { SyncOrdersReport } from '../../activities/order-contract';
+import type { SyncOrdersReport } from '../../workflows/contracts/order';
 import { syncOrdersWorkflowId } from '../../workflows/messages';
 import type { AppContext } from '../app-context';
 import { startDemoShop, type DemoShop } from '../demo/demo-shop';
 import { followDemoProgress } from '../demo/demo-progress';
 import { ensureLocalTemporal } from '../local-temporal';
 import { whenStopRequested } from '../shutdown';
-import { ensureOrderSyncSchedule } from '../temporal/order-sync-schedule';
-import { ensureShipmentSyncSchedule } from '../temporal/shipment-sync-schedule';
+import { ensureOrderSyncSchedule } from '../../temporal/order-sync-schedule';
+import { ensureShipmentSyncSchedule } from '../../temporal/shipment-sync-schedule';
 import { runWorkerUntilStopped } from './worker';
 
 interface UpOptions {

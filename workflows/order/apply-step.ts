@@ -1,9 +1,5 @@
-import type {
-  ImportOrderInput,
-  ImportOrderResult,
-  ProcessOrderResult,
-} from '../../activities/order-contract';
-import type { CloseOrderResult, SyncShipmentResult } from '../../activities/shipment-contract';
+import type { ImportOrderInput, ImportOrderResult, ProcessOrderResult } from '../contracts/order';
+import type { CloseOrderResult, SyncShipmentResult } from '../contracts/shipment';
 import type { OrderProblem } from '../../domain/order-problems';
 import { shipmentNotSynced } from '../../domain/shipment-problems';
 import type { OrderStep } from './next-step';

@@ -1,5 +1,5 @@
 import { ActivityFailure, ApplicationFailure, condition, log, setHandler } from '@temporalio/workflow';
-import type { OrderbridgeActivities } from '../../activities';
+import type { OrderbridgeActivities } from '../contracts';
 import {
   assignCustomerUpdate,
   closeOrderSignal,

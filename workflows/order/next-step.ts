@@ -1,4 +1,4 @@
-import type { ImportWithDocumentInput } from '../../activities/order-contract';
+import type { ImportWithDocumentInput } from '../contracts/order';
 import type { ShopifyOrderChanged } from '../messages';
 import { ROUND_PHASES, type OrderState, type RoundPhase } from './state';
 

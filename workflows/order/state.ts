@@ -1,4 +1,4 @@
-import type { ShopifyOrderState } from '../../activities/shipment-contract';
+import type { ShopifyOrderState } from '../contracts/shipment';
 import type { OrderStage, OrderStatus, ShipmentPosted, ShopifyOrderChanged } from '../messages';
 import type { OrderTimings } from '../order-timings';
 

@@ -9,9 +9,9 @@ import {
   upsertSearchAttributes,
   workflowInfo,
 } from '@temporalio/workflow';
-import type { OrderbridgeActivities } from '../../activities';
-import type { ImportOrderResult, ProcessOrderResult } from '../../activities/order-contract';
-import type { CloseOrderResult, SyncShipmentResult } from '../../activities/shipment-contract';
+import type { OrderbridgeActivities } from '../contracts';
+import type { ImportOrderResult, ProcessOrderResult } from '../contracts/order';
+import type { CloseOrderResult, SyncShipmentResult } from '../contracts/shipment';
 import { orderCloseRefused } from '../../domain/shipment-problems';
 import { durationMs } from '../durations';
 import type { OrderStatus } from '../messages';

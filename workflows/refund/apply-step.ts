@@ -1,4 +1,4 @@
-import type { CreditMemoAttempt } from '../../activities/refund-contract';
+import type { CreditMemoAttempt } from '../contracts/refund';
 import type { RefundState } from './state';
 
 /** How each step's result changes the state: deterministic and free of Temporal, like the step choice. */

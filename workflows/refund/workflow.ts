@@ -6,7 +6,7 @@ import {
   upsertSearchAttributes,
   workflowInfo,
 } from '@temporalio/workflow';
-import type { OrderbridgeActivities } from '../../activities';
+import type { OrderbridgeActivities } from '../contracts';
 import { durationMs } from '../durations';
 import { DEFAULT_ORDER_TIMINGS } from '../order-timings';
 import type { RefundStatus } from '../refund-messages';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ImportOrderResult } from '../../../../activities/order-contract';
+import type { ImportOrderResult } from '../../../../workflows/contracts/order';
 import type { OrderProblem } from '../../../../domain/order-problems';
 import {
   applyCloseStep,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CreditMemoAttempt } from '../../../../activities/refund-contract';
+import type { CreditMemoAttempt } from '../../../../workflows/contracts/refund';
 import {
   applyAttempt,
   applyRefundRecheckDue,
