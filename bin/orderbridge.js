@@ -3,6 +3,10 @@
 // changed since that build (an edit, a pull, a checkout), it runs the sources through tsx instead,
 // slower but never old code, and says so on stderr.
 import { readFileSync, statSync } from 'node:fs';
+import module from 'node:module';
+
+// Node 22.1+ keeps compiled code of the modules between runs (most of a start is compiling them).
+module.enableCompileCache?.();
 
 const projectRoot = new URL('..', import.meta.url);
 const builtEntry = new URL('dist/cli/main.js', projectRoot);
