@@ -20,7 +20,7 @@ import { benchArgument } from './bench-environment';
 const projectRoot = fileURLToPath(new URL('..', import.meta.url));
 const runs = benchArgument('runs', 10);
 const fromSources = process.argv.includes('--sources');
-const commandLines = [['--help'], ['orders', 'list']];
+const commandLines = [['--help'], ['--version'], ['orders', 'list']];
 
 /** CPU seconds of waited-for children (Linux /proc: utime + stime of reaped children, in ticks). */
 function childrenCpuMs(): number | undefined {

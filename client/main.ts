@@ -2,6 +2,7 @@
 import { Command, CommanderError } from 'commander';
 import type { AppContext } from './app-context';
 import { registerCommands, requestedCommand } from './command-registry';
+import { orderbridgeVersion } from './version';
 
 /** The `orderbridge` command line: every command has --help; list commands take --json. */
 export async function buildProgram(args: readonly string[]): Promise<Command> {
@@ -17,6 +18,7 @@ export async function buildProgram(args: readonly string[]): Promise<Command> {
   };
   const program = new Command('orderbridge')
     .description('Shopify to ERP order connector on Temporal')
+    .version(orderbridgeVersion())
     .showHelpAfterError()
     .configureHelp({ sortSubcommands: true });
   await registerCommands(program, context, args);

@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { fileURLToPath } from 'node:url';
@@ -35,6 +35,15 @@ describe('the CLI built to JavaScript', () => {
     const { stdout } = await orderbridge('--help');
     expect(stdout).toMatch(/orders-to-import\s+Stage 1 of order sync/);
     expect(stdout).toMatch(/shipments\s+Posted shipments/);
+  });
+
+  it('prints the version of package.json', async () => {
+    const manifest = JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')) as {
+      version: string;
+    };
+    const { stdout } = await orderbridge('--version');
+    expect(stdout.trim()).toBe(manifest.version);
+    expect(manifest.version).toMatch(/^\d+\.\d+\.\d+/);
   });
 
   it('runs a command that opens and migrates the ERP database', async () => {
