@@ -2,6 +2,7 @@
 import { Command, CommanderError } from 'commander';
 import type { AppContext } from './app-context';
 import { registerCommands, requestedCommand } from './command-registry';
+import { EXIT_CODE, EXIT_CODES_HELP, exitCodeOf, takeNeedsAttention } from './exit-codes';
 import { orderbridgeVersion } from './version';
 
 /** The `orderbridge` command line: every command has --help; list commands take --json. */
@@ -19,6 +20,9 @@ export async function buildProgram(args: readonly string[]): Promise<Command> {
   const program = new Command('orderbridge')
     .description('Shopify to ERP order connector on Temporal')
     .version(orderbridgeVersion())
+    .addHelpText('after', EXIT_CODES_HELP)
+    // Commander's own errors (unknown option, bad value) become exceptions, so they exit 2 here.
+    .exitOverride()
     .showHelpAfterError()
     .configureHelp({ sortSubcommands: true });
   await registerCommands(program, context, args);
@@ -32,11 +36,17 @@ async function main(argv: string[]): Promise<void> {
     const { ConfigError } = await import('../platform/config');
     if (error instanceof ConfigError) {
       console.error(error.message);
-      process.exit(2);
+      process.exit(EXIT_CODE.usage);
     }
-    if (error instanceof CommanderError) process.exit(error.exitCode);
-    console.error(`orderbridge: ${(error as Error).message}`);
-    process.exit(1);
+    const exitCode = exitCodeOf(error);
+    // Commander printed its own message already.
+    if (!(error instanceof CommanderError)) console.error(`orderbridge: ${(error as Error).message}`);
+    process.exit(exitCode);
+  }
+  const attention = takeNeedsAttention();
+  if (attention) {
+    console.error(`orderbridge: needs attention: ${attention}`);
+    process.exitCode = EXIT_CODE.needsAttention;
   }
 }
 

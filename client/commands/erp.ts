@@ -7,6 +7,7 @@ import type { AppContext } from '../app-context';
 import { printRecord, printTable } from '../output';
 import { withAppContext } from '../run-command';
 import { notifyInvoicePosted, notifyShipmentPosted } from '../temporal/dispatch-shipment';
+import { UsageError } from '../exit-codes';
 
 interface JsonOption {
   json?: boolean;
@@ -19,7 +20,7 @@ function collect(value: string, previous: string[]): string[] {
 /** `--line 10000=2` → { lineNo: 10000, quantity: '2' }. */
 export function parseShipmentLine(value: string): { lineNo: number; quantity: string } {
   const match = /^\s*(\d+)\s*=\s*(\S+)\s*$/.exec(value);
-  if (!match) throw new Error(`--line ${value}: expected <line no.>=<quantity>, e.g. --line 10000=2`);
+  if (!match) throw new UsageError(`--line ${value}: expected <line no.>=<quantity>, e.g. --line 10000=2`);
   return { lineNo: Number(match[1]), quantity: match[2]! };
 }
 
@@ -179,7 +180,7 @@ export function registerErpCommand(program: Command, context: () => AppContext):
       ) =>
         withAppContext(context, async (appContext) => {
           if (options.quantity === undefined && options.location === undefined)
-            throw new Error('Nothing to change: give --quantity and/or --location');
+            throw new UsageError('Nothing to change: give --quantity and/or --location');
           const edited = await setSalesLine(await appContext.erp(), {
             document,
             lineNo: Number(lineNo),

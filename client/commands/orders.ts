@@ -6,6 +6,7 @@ import type { AppContext } from '../app-context';
 import { printTable } from '../output';
 import { withAppContext } from '../run-command';
 import { dispatchOrderChange } from '../temporal/dispatch-order';
+import { flagNeedsAttention, NotFoundError } from '../exit-codes';
 
 interface ListOptions {
   errors?: boolean;
@@ -68,6 +69,7 @@ export function registerOrdersCommands(program: Command, context: () => AppConte
           })),
           Boolean(options.json),
         );
+        if (options.errors && orders.length > 0) flagNeedsAttention(`${orders.length} orders with errors`);
       }),
     );
 
@@ -106,6 +108,8 @@ export function registerOrdersCommands(program: Command, context: () => AppConte
           })),
           Boolean(options.json),
         );
+        if (options.errors && rows.length > 0)
+          flagNeedsAttention(`${rows.length} orders to import with errors`);
       }),
     );
 
@@ -118,7 +122,7 @@ export function registerOrdersCommands(program: Command, context: () => AppConte
         const rows = await listOrdersToImport(await appContext.erp(), { ids: ids.map(Number) });
         const missing = ids.filter((id) => !rows.some((row) => row.id === Number(id)));
         if (missing.length)
-          throw new Error(
+          throw new NotFoundError(
             `No orders to import with id ${missing.join(', ')}: see \`orderbridge orders-to-import list\`.`,
           );
         const client = await appContext.temporalClient();

@@ -11,6 +11,7 @@ import {
   shipmentSyncScheduleId,
   withShipmentSyncSchedule,
 } from '../temporal/shipment-sync-schedule';
+import { flagNeedsAttention, UsageError } from '../exit-codes';
 
 /** `orderbridge shipments ...`: posted shipments and their sync to Shopify (SPEC §5). */
 export function registerShipmentsCommand(program: Command, context: () => AppContext): void {
@@ -30,7 +31,7 @@ export function registerShipmentsCommand(program: Command, context: () => AppCon
     .action(async (options: { shop?: string; since?: string; wait: string; json?: boolean }) =>
       withAppContext(context, async (appContext) => {
         if (options.since && Number.isNaN(Date.parse(options.since)))
-          throw new Error(`--since ${options.since}: expected a date such as 2026-11-01`);
+          throw new UsageError(`--since ${options.since}: expected a date such as 2026-11-01`);
         const waitSeconds = Number(options.wait);
         if (!Number.isInteger(waitSeconds) || waitSeconds < 0)
           throw new Error('--wait: a whole number of seconds');
@@ -49,6 +50,8 @@ export function registerShipmentsCommand(program: Command, context: () => AppCon
           ],
         });
         const { shipments: sent, ...counts } = report;
+        const notSent = report.notSynced + report.partiallySynced;
+        if (notSent > 0) flagNeedsAttention(`${notSent} shipments not (fully) sent to Shopify`);
         if (options.json) {
           printRecord({ ...report, seconds: (Date.now() - started) / 1000 }, true);
           return;

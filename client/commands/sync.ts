@@ -4,6 +4,7 @@ import { syncOrdersWorkflowId } from '../../workflows/messages';
 import type { AppContext } from '../app-context';
 import { printRecord } from '../output';
 import { withAppContext } from '../run-command';
+import { UsageError } from '../exit-codes';
 
 interface SyncOrdersOptions {
   shop: string;
@@ -49,7 +50,7 @@ export function registerSyncCommand(program: Command, context: () => AppContext)
           ...(options.tags ? { tags: options.tags } : {}),
         };
         if (options.since && Number.isNaN(Date.parse(options.since))) {
-          throw new Error(`--since ${options.since}: expected an ISO time such as 2026-11-01T00:00:00Z`);
+          throw new UsageError(`--since ${options.since}: expected an ISO time such as 2026-11-01T00:00:00Z`);
         }
         const client = await appContext.temporalClient();
         const started = Date.now();

@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { OrderToImport } from '../../erp/entities';
+import { markOrderToImportFailed } from '../../erp/services/orders-to-import';
 import { buildCli } from '../../scripts/build-cli';
 import { createTestErp, type TestErp } from '../helpers/test-database';
 
@@ -30,6 +32,17 @@ const orderbridge = (...args: string[]) =>
     env: { ...process.env, DATABASE_URL: erp.databaseUrl },
   });
 
+/** A run that may fail: its exit code and what it printed. */
+async function exitOf(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await orderbridge(...args);
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const failed = error as { code: number; stdout: string; stderr: string };
+    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
+  }
+}
+
 describe('the CLI built to JavaScript', () => {
   it('lists every command', async () => {
     const { stdout } = await orderbridge('--help');
@@ -44,6 +57,50 @@ describe('the CLI built to JavaScript', () => {
     const { stdout } = await orderbridge('--version');
     expect(stdout.trim()).toBe(manifest.version);
     expect(manifest.version).toMatch(/^\d+\.\d+\.\d+/);
+  });
+
+  it('documents its exit codes in --help', async () => {
+    const { stdout } = await orderbridge('--help');
+    expect(stdout).toMatch(/Exit codes:\n\s+0\s+success/);
+    expect(stdout).toMatch(/4\s+needs attention/);
+  });
+
+  it('exits 2 for a command line it cannot run', async () => {
+    expect(await exitOf('no-such-command')).toMatchObject({ code: 2, stderr: /unknown command/ });
+    expect(await exitOf('orders', 'list', '--no-such-option')).toMatchObject({
+      code: 2,
+      stderr: /unknown option/,
+    });
+    expect(await exitOf('sync', 'orders', '--shop', 'WEB', '--since', 'yesterday')).toMatchObject({
+      code: 2,
+      stderr: /--since yesterday: expected an ISO time/,
+    });
+  });
+
+  it('exits 3 when the order named does not exist', async () => {
+    expect(await exitOf('order', 'show', '#404404')).toMatchObject({
+      code: 3,
+      stderr: /No order #404404 is known/,
+    });
+  });
+
+  it('exits 4 when a list of errors is not empty, 0 when it is', async () => {
+    expect(await exitOf('orders-to-import', 'list', '--errors')).toMatchObject({ code: 0 });
+    const em = erp.orm.em.fork();
+    em.create(OrderToImport, {
+      store: 'exit-codes.myshopify.com',
+      shopifyOrderId: 'gid://shopify/Order/4004',
+      name: '#4004',
+      shopifyCreatedAt: new Date('2026-11-20T10:00:00Z'),
+      shopifyUpdatedAt: new Date('2026-11-20T10:00:00Z'),
+      totalAmount: '100.00',
+      currencyCode: 'NOK',
+    });
+    await em.flush();
+    await markOrderToImportFailed(erp.orm, 'exit-codes.myshopify.com', 'gid://shopify/Order/4004', 'boom');
+    const listed = await exitOf('orders-to-import', 'list', '--errors');
+    expect(listed).toMatchObject({ code: 4, stderr: /needs attention: 1 orders to import with errors/ });
+    expect(listed.stdout).toContain('#4004');
   });
 
   it('runs a command that opens and migrates the ERP database', async () => {
