@@ -8,6 +8,7 @@ import { printRecord, printTable } from '../output';
 import { withAppContext } from '../run-command';
 import { notifyInvoicePosted, notifyShipmentPosted } from '../temporal/dispatch-shipment';
 import { UsageError } from '../exit-codes';
+import { decimalNumber, wholeNumber } from '../option-parsers';
 
 interface JsonOption {
   json?: boolean;
@@ -167,15 +168,17 @@ export function registerErpCommand(program: Command, context: () => AppContext):
 
   const line = erp.command('line').description('Edit the lines of an open sales order before shipping it');
   line
-    .command('set <document> <lineNo>')
+    .command('set')
+    .argument('<document>')
+    .argument('<lineNo>', 'line no.', wholeNumber({ min: 1 }))
     .description("Change a line's quantity and/or location")
-    .option('--quantity <n>', 'new quantity')
+    .option('--quantity <n>', 'new quantity', decimalNumber)
     .option('--location <code>', 'new ERP location ("" for none)')
     .option('--json', 'print JSON')
     .action(
       async (
         document: string,
-        lineNo: string,
+        lineNo: number,
         options: JsonOption & { quantity?: string; location?: string },
       ) =>
         withAppContext(context, async (appContext) => {
@@ -183,7 +186,7 @@ export function registerErpCommand(program: Command, context: () => AppContext):
             throw new UsageError('Nothing to change: give --quantity and/or --location');
           const edited = await setSalesLine(await appContext.erp(), {
             document,
-            lineNo: Number(lineNo),
+            lineNo,
             ...(options.quantity !== undefined ? { quantity: options.quantity } : {}),
             ...(options.location !== undefined
               ? { locationCode: options.location ? options.location.toUpperCase() : null }
@@ -196,8 +199,8 @@ export function registerErpCommand(program: Command, context: () => AppContext):
     .command('add <document>')
     .description('Add an item line (it is never sent to Shopify)')
     .requiredOption('--item <no>', 'item no.')
-    .requiredOption('--quantity <n>', 'quantity')
-    .option('--unit-price <amount>', "unit price (default: the item's)")
+    .requiredOption('--quantity <n>', 'quantity', decimalNumber)
+    .option('--unit-price <amount>', "unit price (default: the item's)", decimalNumber)
     .option('--location <code>', 'ERP location')
     .option('--json', 'print JSON')
     .action(

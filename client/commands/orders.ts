@@ -7,12 +7,13 @@ import { printTable } from '../output';
 import { withAppContext } from '../run-command';
 import { dispatchOrderChange } from '../temporal/dispatch-order';
 import { flagNeedsAttention, NotFoundError } from '../exit-codes';
+import { wholeNumber, wholeNumberOf } from '../option-parsers';
 
 interface ListOptions {
   errors?: boolean;
   shop?: string;
   json?: boolean;
-  limit: string;
+  limit: number;
   all?: boolean;
 }
 
@@ -26,7 +27,7 @@ export function registerOrdersCommands(program: Command, context: () => AppConte
     .option('--errors', 'only orders with errors')
     .option('--shop <code>', 'only this shop card')
     .option('--all', 'include closed (completed) orders')
-    .option('--limit <n>', 'at most this many, newest first', '100')
+    .option('--limit <n>', 'at most this many, newest first', wholeNumber({ min: 1 }), 100)
     .option('--json', 'print JSON')
     .action(async (options: ListOptions) =>
       withAppContext(context, async (appContext) => {
@@ -38,7 +39,7 @@ export function registerOrdersCommands(program: Command, context: () => AppConte
         };
         const orders = await em.find(ImportedOrder, where, {
           orderBy: { shopifyCreatedAt: 'desc' },
-          limit: Number(options.limit),
+          limit: options.limit,
           fields: [
             'name',
             'shopCode',
@@ -82,14 +83,14 @@ export function registerOrdersCommands(program: Command, context: () => AppConte
     .description('List orders to import')
     .option('--errors', 'only rows with errors')
     .option('--shop <code>', 'only rows claimed by this shop card')
-    .option('--limit <n>', 'at most this many, newest first', '100')
+    .option('--limit <n>', 'at most this many, newest first', wholeNumber({ min: 1 }), 100)
     .option('--json', 'print JSON')
     .action(async (options: ListOptions) =>
       withAppContext(context, async (appContext) => {
         const rows = await listOrdersToImport(await appContext.erp(), {
           ...(options.errors ? { hasError: true } : {}),
           ...(options.shop ? { shopCode: options.shop } : {}),
-          limit: Number(options.limit),
+          limit: options.limit,
         });
         printTable(
           rows.map((row) => ({
@@ -119,8 +120,9 @@ export function registerOrdersCommands(program: Command, context: () => AppConte
     .option('--shop <code>', 'shop card to import them with (default: the one that claimed each row)')
     .action(async (ids: string[], options: { shop?: string }) =>
       withAppContext(context, async (appContext) => {
-        const rows = await listOrdersToImport(await appContext.erp(), { ids: ids.map(Number) });
-        const missing = ids.filter((id) => !rows.some((row) => row.id === Number(id)));
+        const rowIds = ids.map((id) => wholeNumberOf('id', id, { min: 1 }));
+        const rows = await listOrdersToImport(await appContext.erp(), { ids: rowIds });
+        const missing = rowIds.filter((id) => !rows.some((row) => row.id === id));
         if (missing.length)
           throw new NotFoundError(
             `No orders to import with id ${missing.join(', ')}: see \`orderbridge orders-to-import list\`.`,
@@ -146,7 +148,8 @@ export function registerOrdersCommands(program: Command, context: () => AppConte
     .description('Delete rows to leave those orders out (a later change in Shopify lists them again)')
     .action(async (ids: string[]) =>
       withAppContext(context, async (appContext) => {
-        const deleted = await deleteOrdersToImport(await appContext.erp(), ids.map(Number));
+        const rowIds = ids.map((id) => wholeNumberOf('id', id, { min: 1 }));
+        const deleted = await deleteOrdersToImport(await appContext.erp(), rowIds);
         console.log(`Deleted ${deleted} of ${ids.length} rows.`);
       }),
     );

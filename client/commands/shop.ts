@@ -17,7 +17,7 @@ import {
 import type { AppContext } from '../app-context';
 import { printRecord, printTable } from '../output';
 import { withAppContext } from '../run-command';
-import { NotFoundError } from '../exit-codes';
+import { NotFoundError, UsageError } from '../exit-codes';
 
 type Parser = (value: string) => unknown;
 
@@ -288,7 +288,7 @@ function settingsFrom(options: Record<string, unknown>, currentFilters: Record<s
     try {
       value = setting.parse(raw);
     } catch (error) {
-      throw new Error(`${setting.flag.split(' ')[0]}: ${(error as Error).message}`);
+      throw new UsageError(`${setting.flag.split(' ')[0]}: ${(error as Error).message}`);
     }
     if (setting.filter) {
       filtersChanged = true;

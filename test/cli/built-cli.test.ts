@@ -77,6 +77,16 @@ describe('the CLI built to JavaScript', () => {
     });
   });
 
+  it('refuses a numeric option that is not a number before it lists anything', async () => {
+    const listed = await exitOf('orders', 'list', '--limit', 'abc');
+    expect(listed).toMatchObject({
+      code: 2,
+      stderr: /option '--limit <n>' argument 'abc' is invalid\. Expected a whole number ≥ 1\./,
+      stdout: '',
+    });
+    expect(listed.stderr).not.toMatch(/MikroORM|valid integer/);
+  });
+
   it('exits 3 when the order named does not exist', async () => {
     expect(await exitOf('order', 'show', '#404404')).toMatchObject({
       code: 3,
