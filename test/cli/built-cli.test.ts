@@ -6,7 +6,7 @@ import { promisify } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { OrderToImport } from '../../erp/entities';
-import { markOrderToImportFailed } from '../../erp/services/orders-to-import';
+import { markOrderToImportFailed } from '../../erp/services/orders';
 import { buildCli } from '../../scripts/build-cli';
 import { createTestErp, type TestErp } from '../helpers/test-database';
 
