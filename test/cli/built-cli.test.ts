@@ -113,6 +113,35 @@ describe('the CLI built to JavaScript', () => {
     expect(listed.stdout).toContain('#4004');
   });
 
+  it('fits a table to COLUMNS', async () => {
+    const em = erp.orm.em.fork();
+    em.create(OrderToImport, {
+      store: 'table-width.myshopify.com',
+      shopifyOrderId: 'gid://shopify/Order/5005',
+      name: '#5005',
+      shopifyCreatedAt: new Date('2026-11-21T10:00:00Z'),
+      shopifyUpdatedAt: new Date('2026-11-21T10:00:00Z'),
+      totalAmount: '100.00',
+      currencyCode: 'NOK',
+      tags: ['wholesale', 'priority', 'gift-wrap', 'vip'],
+    });
+    await em.flush();
+    const longError = 'Variant 4711 (SKU BLUE-SHIRT-XL) is not mapped to an item; '.repeat(5);
+    await markOrderToImportFailed(
+      erp.orm,
+      'table-width.myshopify.com',
+      'gid://shopify/Order/5005',
+      longError,
+    );
+    const { stdout } = await run(process.execPath, [join(outdir, 'main.js'), 'orders-to-import', 'list'], {
+      cwd: projectRoot,
+      env: { ...process.env, DATABASE_URL: erp.databaseUrl, COLUMNS: '100' },
+    });
+    const lines = stdout.trimEnd().split('\n');
+    expect(lines.find((line) => line.includes('#5005'))).toMatch(/ Var.*…$/);
+    for (const line of lines) expect(line.length).toBeLessThanOrEqual(100);
+  });
+
   it('runs a command that opens and migrates the ERP database', async () => {
     const { stdout } = await orderbridge('orders', 'list', '--json');
     expect(JSON.parse(stdout)).toEqual([]);
