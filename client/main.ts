@@ -3,6 +3,7 @@ import { Command, CommanderError } from 'commander';
 import type { AppContext } from './app-context';
 import { registerCommands, requestedCommand } from './command-registry';
 import { EXIT_CODE, EXIT_CODES_HELP, exitCodeOf, takeNeedsAttention } from './exit-codes';
+import { portInUseMessage, type PortValues } from './port-in-use';
 import { orderbridgeVersion } from './version';
 
 /** The `orderbridge` command line: every command has --help; list commands take --json. */
@@ -29,14 +30,28 @@ export async function buildProgram(args: readonly string[]): Promise<Command> {
   return program;
 }
 
+/** The ports this run was configured with, to name the one an EADDRINUSE is about. */
+function configuredPorts(loadConfig: () => PortValues): PortValues {
+  try {
+    return loadConfig();
+  } catch {
+    return {};
+  }
+}
+
 async function main(argv: string[]): Promise<void> {
   try {
     await (await buildProgram(argv.slice(2))).parseAsync(argv);
   } catch (error) {
-    const { ConfigError } = await import('../platform/config');
+    const { ConfigError, loadConfig } = await import('../platform/config');
     if (error instanceof ConfigError) {
       console.error(error.message);
       process.exit(EXIT_CODE.usage);
+    }
+    const inUse = portInUseMessage(error, configuredPorts(loadConfig));
+    if (inUse) {
+      console.error(`orderbridge: ${inUse}`);
+      process.exit(EXIT_CODE.failure);
     }
     const exitCode = exitCodeOf(error);
     // Commander printed its own message already.

@@ -1,6 +1,7 @@
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readFileSync, rmSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { fileURLToPath } from 'node:url';
@@ -140,6 +141,24 @@ describe('the CLI built to JavaScript', () => {
     const lines = stdout.trimEnd().split('\n');
     expect(lines.find((line) => line.includes('#5005'))).toMatch(/ Var.*…$/);
     for (const line of lines) expect(line.length).toBeLessThanOrEqual(100);
+  });
+
+  it('names SIMULATOR_PORT when the port of the simulator is taken', async () => {
+    const taken = createServer();
+    await new Promise<void>((listening) => taken.listen(0, '127.0.0.1', listening));
+    const port = (taken.address() as AddressInfo).port;
+    try {
+      const result = await run(process.execPath, [join(outdir, 'main.js'), 'sim'], {
+        cwd: projectRoot,
+        env: { ...process.env, SIMULATOR_PORT: String(port) },
+      }).catch((error: { code: number; stderr: string }) => error);
+      expect(result).toMatchObject({
+        code: 1,
+        stderr: new RegExp(`Port ${port} for the simulated Shopify store is already in use.*SIMULATOR_PORT`),
+      });
+    } finally {
+      await new Promise((closed) => taken.close(closed));
+    }
   });
 
   it('runs a command that opens and migrates the ERP database', async () => {
