@@ -13,6 +13,8 @@ import {
 } from '../../temporal/shipment-sync-schedule';
 import { flagNeedsAttention, UsageError } from '../exit-codes';
 import { wholeNumber } from '../option-parsers';
+import { withProgress } from '../progress-line';
+import { shipmentSyncProgressReader } from '../sync-progress';
 
 /** `orderbridge shipments ...`: posted shipments and their sync to Shopify (SPEC §5). */
 export function registerShipmentsCommand(program: Command, context: () => AppContext): void {
@@ -42,7 +44,7 @@ export function registerShipmentsCommand(program: Command, context: () => AppCon
         const client = await appContext.temporalClient();
         const started = Date.now();
         const shopCode = options.shop?.toUpperCase();
-        const report: SyncShipmentsReport = await client.workflow.execute('syncShipmentsWorkflow', {
+        const handle = await client.workflow.start('syncShipmentsWorkflow', {
           taskQueue: appContext.config.TEMPORAL_TASK_QUEUE,
           workflowId: `${syncShipmentsWorkflowId(shopCode)}:manual-${started}`,
           args: [
@@ -53,6 +55,10 @@ export function registerShipmentsCommand(program: Command, context: () => AppCon
             },
           ],
         });
+        const report: SyncShipmentsReport = await withProgress(
+          handle.result(),
+          shipmentSyncProgressReader(handle),
+        );
         const { shipments: sent, ...counts } = report;
         const notSent = report.notSynced + report.partiallySynced;
         if (notSent > 0) flagNeedsAttention(`${notSent} shipments not (fully) sent to Shopify`);

@@ -5,6 +5,7 @@ import type { AppContext } from '../app-context';
 import { printRecord } from '../output';
 import { withAppContext } from '../run-command';
 import { UsageError } from '../exit-codes';
+import { awaitOrderSync } from '../sync-progress';
 
 interface SyncOrdersOptions {
   shop: string;
@@ -54,7 +55,7 @@ export function registerSyncCommand(program: Command, context: () => AppContext)
         }
         const client = await appContext.temporalClient();
         const started = Date.now();
-        const report: SyncOrdersReport = await client.workflow.execute('syncOrdersWorkflow', {
+        const handle = await client.workflow.start('syncOrdersWorkflow', {
           taskQueue: appContext.config.TEMPORAL_TASK_QUEUE,
           // Its own id beside the scheduled runs: orders stay exactly-once through their per-order workflows.
           workflowId: `${syncOrdersWorkflowId(options.shop)}:manual-${started}`,
@@ -66,6 +67,7 @@ export function registerSyncCommand(program: Command, context: () => AppContext)
             },
           ],
         });
+        const report: SyncOrdersReport = await awaitOrderSync(appContext, handle, options.shop, started);
         printRecord({ ...report, seconds: (Date.now() - started) / 1000 }, Boolean(options.json));
       }),
     );
