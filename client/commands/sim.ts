@@ -4,6 +4,7 @@ import type { FaultKind } from '../../simulator/faults';
 import { parseFaultSpec } from '../../simulator/fault-spec';
 import { printRecord } from '../output';
 import { whenStopRequested } from '../shutdown';
+import { wholeNumber } from '../option-parsers';
 
 export interface SimCommandOptions {
   port: number;
@@ -20,15 +21,6 @@ export interface SimCommandOptions {
   faults?: Partial<Record<FaultKind, number>>;
   faultSeed?: number;
   json?: boolean;
-}
-
-function wholeNumber(name: string, minimum: number) {
-  return (value: string): number => {
-    const parsed = Number(value);
-    if (!Number.isInteger(parsed) || parsed < minimum)
-      throw new InvalidArgumentError(`${name} must be a whole number ≥ ${minimum}.`);
-    return parsed;
-  };
 }
 
 function faultRates(value: string): Partial<Record<FaultKind, number>> {
@@ -84,7 +76,7 @@ export function registerSimCommand(program: Command): void {
     .option(
       '--port <port>',
       'port to listen on (0 = any free port)',
-      wholeNumber('port', 0),
+      wholeNumber({ min: 0, max: 65535 }),
       Number(process.env.SIMULATOR_PORT ?? 8380),
     )
     .option('--host <host>', 'interface to listen on', '127.0.0.1')
@@ -94,14 +86,14 @@ export function registerSimCommand(program: Command): void {
     .option('--token <token>', 'Admin API access token clients must send', 'shpat_simulator')
     .option('--webhook-secret <secret>', 'app secret that signs webhooks', 'simulator-webhook-secret')
     .option('--currency <code>', 'shop currency', 'USD')
-    .option('--seed <n>', 'seed of the demo data (with --orders)', wholeNumber('seed', 0))
-    .option('--orders <n>', 'create this many demo orders through the generator', wholeNumber('orders', 0))
+    .option('--seed <n>', 'seed of the demo data (with --orders)', wholeNumber({ min: 0 }))
+    .option('--orders <n>', 'create this many demo orders through the generator', wholeNumber({ min: 0 }))
     .option(
       '--faults <spec>',
       'share of requests that fail, per fault: 5xx, 429, throttled, drop, slow (e.g. "5xx=0.02,429=0.01,drop=0.01")',
       faultRates,
     )
-    .option('--fault-seed <n>', 'seed of the fault draw (with --faults)', wholeNumber('fault seed', 0))
+    .option('--fault-seed <n>', 'seed of the fault draw (with --faults)', wholeNumber({ min: 0 }))
     .option('--json', 'print the connection details as JSON')
     .action(async (options: SimCommandOptions) => {
       const stopRequested = whenStopRequested();

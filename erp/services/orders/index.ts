@@ -7,3 +7,4 @@ export * from './orders-to-import';
 export * from './record-discovered-orders';
 export * from './imported-orders';
 export * from './order-failure-record';
+export * from './order-sync-progress';
