@@ -1,3 +1,4 @@
+import { storableText } from '../domain/snapshot-text-fitting';
 import { activityInfo, ApplicationFailure, cancellationSignal, heartbeat } from '@temporalio/activity';
 import type { FinancialStatus, FulfillmentStatus, RiskLevel } from '../domain/order-snapshot';
 import { toShopifySearchQuery, type OrderSyncFilters } from '../domain/order-filters';
@@ -33,6 +34,10 @@ interface DiscoveryProgress {
   counts: Omit<DiscoverOrdersResult, 'updatedAtMin'>;
 }
 
+function storableOrNull(value: string | null | undefined): string | null {
+  return value === null || value === undefined ? null : storableText(value);
+}
+
 function toDiscoveredOrder(node: OrderToImport): DiscoveredOrder {
   // The same ranking as the full import, so discovery and import agree on an order's risk.
   const riskLevel = highestRisk(node.risk.assessments.map((assessment) => assessment.riskLevel));
@@ -46,9 +51,10 @@ function toDiscoveredOrder(node: OrderToImport): DiscoveredOrder {
     financialStatus: node.displayFinancialStatus,
     fulfillmentStatus: node.displayFulfillmentStatus,
     riskLevel,
-    channel: orderChannel(node),
-    sourceName: node.sourceName,
-    tags: node.tags,
+    // Text as PostgreSQL stores it: one tag with a NUL made every page of the sync fail.
+    channel: storableOrNull(orderChannel(node)),
+    sourceName: storableOrNull(node.sourceName),
+    tags: node.tags.map(storableText),
     totalAmount: node.currentTotalPriceSet.shopMoney.amount,
     currencyCode: node.currentTotalPriceSet.shopMoney.currencyCode,
   };
