@@ -6,6 +6,7 @@ import { registerCurrencyCommand } from './commands/currency';
 import { registerCustomerTemplateCommand } from './commands/customer-template';
 import { registerGiftCardsCommand } from './commands/gift-cards';
 import { registerErpCommand } from './commands/erp';
+import { registerErpMasterDataCommands } from './commands/erp-master-data';
 import { registerMapCommand } from './commands/map';
 import { registerShopifyMapCommands } from './commands/map-from-shopify';
 import { registerOrderCommand } from './commands/order';
@@ -47,6 +48,7 @@ export function buildProgram(): Command {
   registerCustomerTemplateCommand(program, context);
   registerCurrencyCommand(program, context);
   registerErpCommand(program, context);
+  registerErpMasterDataCommands(program, context);
   registerShippingAgentCommand(program, context);
   registerShipmentsCommand(program, context);
   return program;
