@@ -6,6 +6,7 @@ import { registerCurrencyCommand } from './commands/currency';
 import { registerCustomerTemplateCommand } from './commands/customer-template';
 import { registerGiftCardsCommand } from './commands/gift-cards';
 import { registerErpCommand } from './commands/erp';
+import { registerErpImportExportCommands } from './commands/erp-import-export';
 import { registerErpMasterDataCommands } from './commands/erp-master-data';
 import { registerMapCommand } from './commands/map';
 import { registerShopifyMapCommands } from './commands/map-from-shopify';
@@ -49,6 +50,7 @@ export function buildProgram(): Command {
   registerCurrencyCommand(program, context);
   registerErpCommand(program, context);
   registerErpMasterDataCommands(program, context);
+  registerErpImportExportCommands(program, context);
   registerShippingAgentCommand(program, context);
   registerShipmentsCommand(program, context);
   return program;

@@ -1,11 +1,16 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { registerErpImportExportCommands } from '../../client/commands/erp-import-export';
 import { registerErpMasterDataCommands } from '../../client/commands/erp-master-data';
 import { seedDemoShop } from '../../erp/demo-setup';
-import { Customer, ItemVariant, TaxArea } from '../../erp/entities';
+import { Customer, Item, ItemVariant, TaxArea } from '../../erp/entities';
 import { cliRunner } from '../helpers/cli-runner';
 import { createTestErp, type TestErp } from '../helpers/test-database';
 
 let erp: TestErp;
+let folder: string;
 
 beforeAll(async () => {
   erp = await createTestErp(inject('testRunId'));
@@ -14,10 +19,16 @@ beforeAll(async () => {
     shopCode: 'WEB',
     items: [{ no: 'TSHIRT', description: 'T-shirt' }],
   });
+  folder = await mkdtemp(join(tmpdir(), 'orderbridge-master-data-'));
 });
 
 afterAll(async () => {
   await erp?.close();
+  if (folder) await rm(folder, { recursive: true, force: true });
+});
+
+afterEach(() => {
+  process.exitCode = undefined;
 });
 
 const run = cliRunner({
@@ -25,8 +36,15 @@ const run = cliRunner({
   erp: () => erp.orm,
   register: (program, context) => {
     registerErpMasterDataCommands(program, context);
+    registerErpImportExportCommands(program, context);
   },
 });
+
+async function csvFile(name: string, text: string): Promise<string> {
+  const path = join(folder, name);
+  await writeFile(path, text, 'utf8');
+  return path;
+}
 
 const em = () => erp.orm.em.fork();
 
@@ -166,5 +184,117 @@ describe('orderbridge erp item|item-variant|customer|tax-area|gl-account|locatio
     expect(methods.map((method) => method.code)).toContain('PALLET');
     const locations = JSON.parse(await run('erp', 'location', 'list', '--json')) as { code: string }[];
     expect(locations.map((location) => location.code)).toEqual(['MAIN', 'RETURNS']);
+  });
+});
+
+describe('orderbridge erp import|export', () => {
+  it('dry-runs a clean file: says what it would add and change, writes nothing', async () => {
+    const file = await csvFile(
+      'items.csv',
+      'no,description,unitPrice\nTSHIRT,T-shirt (organic),19.95\nMUG,"Mug, large",8\n',
+    );
+    const report = JSON.parse(await run('erp', 'import', 'item', file, '--dry-run', '--json')) as Record<
+      string,
+      unknown
+    >;
+    expect(report).toMatchObject({
+      rows: 2,
+      inserted: 1,
+      updated: 1,
+      rejectedRows: 0,
+      rejected: [],
+      written: false,
+    });
+    expect(await em().findOne(Item, 'MUG')).toBeNull();
+    expect(process.exitCode).toBeUndefined();
+    expect(await run('erp', 'import', 'item', file)).toMatch(/2 rows; 1 added, 1 changed, 0 rejected/);
+    expect(await em().findOneOrFail(Item, 'MUG')).toMatchObject({
+      description: 'Mug, large',
+      unitPrice: '8.0000',
+    });
+    expect(await em().findOneOrFail(Item, 'TSHIRT')).toMatchObject({ unitPrice: '19.9500' });
+  });
+
+  it('rejects a bad file whole, naming line, column and reason; --skip-invalid writes the rest', async () => {
+    const file = await csvFile(
+      'bad-items.csv',
+      [
+        'no,description,unitPrice,blocked',
+        'PEN,Pen,1.5,false',
+        'BAD ITEM,Spaces in the key,1,false',
+        'CAP,"Cap,',
+        'with a line break",-2,maybe',
+        'NEWONE,,3,false',
+        'PEN,Pen again,2,false',
+        '',
+      ].join('\n'),
+    );
+    const output = await run('erp', 'import', 'item', file);
+    expect(process.exitCode).toBe(1);
+    expect(output).toContain('5 rows; 1 not added, 0 not changed, 4 rejected');
+    expect(output).toContain("line 3, column no: 'BAD ITEM': letters, digits and - _ . / only, no spaces");
+    expect(output).toContain("line 4, column unitPrice: '-2' is negative");
+    expect(output).toContain("line 4, column blocked: 'maybe': expected true or false");
+    expect(output).toContain('line 6, column description: a value is required');
+    expect(output).toContain('line 7, column no: PEN is on line 2 already');
+    expect(output).toContain('Nothing was written');
+    expect(await em().findOne(Item, 'PEN')).toBeNull();
+
+    process.exitCode = undefined;
+    const skipped = JSON.parse(await run('erp', 'import', 'item', file, '--skip-invalid', '--json')) as {
+      written: boolean;
+      inserted: number;
+    };
+    expect(skipped).toMatchObject({ written: true, inserted: 1 });
+    expect(await em().findOneOrFail(Item, 'PEN')).toMatchObject({ description: 'Pen' });
+    expect(await em().findOne(Item, 'NEWONE')).toBeNull();
+  });
+
+  it('refuses an unknown column and a file without its key column before reading rows', async () => {
+    const file = await csvFile('wrong-header.csv', 'code,name,colour\nX,Y,red\n');
+    const report = JSON.parse(await run('erp', 'import', 'location', file, '--json')) as {
+      rejected: { line: number; column: string; reason: string }[];
+      written: boolean;
+    };
+    expect(report.written).toBe(false);
+    expect(report.rejected).toEqual([
+      { line: 1, column: 'colour', reason: 'no such column; the columns are code, name' },
+    ]);
+    const noKey = await csvFile('no-key.csv', 'name\nSomewhere\n');
+    expect(await run('erp', 'import', 'location', noKey)).toContain(
+      'line 1, column code: key column missing: every row needs it',
+    );
+  });
+
+  it('round-trips customers through export and import unchanged', async () => {
+    await run(
+      'erp',
+      'customer',
+      'add',
+      'C-200',
+      '--name',
+      'Bo "The Boss" Lund',
+      '--address',
+      'Harbour 2, 3rd floor',
+      '--country-code',
+      'DK',
+      '--email',
+      'bo@example.com',
+    );
+    const exportFile = join(folder, 'customers.csv');
+    await run('erp', 'export', 'customer', '--output', exportFile);
+    const exported = await readFile(exportFile, 'utf8');
+    expect(exported.split('\n')[0]).toBe(
+      'no,name,name2,contact,address,address2,city,postCode,county,countryCode,email,phone,taxAreaCode,currencyCode,blocked',
+    );
+    const before = await run('erp', 'customer', 'list', '--json');
+    const report = JSON.parse(await run('erp', 'import', 'customer', exportFile, '--json')) as Record<
+      string,
+      unknown
+    >;
+    expect(report).toMatchObject({ inserted: 0, rejectedRows: 0, written: true });
+    expect(report.updated).toBe((JSON.parse(before) as unknown[]).length);
+    expect(await run('erp', 'customer', 'list', '--json')).toBe(before);
+    expect(await run('erp', 'export', 'customer')).toBe(exported.replace(/\n$/, ''));
   });
 });
