@@ -1,9 +1,13 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { formatCsvRecords, parseCsvRecords } from '../../domain/master-data/csv-records';
-import { importMasterRecords, type ImportReport } from '../../erp/services/master-data/import-master-records';
-import { masterDataKind, MASTER_DATA_KIND_NAMES } from '../../erp/services/master-data/master-data-kinds';
-import { listMasterRecords } from '../../erp/services/master-data/master-records';
+import {
+  importMasterRecords,
+  type ImportReport,
+  masterDataKind,
+  MASTER_DATA_KIND_NAMES,
+  listMasterRecords,
+} from '../../erp/services/master-data';
 import type { AppContext } from '../app-context';
 import { withAppContext } from '../run-command';
 import { afterMasterDataChanged } from './erp-master-data-changed';

@@ -1,4 +1,4 @@
-import type { MasterDataKindName } from '../../erp/services/master-data/master-data-kinds';
+import type { MasterDataKindName } from '../../erp/services/master-data';
 import type { AppContext } from '../app-context';
 
 /**

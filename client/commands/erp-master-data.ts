@@ -5,14 +5,12 @@ import {
   masterDataKind,
   MASTER_DATA_KIND_NAMES,
   type MasterDataKind,
-} from '../../erp/services/master-data/master-data-kinds';
-import {
   addMasterRecord,
   listMasterRecords,
   setMasterRecord,
   showMasterRecord,
-} from '../../erp/services/master-data/master-records';
-import type { MasterRecord } from '../../erp/services/master-data/record-values';
+  type MasterRecord,
+} from '../../erp/services/master-data';
 import type { AppContext } from '../app-context';
 import { printRecord, printTable } from '../output';
 import { withAppContext } from '../run-command';

@@ -1,5 +1,5 @@
 import type { CsvRecords } from '../../../domain/master-data/csv-records';
-import { inTransaction, type ErpContext } from '../context';
+import { inTransaction, type ErpContext } from '../shared/context';
 import { MasterDataError } from './master-data-error';
 import { keyFieldsOf, type MasterDataKind } from './master-data-kinds';
 import { existingKeys, missingReferences, referenceProblems, writeMasterRecord } from './master-record-store';

@@ -1,4 +1,4 @@
-import { inTransaction, type ErpContext } from '../context';
+import { inTransaction, type ErpContext } from '../shared/context';
 import { MasterDataError } from './master-data-error';
 import { keyFieldsOf, type MasterDataKind } from './master-data-kinds';
 import {
