@@ -10,6 +10,7 @@ import { registerErpImportExportCommands } from './commands/erp-import-export';
 import { registerErpMasterDataCommands } from './commands/erp-master-data';
 import { registerMapCommand } from './commands/map';
 import { registerShopifyMapCommands } from './commands/map-from-shopify';
+import { registerMapItemsFromShopifyCommand } from './commands/map-items-from-shopify';
 import { registerOrderCommand } from './commands/order';
 import { registerOrdersCommands } from './commands/orders';
 import { registerRefundCommand } from './commands/refund';
@@ -46,6 +47,7 @@ export function buildProgram(): Command {
   registerGiftCardsCommand(program, context);
   registerShopCommand(program, context);
   registerShopifyMapCommands(registerMapCommand(program, context), context);
+  registerMapItemsFromShopifyCommand(program, context);
   registerCustomerTemplateCommand(program, context);
   registerCurrencyCommand(program, context);
   registerErpCommand(program, context);

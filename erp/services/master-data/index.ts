@@ -5,3 +5,4 @@ export * from './master-data-error';
 export * from './master-data-kinds';
 export * from './master-records';
 export type { MasterRecord } from './record-values';
+export * from './map-shopify-variants';
