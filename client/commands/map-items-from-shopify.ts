@@ -6,6 +6,7 @@ import { productVariantsForMapping } from '../../shopify/product-variants';
 import type { AppContext } from '../app-context';
 import { printTable } from '../output';
 import { withAppContext } from '../run-command';
+import { afterMasterDataChanged } from './erp-master-data-changed';
 
 interface MapItemsOptions {
   fromShopify?: string;
@@ -75,6 +76,7 @@ export function registerMapItemsFromShopifyCommand(program: Command, context: ()
             `${report.createdItems} items created, ${report.unmapped.length} not mapped`,
         );
         if (report.unmapped.length > 0) printTable(report.unmapped, false);
+        if (report.mapped > 0) console.log(await afterMasterDataChanged(appContext, 'item'));
       }),
     );
 }
