@@ -6,12 +6,20 @@ import {
   type ImportReport,
   masterDataKind,
   MASTER_DATA_KIND_NAMES,
+  type MasterDataKind,
   listMasterRecords,
 } from '../../erp/services/master-data';
 import type { AppContext } from '../app-context';
+import { EXIT_CODE, flagNeedsAttention, UsageError } from '../exit-codes';
 import { withAppContext } from '../run-command';
 import { afterMasterDataChanged } from './erp-master-data-changed';
 import { erpCommandOf } from './erp-master-data';
+
+function kindNamed(name: string): MasterDataKind {
+  if (!(MASTER_DATA_KIND_NAMES as readonly string[]).includes(name))
+    throw new UsageError(`Unknown kind '${name}': one of ${MASTER_DATA_KIND_NAMES.join(', ')}`);
+  return masterDataKind(name);
+}
 
 interface ImportCommandOptions {
   dryRun?: boolean;
@@ -49,7 +57,7 @@ export function registerErpImportExportCommands(program: Command, context: () =>
     .option('--json', 'print the report as JSON')
     .action(async (kindName: string, file: string, options: ImportCommandOptions) =>
       withAppContext(context, async (appContext) => {
-        const kind = masterDataKind(kindName);
+        const kind = kindNamed(kindName);
         const csv = parseCsvRecords(await readFile(file, 'utf8'));
         const report = await importMasterRecords(await appContext.erp(), kind, csv, {
           dryRun: Boolean(options.dryRun),
@@ -57,7 +65,10 @@ export function registerErpImportExportCommands(program: Command, context: () =>
         });
         printImportReport(report, options);
         if (report.written && !options.json) console.log(await afterMasterDataChanged(appContext, kind.name));
-        if (report.rejectedRows > 0) process.exitCode = 1;
+        // A refused file failed; rows refused in a dry run or skipped by --skip-invalid need a look.
+        if (report.rejectedRows === 0) return;
+        if (report.written || options.dryRun) flagNeedsAttention(`${report.rejectedRows} row(s) rejected`);
+        else process.exitCode = EXIT_CODE.failure;
       }),
     );
 
@@ -67,7 +78,7 @@ export function registerErpImportExportCommands(program: Command, context: () =>
     .option('--output <file>', 'write to this file instead of standard output')
     .action(async (kindName: string, options: { output?: string }) =>
       withAppContext(context, async (appContext) => {
-        const kind = masterDataKind(kindName);
+        const kind = kindNamed(kindName);
         const csv = formatCsvRecords(
           kind.fields.map((field) => field.name),
           await listMasterRecords(await appContext.erp(), kind),

@@ -5,6 +5,7 @@ import { getShopCard } from '../../erp/services/settings';
 import { productVariantsForMapping } from '../../shopify/product-variants';
 import type { AppContext } from '../app-context';
 import { printTable } from '../output';
+import { UsageError } from '../exit-codes';
 import { withAppContext } from '../run-command';
 import { afterMasterDataChanged } from './erp-master-data-changed';
 
@@ -40,7 +41,7 @@ export function registerMapItemsFromShopifyCommand(program: Command, context: ()
     .action(async (options: MapItemsOptions) =>
       withAppContext(context, async (appContext) => {
         if (options.createMissing && !options.template)
-          throw new Error(
+          throw new UsageError(
             '--create-missing needs --template <item>: the item new items take their settings from',
           );
         const orm = await appContext.erp();

@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { registerErpImportExportCommands } from '../../client/commands/erp-import-export';
 import { registerErpMasterDataCommands } from '../../client/commands/erp-master-data';
+import { takeNeedsAttention, UsageError } from '../../client/exit-codes';
+import { MasterRecordNotFoundError } from '../../erp/services/master-data';
 import { seedDemoShop } from '../../erp/demo-setup';
 import { Customer, Item, ItemVariant, TaxArea } from '../../erp/entities';
 import { cliRunner } from '../helpers/cli-runner';
@@ -107,6 +109,7 @@ describe('orderbridge erp item|item-variant|customer|tax-area|gl-account|locatio
     await expect(run('erp', 'item-variant', 'add', 'NOPE', 'S', '--description', 'Small')).rejects.toThrow(
       /itemNo: item 'NOPE' does not exist/,
     );
+    await expect(run('erp', 'location', 'show', 'NOWHERE')).rejects.toThrow(MasterRecordNotFoundError);
     await expect(run('erp', 'gl-account', 'set', '9999', '--name', 'Nothing')).rejects.toThrow(
       /G\/L account 9999 does not exist: add it with `orderbridge erp gl-account add`/,
     );
@@ -246,6 +249,8 @@ describe('orderbridge erp import|export', () => {
       inserted: number;
     };
     expect(skipped).toMatchObject({ written: true, inserted: 1 });
+    expect(process.exitCode).toBeUndefined();
+    expect(takeNeedsAttention()).toBe('4 row(s) rejected');
     expect(await em().findOneOrFail(Item, 'PEN')).toMatchObject({ description: 'Pen' });
     expect(await em().findOne(Item, 'NEWONE')).toBeNull();
   });
@@ -260,6 +265,7 @@ describe('orderbridge erp import|export', () => {
     expect(report.rejected).toEqual([
       { line: 1, column: 'colour', reason: 'no such column; the columns are code, name' },
     ]);
+    await expect(run('erp', 'import', 'warehouse', file)).rejects.toThrow(UsageError);
     const noKey = await csvFile('no-key.csv', 'name\nSomewhere\n');
     expect(await run('erp', 'import', 'location', noKey)).toContain(
       'line 1, column code: key column missing: every row needs it',

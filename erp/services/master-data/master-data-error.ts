@@ -14,3 +14,11 @@ export class MasterDataError extends Error {
     this.name = 'MasterDataError';
   }
 }
+
+/** The record a command names does not exist (the CLI exits "not found" for it). */
+export class MasterRecordNotFoundError extends MasterDataError {
+  constructor(message: string) {
+    super(message);
+    this.name = 'MasterRecordNotFoundError';
+  }
+}

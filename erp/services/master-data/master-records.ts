@@ -1,5 +1,5 @@
 import { inTransaction, type ErpContext } from '../shared/context';
-import { MasterDataError } from './master-data-error';
+import { MasterDataError, MasterRecordNotFoundError } from './master-data-error';
 import { keyFieldsOf, type MasterDataKind } from './master-data-kinds';
 import {
   existingKeys,
@@ -33,7 +33,9 @@ async function write(
   return inTransaction(context, async (em) => {
     const exists = (await existingKeys(em, kind, [values])).size > 0;
     if (mustExist && !exists)
-      throw new MasterDataError(`${label} does not exist: add it with \`orderbridge erp ${kind.name} add\``);
+      throw new MasterRecordNotFoundError(
+        `${label} does not exist: add it with \`orderbridge erp ${kind.name} add\``,
+      );
     if (!mustExist && exists)
       throw new MasterDataError(
         `${label} exists already: change it with \`orderbridge erp ${kind.name} set\``,
@@ -87,7 +89,7 @@ export async function showMasterRecord(
 ): Promise<MasterRecord> {
   const values = checked(kind, key, {});
   const [record] = await inTransaction(context, (em) => selectMasterRecords(em, kind, values));
-  if (!record) throw new MasterDataError(`${kind.label} ${keyOf(kind, values)} does not exist`);
+  if (!record) throw new MasterRecordNotFoundError(`${kind.label} ${keyOf(kind, values)} does not exist`);
   return record;
 }
 
