@@ -94,11 +94,16 @@ export const COMMANDS: readonly LazyCommand[] = [
     name: 'map',
     description: 'Map Shopify variants, customers, shipping methods and locations to the ERP',
     load: async () => {
-      const [{ registerMapCommand }, { registerShopifyMapCommands }] = await Promise.all([
-        import('./commands/map'),
-        import('./commands/map-from-shopify'),
-      ]);
-      return (program, context) => registerShopifyMapCommands(registerMapCommand(program, context), context);
+      const [{ registerMapCommand }, { registerShopifyMapCommands }, { registerMapItemsFromShopifyCommand }] =
+        await Promise.all([
+          import('./commands/map'),
+          import('./commands/map-from-shopify'),
+          import('./commands/map-items-from-shopify'),
+        ]);
+      return (program, context) => {
+        registerShopifyMapCommands(registerMapCommand(program, context), context);
+        registerMapItemsFromShopifyCommand(program, context);
+      };
     },
   },
   {
@@ -114,7 +119,19 @@ export const COMMANDS: readonly LazyCommand[] = [
   {
     name: 'erp',
     description: 'Work on sales documents in the ERP: release, edit lines, post shipments and invoices',
-    load: async () => (await import('./commands/erp')).registerErpCommand,
+    load: async () => {
+      const [{ registerErpCommand }, { registerErpMasterDataCommands }, { registerErpImportExportCommands }] =
+        await Promise.all([
+          import('./commands/erp'),
+          import('./commands/erp-master-data'),
+          import('./commands/erp-import-export'),
+        ]);
+      return (program, context) => {
+        registerErpCommand(program, context);
+        registerErpMasterDataCommands(program, context);
+        registerErpImportExportCommands(program, context);
+      };
+    },
   },
   {
     name: 'shipping-agent',

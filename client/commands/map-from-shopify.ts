@@ -7,6 +7,7 @@ import {
   recordShopifyLocations,
   recordShopifyShipmentMethods,
   setLocationMapping,
+  setShipmentMethodAgent,
   setShipmentMethodMapping,
 } from '../../erp/services/shipments';
 import { listShippingMethodNames } from '../../shopify/delivery-methods';
@@ -18,6 +19,7 @@ import { withAppContext } from '../run-command';
 interface MapOptions {
   fetch?: boolean;
   set?: string[];
+  agent?: string[];
   json?: boolean;
 }
 
@@ -55,6 +57,11 @@ export function registerShopifyMapCommands(map: Command, context: () => AppConte
       'set the ERP shipment method of a Shopify method name (repeatable; empty code clears)',
       collect,
     )
+    .option(
+      '--agent <name=AGENT[/SERVICE]>',
+      'set the shipping agent (and its service) documents get for a Shopify method name (repeatable; empty clears)',
+      collect,
+    )
     .option('--json', 'print JSON')
     .action(async (shopCode: string, options: MapOptions) =>
       withAppContext(context, async (appContext) => {
@@ -71,6 +78,11 @@ export function registerShopifyMapCommands(map: Command, context: () => AppConte
         for (const text of options.set ?? []) {
           const [name, code] = assignment(text);
           await setShipmentMethodMapping(orm, shopCode, name, code);
+        }
+        for (const text of options.agent ?? []) {
+          const [name, agent] = assignment(text);
+          const [agentCode, serviceCode] = (agent ?? '').split('/', 2);
+          await setShipmentMethodAgent(orm, shopCode, name, agentCode || null, serviceCode || null);
         }
         printTable(await listShipmentMethodMappings(orm, shopCode), Boolean(options.json));
       }),

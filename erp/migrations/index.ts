@@ -9,6 +9,7 @@ import { Migration20261127192000_drop_line_tax_lines } from './Migration20261127
 import { Migration20261127183314_config_version } from './Migration20261127183314_config_version';
 import { Migration20261127235703_order_to_import_dispatched_version } from './Migration20261127235703_order_to_import_dispatched_version';
 import { Migration20261207190000_order_to_import_total_any_size } from './Migration20261207190000_order_to_import_total_any_size';
+import { Migration20261207194500_shipment_method_agent } from './Migration20261207194500_shipment_method_agent';
 
 /**
  * Every migration in the order it runs. New ones are created with `npm run migration:create -- <name>`
@@ -42,5 +43,9 @@ export const ERP_MIGRATIONS: MigrationObject[] = [
   {
     name: 'Migration20261207190000_order_to_import_total_any_size',
     class: Migration20261207190000_order_to_import_total_any_size,
+  },
+  {
+    name: 'Migration20261207194500_shipment_method_agent',
+    class: Migration20261207194500_shipment_method_agent,
   },
 ];

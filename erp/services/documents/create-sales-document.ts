@@ -227,6 +227,8 @@ export async function rebuildSalesDocumentLines(
   em.assign(header, {
     shipToAddress: draft.header.shipToAddress,
     shipmentMethodCode: draft.header.shipmentMethodCode,
+    shippingAgentCode: draft.header.shippingAgentCode,
+    shippingAgentServiceCode: draft.header.shippingAgentServiceCode,
     amount: draft.totals.amount,
     taxAmount: draft.totals.taxAmount,
     amountIncludingTax: draft.totals.amountIncludingTax,
