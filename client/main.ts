@@ -14,6 +14,7 @@ import { registerRefundCommand } from './commands/refund';
 import { registerScheduleCommand } from './commands/schedule';
 import { registerShipmentsCommand } from './commands/shipments';
 import { registerShippingAgentCommand } from './commands/shipping-agent';
+import { registerSecretsCommand } from './commands/secrets';
 import { registerShopCommand } from './commands/shop';
 import { registerSimCommand } from './commands/sim';
 import { registerStatusCommand } from './commands/status';
@@ -43,6 +44,7 @@ export function buildProgram(): Command {
   registerTransactionsCommand(program, context);
   registerGiftCardsCommand(program, context);
   registerShopCommand(program, context);
+  registerSecretsCommand(program, context);
   registerShopifyMapCommands(registerMapCommand(program, context), context);
   registerCustomerTemplateCommand(program, context);
   registerCurrencyCommand(program, context);

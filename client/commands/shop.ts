@@ -425,7 +425,11 @@ export function registerShopCommand(program: Command, context: () => AppContext)
             code: view.code,
             domain: view.shopDomain,
             enabled: view.enabled,
-            token: view.hasAccessToken ? 'set' : 'missing',
+            credentials: view.credentialsRefusedAt
+              ? `refused since ${view.credentialsRefusedAt}`
+              : view.hasCredentials
+                ? view.credentialKind
+                : 'missing',
             currency: view.currencyCode ?? 'LCY',
             autoCreate: view.autoCreateOrders,
             customerMapping: view.customerMappingType,
