@@ -6,7 +6,7 @@ import {
   readShopCredentials,
   saveRenewedToken,
   type StoredShopCredentials,
-} from '../erp/services/shop-credentials';
+} from '../erp/services/credentials';
 import type { Logger } from '../platform/logger';
 import {
   requestAccessToken,

@@ -1,4 +1,4 @@
-import { sealedCredentialColumns } from './services/shop-credentials';
+import { sealedCredentialColumns } from './services/credentials';
 import type { EntityName } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { CustomerImport, CustomerMappingType, ItemMappingMode } from '../domain/shop-settings';
@@ -20,7 +20,7 @@ import {
   ShopCustomerTemplate,
   TaxArea,
 } from './entities';
-import { inTransaction, type ErpContext } from './services/context';
+import { type ErpContext, inTransaction } from './services/shared';
 
 /**
  * Seeds what the demo and the tests need: the company set-up (local currency, number series) and a

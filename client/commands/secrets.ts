@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { rotateSecretKey } from '../../erp/services/secret-key-rotation';
+import { rotateSecretKey } from '../../erp/services/credentials';
 import { OLD_SECRET_KEYS_VARIABLE, SECRET_KEY_VARIABLE } from '../../platform/secret-box';
 import type { AppContext } from '../app-context';
 import { withAppContext } from '../run-command';

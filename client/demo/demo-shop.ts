@@ -1,4 +1,4 @@
-import { sealedCredentialColumns } from '../../erp/services/shop-credentials';
+import { sealedCredentialColumns } from '../../erp/services/credentials';
 import { randomBytes } from 'node:crypto';
 import { seedDemoShop } from '../../erp/demo-setup';
 import { ShopCard } from '../../erp/entities';

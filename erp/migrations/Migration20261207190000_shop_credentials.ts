@@ -1,6 +1,6 @@
 import { Migration } from '@mikro-orm/migrations';
 import { sealSecret } from '../../platform/secret-box';
-import { SHOP_SECRET_PURPOSES } from '../services/shop-secret-purposes';
+import { SHOP_SECRET_PURPOSES } from '../services/credentials/shop-secret-purposes';
 
 /**
  * Credentials per shop card: the kind (client credentials, expiring offline token, static token),

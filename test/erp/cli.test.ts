@@ -1,4 +1,4 @@
-import { getShopAccessToken } from '../../erp/services/shop-cards';
+import { getShopAccessToken } from '../../erp/services/settings';
 import { cliRunner } from '../helpers/cli-runner';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import { registerCurrencyCommand } from '../../client/commands/currency';

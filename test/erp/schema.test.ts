@@ -1,5 +1,5 @@
-import { sealedCredentialColumns } from '../../erp/services/shop-credentials';
-import { getShopAccessToken } from '../../erp/services/shop-cards';
+import { sealedCredentialColumns } from '../../erp/services/credentials';
+import { getShopAccessToken } from '../../erp/services/settings';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { Customer, GlAccount, SalesHeader, ShopCard } from '../../erp/entities';

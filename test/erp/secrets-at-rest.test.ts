@@ -1,10 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { dropDatabase, migrateErp, openErp } from '../../erp/orm';
-import { rotateSecretKey } from '../../erp/services/secret-key-rotation';
-import { addShopCard, getShopAccessToken } from '../../erp/services/shop-cards';
-import { clientSecretsForShopDomain } from '../../erp/services/shop-client-secrets';
-import { readShopCredentials, setShopCredentials } from '../../erp/services/shop-credentials';
+import {
+  clientSecretsForShopDomain,
+  readShopCredentials,
+  rotateSecretKey,
+  setShopCredentials,
+} from '../../erp/services/credentials';
+import { addShopCard, getShopAccessToken } from '../../erp/services/settings';
 import {
   createSecretKeyring,
   openSecret,
