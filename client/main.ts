@@ -16,6 +16,7 @@ import { registerShipmentsCommand } from './commands/shipments';
 import { registerShippingAgentCommand } from './commands/shipping-agent';
 import { registerSecretsCommand } from './commands/secrets';
 import { registerShopCommand } from './commands/shop';
+import { registerShopConnectCommands } from './commands/shop-connect';
 import { registerSimCommand } from './commands/sim';
 import { registerStatusCommand } from './commands/status';
 import { registerSyncCommand } from './commands/sync';
@@ -43,7 +44,7 @@ export function buildProgram(): Command {
   registerRefundCommand(program, context);
   registerTransactionsCommand(program, context);
   registerGiftCardsCommand(program, context);
-  registerShopCommand(program, context);
+  registerShopConnectCommands(registerShopCommand(program, context), context);
   registerSecretsCommand(program, context);
   registerShopifyMapCommands(registerMapCommand(program, context), context);
   registerCustomerTemplateCommand(program, context);

@@ -99,6 +99,7 @@ export interface ShopCardView extends Required<Omit<ShopCardSettings, 'orderSync
   code: string;
   orderSyncFilters: OrderSyncFilters;
   credentialKind: CredentialKind;
+  clientId: string | null;
   hasCredentials: boolean;
   credentialsRefusedAt: string | null;
   lastOrderSyncAt: string | null;
@@ -111,6 +112,7 @@ function viewOf(shop: ShopCard): ShopCardView {
     apiVersion: shop.apiVersion,
     enabled: shop.enabled,
     credentialKind: shop.credentialKind,
+    clientId: shop.clientId ?? null,
     hasCredentials: Boolean(shop.clientSecretSealed ?? shop.accessTokenSealed),
     credentialsRefusedAt: shop.credentialsRefusedAt?.toISOString() ?? null,
     currencyCode: shop.currencyCode ?? null,
