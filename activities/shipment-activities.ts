@@ -35,7 +35,7 @@ import type {
   CloseOrderResult,
   SyncShipmentInput,
   SyncShipmentResult,
-} from './shipment-contract';
+} from '../workflows/contracts/shipment';
 import type { createShopifyClientSource } from './shopify-clients';
 
 /**

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
-import type { OrderSyncFilterOverrides, SyncOrdersReport } from '../../activities/order-contract';
 import { describeRefusal, getShopCredentialsView } from '../../erp/services/credentials';
+import type { OrderSyncFilterOverrides, SyncOrdersReport } from '../../workflows/contracts/order';
 import { syncOrdersWorkflowId } from '../../workflows/messages';
 import type { AppContext } from '../app-context';
 import { printRecord } from '../output';

@@ -1,6 +1,6 @@
 import { ensureLocalSecretKeyFile, SECRET_KEY_VARIABLE } from '../../platform/secret-box';
 import type { Command } from 'commander';
-import type { SyncOrdersReport } from '../../activities/order-contract';
+import type { SyncOrdersReport } from '../../workflows/contracts/order';
 import { syncOrdersWorkflowId } from '../../workflows/messages';
 import type { AppContext } from '../app-context';
 import { startDemoShop, type DemoShop } from '../demo/demo-shop';
