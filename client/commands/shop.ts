@@ -17,6 +17,7 @@ import {
 import type { AppContext } from '../app-context';
 import { printRecord, printTable } from '../output';
 import { withAppContext } from '../run-command';
+import { NotFoundError, UsageError } from '../exit-codes';
 import { clientSecretFrom, wakeOrdersAfterCredentialChange } from './shop-connect';
 
 type Parser = (value: string) => unknown;
@@ -288,7 +289,7 @@ function settingsFrom(options: Record<string, unknown>, currentFilters: Record<s
     try {
       value = setting.parse(raw);
     } catch (error) {
-      throw new Error(`${setting.flag.split(' ')[0]}: ${(error as Error).message}`);
+      throw new UsageError(`${setting.flag.split(' ')[0]}: ${(error as Error).message}`);
     }
     if (setting.filter) {
       filtersChanged = true;
@@ -424,7 +425,7 @@ export function registerShopCommand(program: Command, context: () => AppContext)
     .action(async (code: string, options: { json?: boolean }) =>
       withAppContext(context, async (appContext) => {
         const view = await getShopCard(await appContext.erp(), code);
-        if (!view) throw new Error(`Shop card ${code} does not exist: see \`orderbridge shop list\``);
+        if (!view) throw new NotFoundError(`Shop card ${code} does not exist: see \`orderbridge shop list\``);
         printShop(view, Boolean(options.json));
       }),
     );

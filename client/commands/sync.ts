@@ -5,6 +5,8 @@ import { syncOrdersWorkflowId } from '../../workflows/messages';
 import type { AppContext } from '../app-context';
 import { printRecord } from '../output';
 import { withAppContext } from '../run-command';
+import { UsageError } from '../exit-codes';
+import { awaitOrderSync } from '../sync-progress';
 
 interface SyncOrdersOptions {
   shop: string;
@@ -50,7 +52,7 @@ export function registerSyncCommand(program: Command, context: () => AppContext)
           ...(options.tags ? { tags: options.tags } : {}),
         };
         if (options.since && Number.isNaN(Date.parse(options.since))) {
-          throw new Error(`--since ${options.since}: expected an ISO time such as 2026-11-01T00:00:00Z`);
+          throw new UsageError(`--since ${options.since}: expected an ISO time such as 2026-11-01T00:00:00Z`);
         }
         const credentials = await getShopCredentialsView(await appContext.erp(), options.shop);
         if (credentials?.refusedAt) {
@@ -62,7 +64,7 @@ export function registerSyncCommand(program: Command, context: () => AppContext)
         }
         const client = await appContext.temporalClient();
         const started = Date.now();
-        const report: SyncOrdersReport = await client.workflow.execute('syncOrdersWorkflow', {
+        const handle = await client.workflow.start('syncOrdersWorkflow', {
           taskQueue: appContext.config.TEMPORAL_TASK_QUEUE,
           // Its own id beside the scheduled runs: orders stay exactly-once through their per-order workflows.
           workflowId: `${syncOrdersWorkflowId(options.shop)}:manual-${started}`,
@@ -74,6 +76,7 @@ export function registerSyncCommand(program: Command, context: () => AppContext)
             },
           ],
         });
+        const report: SyncOrdersReport = await awaitOrderSync(appContext, handle, options.shop, started);
         printRecord({ ...report, seconds: (Date.now() - started) / 1000 }, Boolean(options.json));
       }),
     );

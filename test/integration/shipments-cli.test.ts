@@ -160,6 +160,11 @@ describe('orderbridge shipments sync / list / schedule', () => {
       expect.objectContaining({ shipmentNo: posted.shipmentNo, status: 'fulfilled' }),
     );
     await waitForClosing(stack, order, 'closed');
+    // Closed, the run ended: `order close` says so instead of waiting on a workflow that is gone.
+    await orderHandle(stack, order.id).result();
+    await expect(run('order', 'close', order.name)).rejects.toThrow(
+      `Order ${order.name} has no running workflow: it is closed already, or not imported.`,
+    );
     expect(await run('shipments', 'list', '--shop', SHOP)).toMatch(
       new RegExp(`${posted.shipmentNo}.*fulfilled`),
     );
