@@ -34,10 +34,11 @@ function assignment(text: string): [string, string | null] {
 }
 
 /** A Shopify client for a shop card from the CLI (SHOPIFY_API_BASE_URL points it at a local simulator). */
-function shopifyFor(appContext: AppContext) {
+async function shopifyFor(appContext: AppContext) {
   const baseUrl = appContext.config.SHOPIFY_API_BASE_URL;
   return createShopifyClientSource({
     logger: appContext.logger,
+    orm: await appContext.erp(),
     ...(baseUrl ? { shopifyBaseUrl: () => baseUrl } : {}),
   });
 }
@@ -66,7 +67,7 @@ export function registerShopifyMapCommands(map: Command, context: () => AppConte
       withAppContext(context, async (appContext) => {
         const orm = await appContext.erp();
         if (options.fetch) {
-          const client = await shopifyFor(appContext)(orm.em.fork(), shopCode);
+          const client = await (await shopifyFor(appContext))(orm.em.fork(), shopCode);
           const { added } = await recordShopifyShipmentMethods(
             orm,
             shopCode,
@@ -103,7 +104,7 @@ export function registerShopifyMapCommands(map: Command, context: () => AppConte
       withAppContext(context, async (appContext) => {
         const orm = await appContext.erp();
         if (options.fetch) {
-          const client = await shopifyFor(appContext)(orm.em.fork(), shopCode);
+          const client = await (await shopifyFor(appContext))(orm.em.fork(), shopCode);
           const locations = await listLocations(client);
           const { added } = await recordShopifyLocations(
             orm,
