@@ -88,7 +88,19 @@ export const COMMANDS: readonly LazyCommand[] = [
   {
     name: 'shop',
     description: 'Shop cards: the Shopify store, its token and every import setting',
-    load: async () => (await import('./commands/shop')).registerShopCommand,
+    load: async () => {
+      const [{ registerShopCommand }, { registerShopConnectCommands }] = await Promise.all([
+        import('./commands/shop'),
+        import('./commands/shop-connect'),
+      ]);
+      return (program, context) =>
+        registerShopConnectCommands(registerShopCommand(program, context), context);
+    },
+  },
+  {
+    name: 'secrets',
+    description: 'Secrets stored in PostgreSQL (tokens, client secrets), encrypted with AES-256-GCM',
+    load: async () => (await import('./commands/secrets')).registerSecretsCommand,
   },
   {
     name: 'map',

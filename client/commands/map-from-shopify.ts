@@ -35,10 +35,11 @@ function assignment(text: string): [string, string | null] {
 }
 
 /** A Shopify client for a shop card from the CLI (SHOPIFY_API_BASE_URL points it at a local simulator). */
-function shopifyFor(appContext: AppContext) {
+async function shopifyFor(appContext: AppContext) {
   const shopifyBaseUrl = shopifyBaseUrlOf(appContext.config);
   return createShopifyClientSource({
     logger: appContext.logger,
+    orm: await appContext.erp(),
     ...(shopifyBaseUrl ? { shopifyBaseUrl } : {}),
   });
 }
@@ -67,7 +68,7 @@ export function registerShopifyMapCommands(map: Command, context: () => AppConte
       withAppContext(context, async (appContext) => {
         const orm = await appContext.erp();
         if (options.fetch) {
-          const client = await shopifyFor(appContext)(orm.em.fork(), shopCode);
+          const client = await (await shopifyFor(appContext))(orm.em.fork(), shopCode);
           const { added } = await recordShopifyShipmentMethods(
             orm,
             shopCode,
@@ -104,7 +105,7 @@ export function registerShopifyMapCommands(map: Command, context: () => AppConte
       withAppContext(context, async (appContext) => {
         const orm = await appContext.erp();
         if (options.fetch) {
-          const client = await shopifyFor(appContext)(orm.em.fork(), shopCode);
+          const client = await (await shopifyFor(appContext))(orm.em.fork(), shopCode);
           const locations = await listLocations(client);
           const { added } = await recordShopifyLocations(
             orm,

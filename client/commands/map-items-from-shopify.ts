@@ -51,6 +51,7 @@ export function registerMapItemsFromShopifyCommand(program: Command, context: ()
         const baseUrl = appContext.config.SHOPIFY_API_BASE_URL;
         const client = await createShopifyClientSource({
           logger: appContext.logger,
+          orm,
           ...(baseUrl ? { shopifyBaseUrl: () => baseUrl } : {}),
         })(orm.em.fork(), shopCode);
         const variants: ShopifyVariantToMap[] = [];
