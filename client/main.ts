@@ -20,6 +20,7 @@ import { registerStatusCommand } from './commands/status';
 import { registerSyncCommand } from './commands/sync';
 import { registerTransactionsCommand } from './commands/transactions';
 import { registerUpCommand } from './commands/up';
+import { registerWebhooksCommand } from './commands/webhooks';
 import { registerWorkerCommand } from './commands/worker';
 
 /** The `orderbridge` command line: every command has --help; list commands take --json. */
@@ -49,6 +50,7 @@ export function buildProgram(): Command {
   registerErpCommand(program, context);
   registerShippingAgentCommand(program, context);
   registerShipmentsCommand(program, context);
+  registerWebhooksCommand(program, context);
   return program;
 }
 

@@ -1,0 +1,25 @@
+import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
+
+export const PRIVACY_TOPICS = ['customers/data_request', 'customers/redact', 'shop/redact'] as const;
+export type PrivacyTopic = (typeof PRIVACY_TOPICS)[number];
+
+/**
+ * One privacy request Shopify sent (GDPR topics) and what the ERP did about it. `outcome` names
+ * records and fields, never their values: it is what the operator answers the request from.
+ */
+export const PrivacyRequest = defineEntity({
+  name: 'PrivacyRequest',
+  tableName: 'privacy_request',
+  properties: {
+    id: p.integer().primary().autoincrement(),
+    shopDomain: p.string().length(255).index(),
+    topic: p.enum([...PRIVACY_TOPICS]),
+    /** Shopify customer GID; null for shop/redact. */
+    shopifyCustomerId: p.string().length(100).nullable(),
+    receivedAt: p.datetime().defaultRaw('current_timestamp'),
+    completedAt: p.datetime().nullable(),
+    outcome: p.json<Record<string, unknown>>().nullable(),
+  },
+});
+
+export type PrivacyRequest = InferEntity<typeof PrivacyRequest>;
