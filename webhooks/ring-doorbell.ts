@@ -1,5 +1,5 @@
 import type { Client } from '@temporalio/client';
-import { dispatchOrderChange } from '../client/temporal/dispatch-order';
+import { dispatchOrderChange } from '../temporal/dispatch-order';
 import { routeOrderWebhook } from '../domain/webhook-routing';
 import type { OrderTimings } from '../workflows/order-timings';
 import { DurableQueueUnavailable, type VerifiedDelivery } from './receiver';

@@ -1,7 +1,6 @@
 import type { Client } from '@temporalio/client';
 import type { ErpOrm } from '../erp/orm';
-import { runOncePerWebhookEvent } from '../erp/services/webhook-deliveries';
-import { shopCardOwningOrder, webhookShopCardsOf } from '../erp/services/webhook-shops';
+import { runOncePerWebhookEvent, shopCardOwningOrder, webhookShopCardsOf } from '../erp/services/webhooks';
 import type { Logger } from '../platform/logger';
 import type { OrderTimings } from '../workflows/order-timings';
 import { WebhookCounters } from './counters';

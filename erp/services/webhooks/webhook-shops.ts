@@ -1,5 +1,5 @@
-import type { WebhookShopCard } from '../../domain/webhook-routing';
-import { entityManagerOf, type ErpContext } from './context';
+import type { WebhookShopCard } from '../../../domain/webhook-routing';
+import { entityManagerOf, type ErpContext } from '../shared/context';
 
 /** The shop cards of a store, disabled ones too (privacy requests arrive after an uninstall). */
 export async function webhookShopCardsOf(

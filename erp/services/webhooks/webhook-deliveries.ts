@@ -1,4 +1,4 @@
-import { inTransaction, type ErpContext } from './context';
+import { inTransaction, type ErpContext } from '../shared/context';
 
 export interface WebhookEventKey {
   shopDomain: string;
