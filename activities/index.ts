@@ -3,6 +3,7 @@ import { createHealthCheckActivities } from './health-check';
 import { createOrderActivities } from './order-activities';
 import { createRefundActivities } from './refund-activities';
 import { createShipmentActivities } from './shipment-activities';
+import { createShopWebhookActivities } from './shop-webhook-activities';
 import { createShopifyClientSource } from './shopify-clients';
 import { createSyncOrdersActivities } from './sync-orders';
 import { createSyncShipmentsActivities } from './sync-shipments';
@@ -19,6 +20,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createRefundActivities(deps),
     ...createShipmentActivities(deps, shopifyClientFor),
     ...createSyncShipmentsActivities(deps),
+    ...createShopWebhookActivities(deps),
   };
 }
 

@@ -10,6 +10,8 @@ export interface VerifiedDelivery {
   shopDomain: string;
   eventId: string;
   topic: string;
+  /** X-Shopify-Triggered-At, or the time it arrived. */
+  triggeredAt: string;
   doorbell: Doorbell;
   cards: readonly WebhookShopCard[];
 }
@@ -104,7 +106,16 @@ export function buildWebhookReceiver(deps: WebhookReceiverDeps): FastifyInstance
       );
       return reply.code(200).send();
     }
-    const delivery: VerifiedDelivery = { shopDomain, eventId, topic, doorbell: reading.doorbell, cards };
+    const triggered = Date.parse(header(request, 'x-shopify-triggered-at') ?? '');
+    const triggeredAt = new Date(Number.isNaN(triggered) ? Date.now() : triggered).toISOString();
+    const delivery: VerifiedDelivery = {
+      shopDomain,
+      eventId,
+      topic,
+      triggeredAt,
+      doorbell: reading.doorbell,
+      cards,
+    };
     try {
       let outcome = 'signalled' as 'signalled' | 'deferred-to-sync';
       const once = await deps.oncePerEvent({ shopDomain, eventId, topic }, async () => {

@@ -1,5 +1,6 @@
 import type { Client } from '@temporalio/client';
 import { dispatchOrderChange } from '../temporal/dispatch-order';
+import { startAppUninstalled, startPrivacyRequest } from '../temporal/start-shop-webhook-workflows';
 import { routeOrderWebhook } from '../domain/webhook-routing';
 import type { OrderTimings } from '../workflows/order-timings';
 import { DurableQueueUnavailable, type VerifiedDelivery } from './receiver';
@@ -51,8 +52,36 @@ export function createDoorbellRinger(deps: DoorbellRingerDeps) {
         );
         return 'signalled';
       }
-      default:
-        return 'deferred-to-sync';
+      case 'app-uninstalled':
+        await accepted(() =>
+          startAppUninstalled(deps.temporalClient, deps.taskQueue, delivery.eventId, {
+            shopDomain,
+            uninstalledAt: delivery.triggeredAt,
+          }),
+        );
+        return 'signalled';
+      case 'customers-data-request':
+      case 'customers-redact':
+        await accepted(() =>
+          startPrivacyRequest(deps.temporalClient, deps.taskQueue, {
+            shopDomain,
+            eventId: delivery.eventId,
+            topic: doorbell.kind === 'customers-redact' ? 'customers/redact' : 'customers/data_request',
+            shopifyCustomerId: doorbell.shopifyCustomerId,
+            shopifyOrderIds: doorbell.shopifyOrderIds,
+          }),
+        );
+        return 'signalled';
+      case 'shop-redact':
+        await accepted(() =>
+          startPrivacyRequest(deps.temporalClient, deps.taskQueue, {
+            shopDomain,
+            eventId: delivery.eventId,
+            topic: 'shop/redact',
+            shopifyOrderIds: [],
+          }),
+        );
+        return 'signalled';
     }
   };
 }

@@ -3,7 +3,10 @@ import { Client, Connection } from '@temporalio/client';
 import type { OrderbridgeConfig } from '../../platform/config';
 import { clientConnectionOptions } from '../../platform/temporal-connection';
 import { startWebhookReceiver, type RunningWebhookReceiver } from '../../webhooks/serve';
+import { listPrivacyRequests } from '../../erp/services/privacy';
 import type { AppContext } from '../app-context';
+import { printTable } from '../output';
+import { withAppContext } from '../run-command';
 import { whenStopRequested } from '../shutdown';
 
 /**
@@ -67,4 +70,31 @@ export function registerWebhooksCommand(program: Command, context: () => AppCont
       await receiver.close();
       await appContext.close();
     });
+  webhooks
+    .command('privacy-requests')
+    .description(
+      "Shopify's privacy requests (customers/data_request, customers/redact, shop/redact) and what " +
+        'the ERP found or removed: records and fields, never their values',
+    )
+    .option('--shop-domain <domain>', 'one store only')
+    .option('--json', 'print JSON')
+    .action(async (options: { shopDomain?: string; json?: boolean }) =>
+      withAppContext(context, async (appContext) => {
+        const requests = await listPrivacyRequests(await appContext.erp(), options.shopDomain);
+        printTable(
+          options.json
+            ? requests
+            : requests.map((request) => ({
+                id: request.id,
+                store: request.shopDomain,
+                topic: request.topic,
+                customer: request.shopifyCustomerId ?? '',
+                received: request.receivedAt,
+                completed: request.completedAt ?? 'pending',
+                outcome: JSON.stringify(request.outcome ?? {}),
+              })),
+          Boolean(options.json),
+        );
+      }),
+    );
 }

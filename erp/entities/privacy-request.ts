@@ -12,7 +12,9 @@ export const PrivacyRequest = defineEntity({
   tableName: 'privacy_request',
   properties: {
     id: p.integer().primary().autoincrement(),
-    shopDomain: p.string().length(255).index(),
+    shopDomain: p.string().length(255),
+    /** X-Shopify-Event-Id: a retried request is the same row. */
+    eventId: p.string().length(100),
     topic: p.enum([...PRIVACY_TOPICS]),
     /** Shopify customer GID; null for shop/redact. */
     shopifyCustomerId: p.string().length(100).nullable(),
@@ -20,6 +22,7 @@ export const PrivacyRequest = defineEntity({
     completedAt: p.datetime().nullable(),
     outcome: p.json<Record<string, unknown>>().nullable(),
   },
+  uniques: [{ name: 'privacy_request_event_unique', properties: ['shopDomain', 'eventId'] }],
 });
 
 export type PrivacyRequest = InferEntity<typeof PrivacyRequest>;

@@ -15,12 +15,13 @@ export class Migration20261207191500_webhooks extends Migration {
     this.addSql(`create table "privacy_request" (
       "id" serial primary key,
       "shop_domain" varchar(255) not null,
+      "event_id" varchar(100) not null,
       "topic" text check ("topic" in ('customers/data_request', 'customers/redact', 'shop/redact')) not null,
       "shopify_customer_id" varchar(100) null,
       "received_at" timestamptz not null default current_timestamp,
       "completed_at" timestamptz null,
-      "outcome" jsonb null);`);
-    this.addSql(`create index "privacy_request_shop_domain_index" on "privacy_request" ("shop_domain");`);
+      "outcome" jsonb null,
+      constraint "privacy_request_event_unique" unique ("shop_domain", "event_id"));`);
     this.addSql(`alter table "shop_card" add column "disabled_reason" text null;`);
   }
 

@@ -92,6 +92,8 @@ export interface ShopCardView extends Required<Omit<ShopCardSettings, 'orderSync
   code: string;
   orderSyncFilters: OrderSyncFilters;
   hasAccessToken: boolean;
+  /** Why orderbridge disabled the card itself (the app was uninstalled), if it did. */
+  disabledReason: string | null;
   lastOrderSyncAt: string | null;
 }
 
@@ -102,6 +104,7 @@ function viewOf(shop: ShopCard): ShopCardView {
     apiVersion: shop.apiVersion,
     enabled: shop.enabled,
     hasAccessToken: Boolean(shop.accessToken),
+    disabledReason: shop.disabledReason ?? null,
     currencyCode: shop.currencyCode ?? null,
     currencyHandling: shop.currencyHandling,
     shippingChargesAccountNo: shop.shippingChargesAccountNo ?? null,
@@ -256,6 +259,8 @@ export async function updateShopCard(
         `does not exist: create it with \`orderbridge shop add ${code} --domain <shop>.myshopify.com\``,
       ]);
     em.assign(shop, settings as never);
+    // An operator enabling the card again settles why orderbridge had disabled it.
+    if (settings.enabled === true) em.assign(shop, { disabledReason: null } as never);
     if (change.accessToken !== undefined) em.assign(shop, { accessToken: change.accessToken } as never);
     await checkSettings(em, code, viewOf(shop), Object.keys(settings));
     await em.flush();

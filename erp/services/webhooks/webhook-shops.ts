@@ -34,3 +34,17 @@ export async function shopCardOwningOrder(
   );
   return rows[0]?.shop_code;
 }
+
+/** Disables every shop card of the store with the reason shown; returns their codes (a retry too). */
+export async function disableShopCardsOfStore(
+  context: ErpContext,
+  shopDomain: string,
+  reason: string,
+): Promise<string[]> {
+  const rows = await entityManagerOf(context).execute<{ code: string }[]>(
+    `update shop_card set enabled = false, disabled_reason = ?, updated_at = now()
+      where shop_domain = ? returning code`,
+    [reason, shopDomain],
+  );
+  return rows.map((row) => row.code).sort();
+}
