@@ -8,10 +8,14 @@ import {
 import { disableShopCardsOfStore } from '../erp/services/webhooks';
 import { pauseSyncSchedules } from '../temporal/pause-sync-schedules';
 import type { ActivityDeps } from './deps';
-import type { PrivacyRequestInput, PrivacyRequestReport } from './shop-webhook-contract';
+import type {
+  PrivacyRequestInput,
+  PrivacyRequestReport,
+  ShopWebhookActivities,
+} from '../workflows/contracts/shop-webhooks';
 
 /** Activities of the shop-level webhooks: app/uninstalled and the privacy topics. */
-export function createShopWebhookActivities({ orm, temporalClient }: ActivityDeps) {
+export function createShopWebhookActivities({ orm, temporalClient }: ActivityDeps): ShopWebhookActivities {
   return {
     disableShopCardsOfStore(input: { shopDomain: string; reason: string }): Promise<string[]> {
       return disableShopCardsOfStore(orm, input.shopDomain, input.reason);

@@ -46,6 +46,7 @@ export const WEBHOOK_TOPICS = [
 
 /** Shopify's mandatory privacy topics: declared in the app's configuration, not by the Admin API. */
 export const PRIVACY_WEBHOOK_TOPICS = ['customers/data_request', 'customers/redact', 'shop/redact'] as const;
+export type PrivacyTopic = (typeof PRIVACY_WEBHOOK_TOPICS)[number];
 
 /** `orders/create` → `ORDERS_CREATE`, the GraphQL WebhookSubscriptionTopic. */
 export function subscriptionTopicOf(topic: string): string {

@@ -1,5 +1,5 @@
 import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
-import type { AppUninstalledInput, PrivacyRequestInput } from '../activities/shop-webhook-contract';
+import type { AppUninstalledInput, PrivacyRequestInput } from '../workflows/contracts/shop-webhooks';
 
 /** One workflow per webhook event: its id names the store and Shopify's event id. */
 export const appUninstalledWorkflowId = (shopDomain: string, eventId: string) =>

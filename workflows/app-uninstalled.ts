@@ -1,6 +1,6 @@
 import { proxyActivities } from '@temporalio/workflow';
-import type { OrderbridgeActivities } from '../activities';
-import type { AppUninstalledInput, AppUninstalledReport } from '../activities/shop-webhook-contract';
+import type { OrderbridgeActivities } from './contracts';
+import type { AppUninstalledInput, AppUninstalledReport } from './contracts/shop-webhooks';
 
 const activities = proxyActivities<OrderbridgeActivities>({
   startToCloseTimeout: '1 minute',

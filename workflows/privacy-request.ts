@@ -1,6 +1,6 @@
 import { proxyActivities } from '@temporalio/workflow';
-import type { OrderbridgeActivities } from '../activities';
-import type { PrivacyRequestInput, PrivacyRequestReport } from '../activities/shop-webhook-contract';
+import type { OrderbridgeActivities } from './contracts';
+import type { PrivacyRequestInput, PrivacyRequestReport } from './contracts/shop-webhooks';
 
 // Shopify expects privacy requests done within 30 days: retries may take their time, never give up.
 const activities = proxyActivities<OrderbridgeActivities>({

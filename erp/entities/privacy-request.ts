@@ -1,7 +1,5 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
-
-export const PRIVACY_TOPICS = ['customers/data_request', 'customers/redact', 'shop/redact'] as const;
-export type PrivacyTopic = (typeof PRIVACY_TOPICS)[number];
+import { PRIVACY_WEBHOOK_TOPICS } from '../../domain/webhook-doorbell';
 
 /**
  * One privacy request Shopify sent (GDPR topics) and what the ERP did about it. `outcome` names
@@ -15,7 +13,7 @@ export const PrivacyRequest = defineEntity({
     shopDomain: p.string().length(255),
     /** X-Shopify-Event-Id: a retried request is the same row. */
     eventId: p.string().length(100),
-    topic: p.enum([...PRIVACY_TOPICS]),
+    topic: p.enum([...PRIVACY_WEBHOOK_TOPICS]),
     /** Shopify customer GID; null for shop/redact. */
     shopifyCustomerId: p.string().length(100).nullable(),
     receivedAt: p.datetime().defaultRaw('current_timestamp'),

@@ -1,6 +1,6 @@
 import { createHmac, randomBytes, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { PrivacyRequestReport } from '../../activities/shop-webhook-contract';
+import type { PrivacyRequestReport } from '../../workflows/contracts/shop-webhooks';
 import { createOrder } from '../../simulator/generator/create-order';
 import type { AddressPlan } from '../../simulator/generator/store-plan';
 import { ensureOrderSyncSchedule, orderSyncScheduleId } from '../../temporal/order-sync-schedule';

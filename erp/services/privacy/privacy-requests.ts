@@ -1,4 +1,4 @@
-import type { PrivacyTopic } from '../../entities/privacy-request';
+import type { PrivacyTopic } from '../../../domain/webhook-doorbell';
 import { entityManagerOf, inTransaction, type ErpContext } from '../shared/context';
 
 /** Records a privacy request as received; the same event recorded twice keeps one row. */

@@ -1,6 +1,6 @@
-import type { PrivacyTopic } from '../erp/entities/privacy-request';
+import type { PrivacyTopic } from '../../domain/webhook-doorbell';
 
-/** What the shop-level webhook activities take and give back. Types only: workflows import it. */
+/** What the shop-level webhook workflows ask of activities. Types only; activities/ implements it. */
 
 export interface AppUninstalledInput {
   shopDomain: string;
@@ -27,4 +27,10 @@ export interface PrivacyRequestInput {
 export interface PrivacyRequestReport {
   privacyRequestId: number;
   counts: Record<string, number>;
+}
+
+export interface ShopWebhookActivities {
+  disableShopCardsOfStore(input: { shopDomain: string; reason: string }): Promise<string[]>;
+  pauseShopSyncSchedules(input: { shopCodes: string[]; note: string }): Promise<string[]>;
+  handlePrivacyRequest(input: PrivacyRequestInput): Promise<PrivacyRequestReport>;
 }
