@@ -1,11 +1,18 @@
-import type { Command } from 'commander';
+import { InvalidArgumentError, type Command } from 'commander';
 import { Client, Connection } from '@temporalio/client';
 import type { OrderbridgeConfig } from '../../platform/config';
 import { clientConnectionOptions } from '../../platform/temporal-connection';
 import { startWebhookReceiver, type RunningWebhookReceiver } from '../../webhooks/serve';
+import { createShopifyClientSource } from '../../activities/shopify-clients';
 import { listPrivacyRequests } from '../../erp/services/privacy';
+import {
+  deleteWebhookSubscriptions,
+  ensureWebhookSubscriptions,
+  listWebhookSubscriptions,
+  SUBSCRIBED_TOPICS,
+} from '../../shopify/webhook-subscriptions';
 import type { AppContext } from '../app-context';
-import { printTable } from '../output';
+import { printRecord, printTable } from '../output';
 import { withAppContext } from '../run-command';
 import { whenStopRequested } from '../shutdown';
 
@@ -52,6 +59,30 @@ export async function startConfiguredWebhookReceiver(
   };
 }
 
+/** Shopify delivers only to HTTPS; plain HTTP is accepted for this machine (the local simulator). */
+export function webhookAddress(value: string): string {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new InvalidArgumentError('expected an address like https://hooks.example.com/webhooks');
+  }
+  const local = url.hostname === '127.0.0.1' || url.hostname === 'localhost';
+  if (url.protocol !== 'https:' && !(local && url.protocol === 'http:'))
+    throw new InvalidArgumentError('Shopify delivers webhooks only to https:// addresses');
+  return url.toString();
+}
+
+/** A Shopify client for a shop card (SHOPIFY_API_BASE_URL points it at a local simulator). */
+async function shopifyClientOf(appContext: AppContext, shopCode: string) {
+  const baseUrl = appContext.config.SHOPIFY_API_BASE_URL;
+  const clientFor = createShopifyClientSource({
+    logger: appContext.logger,
+    ...(baseUrl ? { shopifyBaseUrl: () => baseUrl } : {}),
+  });
+  return clientFor((await appContext.erp()).em.fork(), shopCode.toUpperCase());
+}
+
 export function registerWebhooksCommand(program: Command, context: () => AppContext): void {
   const webhooks = program
     .command('webhooks')
@@ -95,6 +126,55 @@ export function registerWebhooksCommand(program: Command, context: () => AppCont
               })),
           Boolean(options.json),
         );
+      }),
+    );
+  webhooks
+    .command('register')
+    .description(
+      `Subscribe the shop card's store to every topic orderbridge handles (${SUBSCRIBED_TOPICS.length}) at --url; ` +
+        'running it again changes nothing, a new --url moves the subscriptions',
+    )
+    .requiredOption('--shop <code>', 'shop card')
+    .requiredOption(
+      '--url <address>',
+      'public https address of the receiver, ending in /webhooks',
+      webhookAddress,
+    )
+    .option('--json', 'print JSON')
+    .action(async (options: { shop: string; url: string; json?: boolean }) =>
+      withAppContext(context, async (appContext) => {
+        const client = await shopifyClientOf(appContext, options.shop);
+        const changes = await ensureWebhookSubscriptions(client, options.url, SUBSCRIBED_TOPICS);
+        printRecord(
+          {
+            created: changes.created.join(', '),
+            updated: changes.updated.join(', '),
+            unchanged: changes.unchanged.join(', '),
+          },
+          Boolean(options.json),
+        );
+      }),
+    );
+  webhooks
+    .command('list')
+    .description("The store's webhook subscriptions (the app's own)")
+    .requiredOption('--shop <code>', 'shop card')
+    .option('--json', 'print JSON')
+    .action(async (options: { shop: string; json?: boolean }) =>
+      withAppContext(context, async (appContext) => {
+        const client = await shopifyClientOf(appContext, options.shop);
+        printTable(await listWebhookSubscriptions(client), Boolean(options.json));
+      }),
+    );
+  webhooks
+    .command('delete')
+    .description("Delete orderbridge's webhook subscriptions of the store (the order sync still runs)")
+    .requiredOption('--shop <code>', 'shop card')
+    .action(async (options: { shop: string }) =>
+      withAppContext(context, async (appContext) => {
+        const client = await shopifyClientOf(appContext, options.shop);
+        const deleted = await deleteWebhookSubscriptions(client);
+        console.log(`Deleted ${deleted.length} subscription(s).`);
       }),
     );
 }
