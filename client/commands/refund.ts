@@ -2,12 +2,13 @@ import type { Command } from 'commander';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { RefundProblems } from '../../domain/refund-problems';
 import { findRefund, listRefunds } from '../../erp/services/refunds';
-import { createCreditMemoUpdate, refundWorkflowId, type RefundStatus } from '../../workflows/refund-messages';
+import type { RefundStatus } from '../../workflows/refund-messages';
 import type { AppContext } from '../app-context';
 import { resolveOrderReference } from '../order-reference';
 import { printRecord, printTable } from '../output';
 import { withAppContext } from '../run-command';
 import { dispatchRefund } from '../../temporal/dispatch-refund';
+import { requestCreditMemo } from '../../temporal/refund-requests';
 
 interface RefundOptions {
   shop?: string;
@@ -99,9 +100,8 @@ export function registerRefundCommand(program: Command, context: () => AppContex
           orderName: found.order,
           source: 'operator',
         });
-        const handle = client.workflow.getHandle(refundWorkflowId(found.store, found.shopifyRefundId));
         try {
-          printRefundStatus(await handle.executeUpdate(createCreditMemoUpdate), Boolean(options.json));
+          printRefundStatus(await requestCreditMemo(client, found), Boolean(options.json));
         } catch (error) {
           if (error instanceof WorkflowUpdateFailedError) {
             throw new Error(

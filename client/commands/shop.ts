@@ -17,6 +17,8 @@ import {
 import type { AppContext } from '../app-context';
 import { printRecord, printTable } from '../output';
 import { withAppContext } from '../run-command';
+import { NotFoundError, UsageError } from '../exit-codes';
+import { clientSecretFrom, wakeOrdersAfterCredentialChange } from './shop-connect';
 
 type Parser = (value: string) => unknown;
 
@@ -287,7 +289,7 @@ function settingsFrom(options: Record<string, unknown>, currentFilters: Record<s
     try {
       value = setting.parse(raw);
     } catch (error) {
-      throw new Error(`${setting.flag.split(' ')[0]}: ${(error as Error).message}`);
+      throw new UsageError(`${setting.flag.split(' ')[0]}: ${(error as Error).message}`);
     }
     if (setting.filter) {
       filtersChanged = true;
@@ -377,24 +379,43 @@ export function registerShopCommand(program: Command, context: () => AppContext)
       .option('--token-env <variable>', 'replace the access token with this environment variable')
       .option('--token-stdin', 'replace the access token with standard input')
       .option('--clear-token', 'remove the stored access token')
+      .option('--client-id <id>', 'switch to client credentials: the Dev Dashboard app client id')
+      .option('--client-secret-env <variable>', 'the app client secret from this environment variable')
+      .option('--client-secret-stdin', 'the app client secret from standard input')
       .option('--json', 'print JSON'),
-  ).action(async (code: string, options: TokenOptions & { domain?: string } & Record<string, unknown>) =>
-    withAppContext(context, async (appContext) => {
-      const orm = await appContext.erp();
-      const current = await getShopCard(orm, code);
-      if (!current)
-        throw new Error(
-          `Shop card ${code} does not exist: create it with \`orderbridge shop add ${code} --domain <shop>\``,
-        );
-      const accessToken = await tokenFrom(options);
-      const settings = settingsFrom(options, current.orderSyncFilters as Record<string, unknown>);
-      if (options.domain) settings.shopDomain = options.domain;
-      const view = await updateShopCard(orm, code, {
-        settings,
-        ...(accessToken !== undefined ? { accessToken } : {}),
-      });
-      printShop(view, Boolean(options.json));
-    }),
+  ).action(
+    async (
+      code: string,
+      options: TokenOptions & {
+        domain?: string;
+        clientId?: string;
+        clientSecretEnv?: string;
+        clientSecretStdin?: boolean;
+      } & Record<string, unknown>,
+    ) =>
+      withAppContext(context, async (appContext) => {
+        const orm = await appContext.erp();
+        const current = await getShopCard(orm, code);
+        if (!current)
+          throw new Error(
+            `Shop card ${code} does not exist: create it with \`orderbridge shop add ${code} --domain <shop>\``,
+          );
+        const accessToken = await tokenFrom(options);
+        const clientSecret = await clientSecretFrom(options);
+        const clientId = options.clientId ?? current.clientId;
+        if (clientSecret && !clientId) throw new Error('--client-id: required with a client secret');
+        const settings = settingsFrom(options, current.orderSyncFilters as Record<string, unknown>);
+        if (options.domain) settings.shopDomain = options.domain;
+        const view = await updateShopCard(orm, code, {
+          settings,
+          ...(accessToken !== undefined ? { accessToken } : {}),
+          ...(clientSecret && clientId
+            ? { credentials: { kind: 'client_credentials', clientId, clientSecret } }
+            : {}),
+        });
+        printShop(view, Boolean(options.json));
+        if (accessToken || clientSecret) console.log(await wakeOrdersAfterCredentialChange(appContext, code));
+      }),
   );
 
   shop
@@ -404,7 +425,7 @@ export function registerShopCommand(program: Command, context: () => AppContext)
     .action(async (code: string, options: { json?: boolean }) =>
       withAppContext(context, async (appContext) => {
         const view = await getShopCard(await appContext.erp(), code);
-        if (!view) throw new Error(`Shop card ${code} does not exist: see \`orderbridge shop list\``);
+        if (!view) throw new NotFoundError(`Shop card ${code} does not exist: see \`orderbridge shop list\``);
         printShop(view, Boolean(options.json));
       }),
     );
@@ -425,7 +446,11 @@ export function registerShopCommand(program: Command, context: () => AppContext)
             code: view.code,
             domain: view.shopDomain,
             enabled: view.enabled,
-            token: view.hasAccessToken ? 'set' : 'missing',
+            credentials: view.credentialsRefusedAt
+              ? `refused since ${view.credentialsRefusedAt}`
+              : view.hasCredentials
+                ? view.credentialKind
+                : 'missing',
             currency: view.currencyCode ?? 'LCY',
             autoCreate: view.autoCreateOrders,
             customerMapping: view.customerMappingType,

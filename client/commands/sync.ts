@@ -1,9 +1,12 @@
 import type { Command } from 'commander';
+import { describeRefusal, getShopCredentialsView } from '../../erp/services/credentials';
 import type { OrderSyncFilterOverrides, SyncOrdersReport } from '../../workflows/contracts/order';
-import { syncOrdersWorkflowId } from '../../workflows/messages';
+import { startOrderSync } from '../../temporal/sync-runs';
 import type { AppContext } from '../app-context';
 import { printRecord } from '../output';
 import { withAppContext } from '../run-command';
+import { UsageError } from '../exit-codes';
+import { awaitOrderSync } from '../sync-progress';
 
 interface SyncOrdersOptions {
   shop: string;
@@ -49,22 +52,25 @@ export function registerSyncCommand(program: Command, context: () => AppContext)
           ...(options.tags ? { tags: options.tags } : {}),
         };
         if (options.since && Number.isNaN(Date.parse(options.since))) {
-          throw new Error(`--since ${options.since}: expected an ISO time such as 2026-11-01T00:00:00Z`);
+          throw new UsageError(`--since ${options.since}: expected an ISO time such as 2026-11-01T00:00:00Z`);
+        }
+        const credentials = await getShopCredentialsView(await appContext.erp(), options.shop);
+        if (credentials?.refusedAt) {
+          // Every run would fail the same way: say so now instead of starting one.
+          throw new Error(
+            `Shop card ${credentials.shopCode}: ${describeRefusal(credentials)}. Fix: orderbridge shop connect ` +
+              `${credentials.shopCode} --domain ${credentials.shopDomain} --client-id <id> --client-secret-env <VAR>`,
+          );
         }
         const client = await appContext.temporalClient();
         const started = Date.now();
-        const report: SyncOrdersReport = await client.workflow.execute('syncOrdersWorkflow', {
-          taskQueue: appContext.config.TEMPORAL_TASK_QUEUE,
-          // Its own id beside the scheduled runs: orders stay exactly-once through their per-order workflows.
-          workflowId: `${syncOrdersWorkflowId(options.shop)}:manual-${started}`,
-          args: [
-            {
-              shopCode: options.shop,
-              ...(Object.keys(filters).length ? { filters } : {}),
-              ...(options.since ? { since: new Date(options.since).toISOString() } : {}),
-            },
-          ],
+        const run = { taskQueue: appContext.config.TEMPORAL_TASK_QUEUE, label: 'manual', startedAt: started };
+        const handle = await startOrderSync(client, run, {
+          shopCode: options.shop,
+          ...(Object.keys(filters).length ? { filters } : {}),
+          ...(options.since ? { since: new Date(options.since).toISOString() } : {}),
         });
+        const report: SyncOrdersReport = await awaitOrderSync(appContext, handle, options.shop, started);
         printRecord({ ...report, seconds: (Date.now() - started) / 1000 }, Boolean(options.json));
       }),
     );

@@ -1,6 +1,7 @@
+import { ensureLocalSecretKeyFile, SECRET_KEY_VARIABLE } from '../../platform/secret-box';
 import type { Command } from 'commander';
 import type { SyncOrdersReport } from '../../workflows/contracts/order';
-import { syncOrdersWorkflowId } from '../../workflows/messages';
+import { startOrderSync } from '../../temporal/sync-runs';
 import type { AppContext } from '../app-context';
 import { startDemoShop, type DemoShop } from '../demo/demo-shop';
 import { followDemoProgress } from '../demo/demo-progress';
@@ -13,11 +14,12 @@ import { ensureWebhookSubscriptions, SUBSCRIBED_TOPICS } from '../../shopify/web
 import type { RunningWebhookReceiver } from '../../webhooks/serve';
 import { startConfiguredWebhookReceiver } from './webhooks';
 import { runWorkerUntilStopped } from './worker';
+import { wholeNumber } from '../option-parsers';
 
 interface UpOptions {
   demo: boolean;
-  demoOrders: string;
-  seed: string;
+  demoOrders: number;
+  seed: number;
   syncEvery: string;
 }
 
@@ -30,8 +32,8 @@ export function registerUpCommand(program: Command, context: () => AppContext): 
         'a DEMO shop card and its sync schedule. Ctrl-C stops it all.',
     )
     .option('--no-demo', 'no simulated store, no demo shop card')
-    .option('--demo-orders <n>', 'orders the demo store starts with', '40')
-    .option('--seed <n>', 'seed of the demo data (same seed, same store)', '7')
+    .option('--demo-orders <n>', 'orders the demo store starts with', wholeNumber({ min: 0 }), 40)
+    .option('--seed <n>', 'seed of the demo data (same seed, same store)', wholeNumber({ min: 0 }), 7)
     .option(
       '--sync-every <interval>',
       'order sync schedule of the demo shop card: the reconciler, webhooks bring orders at once',
@@ -49,13 +51,22 @@ export function registerUpCommand(program: Command, context: () => AppContext): 
       let demo: DemoShop | undefined;
       let receiver: RunningWebhookReceiver | undefined;
       try {
+        if (!config.SHOPIFY_SHOP) {
+          // Embedded defaults: the demo gets a key of its own so nobody has to manage one to try it.
+          const keyFile = ensureLocalSecretKeyFile();
+          if (keyFile)
+            logger.info(
+              `secrets are encrypted with the local demo key in ${keyFile}; for a real store set ` +
+                `${SECRET_KEY_VARIABLE} (openssl rand -base64 32) instead`,
+            );
+        }
         const orm = await appContext.erp();
         if (withDemo) {
           logger.info(`creating the demo store: ${options.demoOrders} orders (seed ${options.seed})`);
           demo = await startDemoShop(orm, {
             port: config.SIMULATOR_PORT,
-            seed: Number(options.seed),
-            orders: Number(options.demoOrders),
+            seed: options.seed,
+            orders: options.demoOrders,
           });
           logger.info(
             { store: demo.simulator.shopDomain, url: demo.simulator.graphqlUrl },
@@ -110,11 +121,10 @@ async function runDemo(
 ): Promise<void> {
   const { config, logger } = appContext;
   const client = await appContext.temporalClient();
-  const report: SyncOrdersReport = await client.workflow.execute('syncOrdersWorkflow', {
-    taskQueue: config.TEMPORAL_TASK_QUEUE,
-    workflowId: `${syncOrdersWorkflowId(demo.shopCode)}:first-${Date.now()}`,
-    args: [{ shopCode: demo.shopCode }],
-  });
+  const run = { taskQueue: config.TEMPORAL_TASK_QUEUE, label: 'first', startedAt: Date.now() };
+  const report: SyncOrdersReport = await (
+    await startOrderSync(client, run, { shopCode: demo.shopCode })
+  ).result();
   logger.info(
     { found: report.found, dispatched: report.dispatched, filteredOut: report.filteredOut },
     'first order sync done: order workflows are importing',

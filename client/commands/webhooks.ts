@@ -4,6 +4,8 @@ import type { OrderbridgeConfig } from '../../platform/config';
 import { clientConnectionOptions } from '../../platform/temporal-connection';
 import { startWebhookReceiver, type RunningWebhookReceiver } from '../../webhooks/serve';
 import { createShopifyClientSource } from '../../activities/shopify-clients';
+import type { ErpOrm } from '../../erp/orm';
+import { clientSecretsForShopDomain } from '../../erp/services/credentials';
 import { listPrivacyRequests } from '../../erp/services/privacy';
 import {
   deleteWebhookSubscriptions,
@@ -17,15 +19,16 @@ import { withAppContext } from '../run-command';
 import { whenStopRequested } from '../shutdown';
 
 /**
- * Today the app's client secret comes from SHOPIFY_CLIENT_SECRET; `extraSecrets` adds the local
- * simulator's. A shop card's own encrypted client secret takes part once cards store one.
+ * The client secrets that may sign a store's webhooks: each of its shop cards' own (stored
+ * encrypted), the app's SHOPIFY_CLIENT_SECRET, and `extraSecrets` (the local simulator's).
  */
-export function clientSecretsFromConfig(
+export function clientSecretsOfStore(
+  orm: ErpOrm,
   config: OrderbridgeConfig,
   extraSecrets: readonly string[] = [],
 ): (shopDomain: string) => Promise<string[]> {
-  const secrets = [...(config.SHOPIFY_CLIENT_SECRET ? [config.SHOPIFY_CLIENT_SECRET] : []), ...extraSecrets];
-  return async () => secrets;
+  const shared = [...(config.SHOPIFY_CLIENT_SECRET ? [config.SHOPIFY_CLIENT_SECRET] : []), ...extraSecrets];
+  return async (shopDomain) => [...(await clientSecretsForShopDomain(orm, shopDomain)), ...shared];
 }
 
 /**
@@ -39,15 +42,16 @@ export async function startConfiguredWebhookReceiver(
   const { config, logger } = appContext;
   const connection = Connection.lazy(clientConnectionOptions(config));
   const temporalClient = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
+  const orm = await appContext.erp();
   const receiver = await startWebhookReceiver({
-    orm: await appContext.erp(),
+    orm,
     temporalClient,
     taskQueue: config.TEMPORAL_TASK_QUEUE,
     logger,
     host: config.WEBHOOK_HOST,
     port: config.WEBHOOK_PORT,
     bodyLimitBytes: config.WEBHOOK_BODY_LIMIT_BYTES,
-    clientSecretsOf: clientSecretsFromConfig(config, extraSecrets),
+    clientSecretsOf: clientSecretsOfStore(orm, config, extraSecrets),
   });
   return {
     ...receiver,
@@ -78,6 +82,7 @@ async function shopifyClientOf(appContext: AppContext, shopCode: string) {
   const baseUrl = appContext.config.SHOPIFY_API_BASE_URL;
   const clientFor = createShopifyClientSource({
     logger: appContext.logger,
+    orm: await appContext.erp(),
     ...(baseUrl ? { shopifyBaseUrl: () => baseUrl } : {}),
   });
   return clientFor((await appContext.erp()).em.fork(), shopCode.toUpperCase());

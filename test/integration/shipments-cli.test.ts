@@ -99,10 +99,17 @@ describe('orderbridge erp ship / invoice, order show, order close', () => {
         'ups',
         '--tracking',
         '1Z42',
+        '--wait',
+        '120',
         '--json',
       ),
     );
-    expect(printed).toMatchObject({ documentNo: header.no, workflow: 'order workflow woken' });
+    // --wait follows the shipment until its order workflow settled it with Shopify.
+    expect(printed).toMatchObject({
+      documentNo: header.no,
+      workflow: 'order workflow woken',
+      shopifySync: 'fulfilled',
+    });
     await waitForShipment(stack, order, printed.shipmentId);
     expect(shopifyOrder(stack, order).fulfillments[0]!.trackingInfo).toEqual([
       { company: 'UPS', number: '1Z42', url: 'https://ups.example/1Z42' },
@@ -160,6 +167,11 @@ describe('orderbridge shipments sync / list / schedule', () => {
       expect.objectContaining({ shipmentNo: posted.shipmentNo, status: 'fulfilled' }),
     );
     await waitForClosing(stack, order, 'closed');
+    // Closed, the run ended: `order close` says so instead of waiting on a workflow that is gone.
+    await orderHandle(stack, order.id).result();
+    await expect(run('order', 'close', order.name)).rejects.toThrow(
+      `Order ${order.name} has no running workflow: it is closed already, or not imported.`,
+    );
     expect(await run('shipments', 'list', '--shop', SHOP)).toMatch(
       new RegExp(`${posted.shipmentNo}.*fulfilled`),
     );

@@ -31,8 +31,6 @@ export type OrderStep =
   /** Publish, then wait for a message; until the automatic re-check, when the order needs attention. */
   | { kind: 'wait'; until?: number };
 
-export type OrderStepKind = OrderStep['kind'];
-
 export interface StepContext {
   /** Workflow time, in milliseconds. */
   now: number;
