@@ -157,7 +157,7 @@ export const COMMANDS: readonly LazyCommand[] = [
   },
   {
     name: 'webhooks',
-    description: 'Shopify webhooks: the receiver, the store subscriptions, privacy requests',
+    description: 'Shopify webhooks: the receiver (doorbell) and the store subscriptions',
     load: async () => (await import('./commands/webhooks')).registerWebhooksCommand,
   },
 ];
