@@ -4,6 +4,7 @@ import { createHealthCheckActivities } from './health-check';
 import { createOrderActivities } from './order-activities';
 import { createRefundActivities } from './refund-activities';
 import { createShipmentActivities } from './shipment-activities';
+import { createShopWebhookActivities } from './shop-webhook-activities';
 import { createShopifyClientSource } from './shopify-clients';
 import { createSyncOrdersActivities } from './sync-orders';
 import { createSyncShipmentsActivities } from './sync-shipments';
@@ -20,5 +21,6 @@ export function createActivities(deps: ActivityDeps): OrderbridgeActivities {
     ...createRefundActivities(deps),
     ...createShipmentActivities(deps, shopifyClientFor),
     ...createSyncShipmentsActivities(deps),
+    ...createShopWebhookActivities(deps),
   };
 }

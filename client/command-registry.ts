@@ -155,6 +155,11 @@ export const COMMANDS: readonly LazyCommand[] = [
     description: 'Posted shipments and their fulfillments in Shopify: list, sync now, schedule',
     load: async () => (await import('./commands/shipments')).registerShipmentsCommand,
   },
+  {
+    name: 'webhooks',
+    description: 'Shopify webhooks: the receiver (doorbell) and the store subscriptions',
+    load: async () => (await import('./commands/webhooks')).registerWebhooksCommand,
+  },
 ];
 
 /**

@@ -72,6 +72,12 @@ const environmentSchema = z.object({
     .regex(/^https?:\/\/[^/]+$/, 'expected scheme and host only, e.g. http://127.0.0.1:8380')
     .optional(),
   SHOPIFY_SCHEMA_PATH: z.string().optional(),
+  WEBHOOK_PORT: port.default(8390),
+  /** Loopback by default: a public receiver belongs behind a TLS-terminating proxy. */
+  WEBHOOK_HOST: z.string().min(1, 'expected an interface address like 0.0.0.0').default('127.0.0.1'),
+  WEBHOOK_BODY_LIMIT_BYTES: positiveInt.default(1_048_576),
+  /** The app's client secret for shop cards that hold none of their own: it signs webhooks. */
+  SHOPIFY_CLIENT_SECRET: z.string().min(1, 'expected the app client secret').optional(),
 });
 
 export type OrderbridgeConfig = Readonly<z.infer<typeof environmentSchema>>;
@@ -84,7 +90,12 @@ export class ConfigError extends Error {
 }
 
 /** Names of variables whose values must never be printed or logged. */
-export const SECRET_VARIABLES = ['SHOPIFY_ACCESS_TOKEN', 'TEMPORAL_API_KEY', 'DATABASE_URL'] as const;
+export const SECRET_VARIABLES = [
+  'SHOPIFY_ACCESS_TOKEN',
+  'SHOPIFY_CLIENT_SECRET',
+  'TEMPORAL_API_KEY',
+  'DATABASE_URL',
+] as const;
 
 export function loadConfig(environment: NodeJS.ProcessEnv = process.env): OrderbridgeConfig {
   if (environment === process.env) {

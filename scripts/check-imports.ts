@@ -21,6 +21,7 @@ const SOURCE_FOLDERS = [
   'shopify',
   'simulator',
   'temporal',
+  'webhooks',
   'worker',
   'workflows',
 ];

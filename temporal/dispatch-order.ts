@@ -13,7 +13,8 @@ import {
 export interface OrderDispatch {
   store: string;
   shopifyOrderId: string;
-  orderName: string;
+  /** Unknown to a webhook that names only the order's id; the workflow publishes it once imported. */
+  orderName?: string;
   change: ShopifyOrderChanged;
 }
 
@@ -41,7 +42,7 @@ export async function dispatchOrderChange(
     typedSearchAttributes: [
       { key: SHOP_CODE, value: dispatch.change.shopCode },
       { key: SHOP_DOMAIN, value: dispatch.store },
-      { key: SHOPIFY_ORDER_NAME, value: dispatch.orderName },
+      ...(dispatch.orderName ? [{ key: SHOPIFY_ORDER_NAME, value: dispatch.orderName }] : []),
       { key: ORDER_STAGE, value: 'importing' },
       { key: ORDER_HAS_ERROR, value: false },
     ],

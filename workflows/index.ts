@@ -4,3 +4,5 @@ export { orderWorkflow } from './order';
 export { syncOrdersWorkflow } from './sync-orders';
 export { syncShipmentsWorkflow } from './sync-shipments';
 export { refundWorkflow } from './refund';
+export { appUninstalledWorkflow } from './app-uninstalled';
+export { privacyRequestWorkflow } from './privacy-request';

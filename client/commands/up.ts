@@ -9,6 +9,10 @@ import { ensureLocalTemporal } from '../local-temporal';
 import { whenStopRequested } from '../shutdown';
 import { ensureOrderSyncSchedule } from '../../temporal/order-sync-schedule';
 import { ensureShipmentSyncSchedule } from '../../temporal/shipment-sync-schedule';
+import { createShopifyClient } from '../../shopify/client';
+import { ensureWebhookSubscriptions, SUBSCRIBED_TOPICS } from '../../shopify/webhook-subscriptions';
+import type { RunningWebhookReceiver } from '../../webhooks/serve';
+import { startConfiguredWebhookReceiver } from './webhooks';
 import { runWorkerUntilStopped } from './worker';
 import { wholeNumber } from '../option-parsers';
 
@@ -30,7 +34,11 @@ export function registerUpCommand(program: Command, context: () => AppContext): 
     .option('--no-demo', 'no simulated store, no demo shop card')
     .option('--demo-orders <n>', 'orders the demo store starts with', wholeNumber({ min: 0 }), 40)
     .option('--seed <n>', 'seed of the demo data (same seed, same store)', wholeNumber({ min: 0 }), 7)
-    .option('--sync-every <interval>', 'order sync schedule of the demo shop card', '30 seconds')
+    .option(
+      '--sync-every <interval>',
+      'order sync schedule of the demo shop card: the reconciler, webhooks bring orders at once',
+      '5 minutes',
+    )
     .action(async (options: UpOptions) => {
       const appContext = context();
       const { config, logger } = appContext;
@@ -41,6 +49,7 @@ export function registerUpCommand(program: Command, context: () => AppContext): 
       const temporal = await ensureLocalTemporal(config, logger);
       const withDemo = options.demo && !config.SHOPIFY_SHOP;
       let demo: DemoShop | undefined;
+      let receiver: RunningWebhookReceiver | undefined;
       try {
         if (!config.SHOPIFY_SHOP) {
           // Embedded defaults: the demo gets a key of its own so nobody has to manage one to try it.
@@ -73,10 +82,26 @@ export function registerUpCommand(program: Command, context: () => AppContext): 
               }
             : {}),
         });
-        if (demo) await runDemo(appContext, demo, options, () => stopping, temporal.uiUrl);
+        receiver = await startConfiguredWebhookReceiver(
+          appContext,
+          simulator ? [simulator.webhookSecret] : [],
+        );
+        logger.info({ url: receiver.url }, 'webhook receiver listening');
+        if (simulator) {
+          // The simulated store delivers to the receiver, as a store does once `webhooks register` ran.
+          const shopify = createShopifyClient({
+            shopDomain: simulator.shopDomain,
+            accessToken: simulator.accessToken,
+            baseUrl: simulator.baseUrl,
+          });
+          await ensureWebhookSubscriptions(shopify, receiver.url, SUBSCRIBED_TOPICS);
+        }
+        if (demo) await runDemo(appContext, demo, options, () => stopping, temporal.uiUrl, receiver.url);
         else if (temporal.uiUrl) logger.info(`Temporal UI: ${temporal.uiUrl}`);
+        if (!demo) console.log(`Webhook receiver: ${receiver.url}`);
         await workerDone;
       } finally {
+        await receiver?.close();
         await demo?.simulator.stop();
         await appContext.close();
         await temporal.stop();
@@ -92,6 +117,7 @@ async function runDemo(
   options: UpOptions,
   stopping: () => boolean,
   uiUrl: string | undefined,
+  webhookUrl: string,
 ): Promise<void> {
   const { config, logger } = appContext;
   const client = await appContext.temporalClient();
@@ -133,6 +159,7 @@ async function runDemo(
     'Ship an order:        npx orderbridge erp ship <#name> [--agent A --tracking N]  (release it first: erp release)',
     `Schedule:             npx orderbridge schedule list          (order sync of ${demo.shopCode} every ${options.syncEvery})`,
     `Simulated Shopify:    ${demo.simulator.graphqlUrl}`,
+    `Webhook receiver:     ${webhookUrl}  (the simulated store is subscribed; counters on /metrics)`,
     'Running until Ctrl-C.',
   ];
   console.log(lines.join('\n'));

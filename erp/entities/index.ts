@@ -42,6 +42,8 @@ import { ImportedReturn } from './imported-return';
 import { ImportedReturnLine } from './imported-return-line';
 import { IssuedGiftCard } from './issued-gift-card';
 import { ConfigVersion } from './config-version';
+import { WebhookDelivery } from './webhook-delivery';
+import { PrivacyRequest } from './privacy-request';
 
 /** Every entity of the ERP store, registered by reference (no folder globs: works in vitest, tsx and bundles). */
 export const ERP_ENTITIES = [
@@ -89,6 +91,8 @@ export const ERP_ENTITIES = [
   ImportedReturnLine,
   IssuedGiftCard,
   ConfigVersion,
+  WebhookDelivery,
+  PrivacyRequest,
 ];
 
 export {
@@ -136,4 +140,6 @@ export {
   ImportedReturnLine,
   IssuedGiftCard,
   ConfigVersion,
+  WebhookDelivery,
+  PrivacyRequest,
 };

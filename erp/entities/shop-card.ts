@@ -41,6 +41,8 @@ export const ShopCard = defineEntity({
     credentialsRefusal: p.text().nullable(),
     apiVersion: p.string().length(10).default('2026-10'),
     enabled: p.boolean().default(true),
+    /** Why the card was disabled by orderbridge itself (e.g. the app was uninstalled); null otherwise. */
+    disabledReason: p.text().nullable(),
     /** ERP currency of the shop currency; null = the shop sells in the ERP's local currency (LCY). */
     currencyCode: p.string().length(10).nullable(),
     currencyHandling: p.enum([...CURRENCY_HANDLING]).default('shop'),

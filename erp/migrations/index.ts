@@ -11,6 +11,7 @@ import { Migration20261127235703_order_to_import_dispatched_version } from './Mi
 import { Migration20261207190000_shop_credentials } from './Migration20261207190000_shop_credentials';
 import { Migration20261207190000_order_to_import_total_any_size } from './Migration20261207190000_order_to_import_total_any_size';
 import { Migration20261207194500_shipment_method_agent } from './Migration20261207194500_shipment_method_agent';
+import { Migration20261207191500_webhooks } from './Migration20261207191500_webhooks';
 
 /**
  * Every migration in the order it runs. New ones are created with `npm run migration:create -- <name>`
@@ -50,4 +51,5 @@ export const ERP_MIGRATIONS: MigrationObject[] = [
     name: 'Migration20261207194500_shipment_method_agent',
     class: Migration20261207194500_shipment_method_agent,
   },
+  { name: 'Migration20261207191500_webhooks', class: Migration20261207191500_webhooks },
 ];

@@ -26,6 +26,7 @@ import { returnClose, returnCreate, type ReturnInput } from './returns';
 import {
   webhookSubscriptionCreate,
   webhookSubscriptionDelete,
+  webhookSubscriptionUpdate,
   type WebhookSubscriptionInput,
 } from './webhook-subscriptions';
 
@@ -85,6 +86,9 @@ export const mutationResolvers: Record<string, Resolver> = {
     ),
   ),
   webhookSubscriptionDelete: mutation((store, args) => webhookSubscriptionDelete(store, String(args.id))),
+  webhookSubscriptionUpdate: mutation((store, args) =>
+    webhookSubscriptionUpdate(store, String(args.id), args.webhookSubscription as WebhookSubscriptionInput),
+  ),
   productCreate: mutation((store, args) =>
     productCreate(store, (args.product ?? args.input) as Parameters<typeof productCreate>[1]),
   ),

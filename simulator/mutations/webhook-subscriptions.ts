@@ -86,3 +86,37 @@ export function webhookSubscriptionDelete(store: ShopStore, id: string) {
   store.webhookSubscriptions.splice(index, 1);
   return { deletedWebhookSubscriptionId: id, userErrors: [] };
 }
+
+/** webhookSubscriptionUpdate: a new address (loopback only, as for create), name or fields. */
+export function webhookSubscriptionUpdate(store: ShopStore, id: string, input: WebhookSubscriptionInput) {
+  const subscription = store.webhookSubscriptions.find((candidate) => candidate.id === id);
+  if (!subscription)
+    return {
+      webhookSubscription: null,
+      userErrors: [userError(['id'], 'Webhook subscription does not exist')],
+    };
+  const uri = input.uri ?? input.callbackUrl ?? subscription.uri;
+  if (!isAllowedCallback(uri)) {
+    return {
+      webhookSubscription: null,
+      userErrors: [
+        userError(
+          ['webhookSubscription', 'uri'],
+          'Address is invalid (the simulator delivers only to http://127.0.0.1 or localhost)',
+        ),
+      ],
+    };
+  }
+  if (input.name && input.name.length > 50) {
+    return {
+      webhookSubscription: null,
+      userErrors: [userError(['webhookSubscription', 'name'], 'Name is too long (maximum is 50 characters)')],
+    };
+  }
+  subscription.uri = uri;
+  if (input.name !== undefined) subscription.name = input.name ?? null;
+  if (input.includeFields) subscription.includeFields = input.includeFields;
+  if (input.filter !== undefined) subscription.filter = input.filter ?? null;
+  subscription.updatedAt = store.timestamp();
+  return { webhookSubscription: subscription, userErrors: [] };
+}

@@ -145,6 +145,15 @@ describe('the connector operations against the simulator', () => {
     if (name === 'GiftCards') return { query: null };
     if (name === 'IssuedGiftCards') return { query: "created_at:>='2020-01-01T00:00:00Z'" };
     if (name === 'OrderClose') return { id: ids.order };
+    if (name === 'WebhookSubscriptionCreate')
+      return {
+        topic: 'ORDERS_CREATE',
+        subscription: { uri: 'https://127.0.0.1:9/webhooks', name: 'orderbridge' },
+      };
+    if (name === 'WebhookSubscriptionUpdate' || name === 'WebhookSubscriptionDelete') {
+      const subscription = simulator.store.webhookSubscriptions[0]!;
+      return { id: subscription.id, subscription: { uri: 'https://localhost:9/webhooks' } };
+    }
     if (name === 'FulfillmentOrderMove') return { id: ids.fulfillmentOrder, newLocationId: ids.warehouse };
     if (name === 'FulfillmentCreate') {
       const open = simulator.store
@@ -161,8 +170,16 @@ describe('the connector operations against the simulator', () => {
     expect(operations.length).toBeGreaterThan(15);
   });
 
-  // Queries first, then the mutations (which change the order the queries read): move, fulfil, close.
-  const mutationOrder = ['FulfillmentOrderMove', 'FulfillmentCreate', 'OrderClose'];
+  // Queries first, then the mutations (which change the order the queries read): move, fulfil, close;
+  // a webhook subscription is created before it is updated and deleted.
+  const mutationOrder = [
+    'FulfillmentOrderMove',
+    'FulfillmentCreate',
+    'OrderClose',
+    'WebhookSubscriptionCreate',
+    'WebhookSubscriptionUpdate',
+    'WebhookSubscriptionDelete',
+  ];
   const rank = (name: string) =>
     mutationOrder.includes(name) ? mutationOrder.indexOf(name) : mutationOrder.length;
   const ordered = [

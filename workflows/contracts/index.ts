@@ -6,10 +6,12 @@ import type { HealthCheckActivities } from './health-check';
 import type { OrderActivities, SyncOrdersActivities } from './order';
 import type { RefundActivities } from './refund';
 import type { ShipmentActivities, SyncShipmentsActivities } from './shipment';
+import type { ShopWebhookActivities } from './shop-webhooks';
 
 export type OrderbridgeActivities = HealthCheckActivities &
   SyncOrdersActivities &
   OrderActivities &
   RefundActivities &
   ShipmentActivities &
-  SyncShipmentsActivities;
+  SyncShipmentsActivities &
+  ShopWebhookActivities;

@@ -98,6 +98,8 @@ export class ShopCardError extends Error {
 export interface ShopCardView extends Required<Omit<ShopCardSettings, 'orderSyncFilters'>> {
   code: string;
   orderSyncFilters: OrderSyncFilters;
+  /** Why orderbridge disabled the card itself (the app was uninstalled), if it did. */
+  disabledReason: string | null;
   credentialKind: CredentialKind;
   clientId: string | null;
   hasCredentials: boolean;
@@ -111,6 +113,7 @@ function viewOf(shop: ShopCard): ShopCardView {
     shopDomain: shop.shopDomain,
     apiVersion: shop.apiVersion,
     enabled: shop.enabled,
+    disabledReason: shop.disabledReason ?? null,
     credentialKind: shop.credentialKind,
     clientId: shop.clientId ?? null,
     hasCredentials: Boolean(shop.clientSecretSealed ?? shop.accessTokenSealed),
@@ -286,6 +289,8 @@ export async function updateShopCard(
         `does not exist: create it with \`orderbridge shop add ${code} --domain <shop>.myshopify.com\``,
       ]);
     em.assign(shop, settings as never);
+    // An operator enabling the card again settles why orderbridge had disabled it.
+    if (settings.enabled === true) em.assign(shop, { disabledReason: null } as never);
     if (change.credentials || change.accessToken) em.assign(shop, credentialColumns(change) as never);
     else if (change.accessToken === null)
       em.assign(shop, { accessTokenSealed: null, accessTokenExpiresAt: null } as never);
