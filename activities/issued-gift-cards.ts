@@ -1,6 +1,6 @@
 import { cancellationSignal } from '@temporalio/activity';
 import type { OrderSnapshot } from '../domain/order-snapshot';
-import { issuedGiftCardCounts, recordIssuedGiftCards } from '../erp/services/issued-gift-cards';
+import { issuedGiftCardCounts, recordIssuedGiftCards } from '../erp/services/refunds';
 import type { ShopifyAdminClient } from '../shopify/client';
 import { findIssuedGiftCards } from '../shopify/issued-gift-cards';
 import type { ActivityDeps } from './deps';

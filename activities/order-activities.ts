@@ -3,13 +3,15 @@ import { fulfillmentOrderLinesNeeded, representativeLocationsStale } from '../do
 import { OrderProblemsError } from '../domain/order-problems';
 import { mayHaveRefunds } from '../domain/refund-classification';
 import { ImportedOrder } from '../erp/entities';
-import { createSalesDocument } from '../erp/services/create-sales-document';
-import { importOrder } from '../erp/services/import-order';
-import { createCustomerForOrder } from '../erp/services/create-order-customer';
-import { shopLocationCodes, storedFulfillmentPlacement } from '../erp/services/location-mappings';
-import { markOrderToImportFailed } from '../erp/services/orders-to-import';
-import { CustomerNotFoundError, mapShopifyCustomer } from '../erp/services/map-shopify-customer';
-import { setOrderCustomer } from '../erp/services/set-order-customer';
+import { createSalesDocument } from '../erp/services/documents';
+import { importOrder, markOrderToImportFailed } from '../erp/services/orders';
+import {
+  createCustomerForOrder,
+  CustomerNotFoundError,
+  mapShopifyCustomer,
+  setOrderCustomer,
+} from '../erp/services/customers';
+import { shopLocationCodes, storedFulfillmentPlacement } from '../erp/services/shipments';
 import { ShopifyAuthError, ShopifyNotFoundError } from '../shopify/errors';
 import { fetchOrderForImport } from '../shopify/order-import';
 import { toOrderSnapshot } from '../shopify/order-snapshot';

@@ -1,6 +1,6 @@
 import { ImportedOrder } from '../erp/entities';
-import { createCreditMemo } from '../erp/services/create-credit-memo';
-import { dispatchOrderChange } from '../client/temporal/dispatch-order';
+import { createCreditMemo } from '../erp/services/refunds';
+import { dispatchOrderChange } from '../temporal/dispatch-order';
 import type { ActivityDeps } from './deps';
 import type { CreditMemoAttempt, CreditMemoRequest, OrderReimportRequest } from './refund-contract';
 

@@ -1,6 +1,6 @@
 import { creditMemoMode } from '../domain/refund-settings';
 import { ImportedOrder, ImportedRefund, ShopCard } from '../erp/entities';
-import { dispatchRefund } from '../client/temporal/dispatch-refund';
+import { dispatchRefund } from '../temporal/dispatch-refund';
 import type { ActivityDeps } from './deps';
 
 /**

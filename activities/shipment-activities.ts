@@ -9,14 +9,11 @@ import {
 } from '../domain/shipment-fulfillment-plan';
 import { orderCloseRefused } from '../domain/shipment-problems';
 import { shipmentTracking } from '../domain/shipment-tracking';
-import {
-  loadOrderCloseFacts,
-  recordOrderClosed,
-  recordOrderCloseRefused,
-} from '../erp/services/order-close-records';
+import { loadOrderCloseFacts, recordOrderClosed, recordOrderCloseRefused } from '../erp/services/orders';
 import {
   countSyncAttempt,
   finishShipmentSync,
+  type FulfillmentRequestRow,
   fulfillmentsOwnedByOtherShipments,
   loadShipmentForSync,
   markRequestCreated,
@@ -25,8 +22,7 @@ import {
   recordShipmentSyncError,
   ShipmentNotFoundError,
   storeShipmentPlan,
-  type FulfillmentRequestRow,
-} from '../erp/services/shipment-sync-records';
+} from '../erp/services/shipments';
 import { ShopifyAuthError, ShopifyNotFoundError, ShopifyUserErrors } from '../shopify/errors';
 import { createFulfillment } from '../shopify/fulfillments';
 import { closeOrder } from '../shopify/order-close';

@@ -3,14 +3,14 @@ import type { FinancialStatus, FulfillmentStatus, RiskLevel } from '../domain/or
 import { toShopifySearchQuery, type OrderSyncFilters } from '../domain/order-filters';
 import { ShopCard } from '../erp/entities';
 import {
-  markOrdersDispatched,
-  recordDiscoveredOrders,
   type DiscoveredOrder,
+  markOrdersDispatched,
   type OrderToDispatch,
-} from '../erp/services/record-discovered-orders';
+  recordDiscoveredOrders,
+} from '../erp/services/orders';
 import { highestRisk, orderChannel } from '../shopify/order-snapshot';
 import { discoverOrderPages, updatedWindowQuery, type OrderToImport } from '../shopify/order-discovery';
-import { dispatchOrderChange } from '../client/temporal/dispatch-order';
+import { dispatchOrderChange } from '../temporal/dispatch-order';
 import type { DiscoverOrdersInput, DiscoverOrdersResult, OrderSyncFilterOverrides } from './order-contract';
 import type { ActivityDeps } from './deps';
 import type { createShopifyClientSource } from './shopify-clients';

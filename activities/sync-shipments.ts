@@ -1,6 +1,6 @@
 import { ApplicationFailure, heartbeat } from '@temporalio/activity';
 import { ShopCard } from '../erp/entities';
-import { notifyShipmentPosted } from '../client/temporal/dispatch-shipment';
+import { notifyShipmentPosted } from '../temporal/dispatch-shipment';
 import type { ActivityDeps } from './deps';
 import type {
   ShipmentOutcome,

@@ -9,11 +9,10 @@
  *
  * Last line: shipments=<N> shipments_per_s=<x> requests_per_shipment=<x> cost_per_shipment=<x>
  */
-import { notifyShipmentPosted } from '../client/temporal/dispatch-shipment';
+import { notifyShipmentPosted } from '../temporal/dispatch-shipment';
 import { seedDemoShop } from '../erp/demo-setup';
 import { ImportedOrder, SalesHeader, ShipmentSync } from '../erp/entities';
-import { postSalesShipment, type PostedShipment } from '../erp/services/post-shipment';
-import { addShippingAgent } from '../erp/services/shipping-agents';
+import { addShippingAgent, type PostedShipment, postSalesShipment } from '../erp/services/shipments';
 import { createOrder } from '../simulator/generator/create-order';
 import { loadShopProfile } from '../simulator/generator/shop-profile';
 import { orderWorkflowId } from '../workflows/messages';

@@ -15,7 +15,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Client } from '@temporalio/client';
 import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
-import { dispatchOrderChange } from '../client/temporal/dispatch-order';
+import { dispatchOrderChange } from '../temporal/dispatch-order';
 import { mapWithConcurrency } from '../platform/concurrency';
 import { ORDER_DISPATCH_CONCURRENCY } from '../activities/sync-orders';
 import { DEFAULT_WORKER_TUNING, workerTuningOptions } from '../worker/worker';

@@ -19,7 +19,7 @@ import {
   ShopCustomerTemplate,
   TaxArea,
 } from './entities';
-import { inTransaction, type ErpContext } from './services/context';
+import { type ErpContext, inTransaction } from './services/shared';
 
 /**
  * Seeds what the demo and the tests need: the company set-up (local currency, number series) and a

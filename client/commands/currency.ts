@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
-import { listExchangeRates } from '../../erp/services/exchange-rates';
-import { setExchangeRate } from '../../erp/services/set-exchange-rate';
+import { listExchangeRates, setExchangeRate } from '../../erp/services/settings';
 import type { AppContext } from '../app-context';
 import { printRecord, printTable } from '../output';
 import { withAppContext } from '../run-command';

@@ -5,7 +5,7 @@ import {
   listShopCustomerTemplates,
   removeShopCustomerTemplate,
   setShopCustomerTemplate,
-} from '../../erp/services/customer-templates';
+} from '../../erp/services/customers';
 import type { AppContext } from '../app-context';
 import { printRecord, printTable } from '../output';
 import { withAppContext } from '../run-command';

@@ -1,12 +1,16 @@
 import type { Command } from 'commander';
-import { postSalesInvoice } from '../../erp/services/post-invoice';
-import { postSalesShipment } from '../../erp/services/post-shipment';
-import { releaseSalesDocument, reopenSalesDocument } from '../../erp/services/release-document';
-import { addSalesLine, setSalesLine } from '../../erp/services/sales-order-edits';
+import {
+  addSalesLine,
+  postSalesInvoice,
+  releaseSalesDocument,
+  reopenSalesDocument,
+  setSalesLine,
+} from '../../erp/services/documents';
+import { postSalesShipment } from '../../erp/services/shipments';
 import type { AppContext } from '../app-context';
 import { printRecord, printTable } from '../output';
 import { withAppContext } from '../run-command';
-import { notifyInvoicePosted, notifyShipmentPosted } from '../temporal/dispatch-shipment';
+import { notifyInvoicePosted, notifyShipmentPosted } from '../../temporal/dispatch-shipment';
 
 interface JsonOption {
   json?: boolean;

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { listGiftCards } from '../../erp/services/after-sales-views';
+import { listGiftCards } from '../../erp/services/refunds';
 import type { AppContext } from '../app-context';
 import { printTable } from '../output';
 import { withAppContext } from '../run-command';

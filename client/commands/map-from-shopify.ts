@@ -2,14 +2,12 @@ import type { Command } from 'commander';
 import { createShopifyClientSource } from '../../activities/shopify-clients';
 import {
   listLocationMappings,
-  recordShopifyLocations,
-  setLocationMapping,
-} from '../../erp/services/location-mappings';
-import {
   listShipmentMethodMappings,
+  recordShopifyLocations,
   recordShopifyShipmentMethods,
+  setLocationMapping,
   setShipmentMethodMapping,
-} from '../../erp/services/shipment-method-mappings';
+} from '../../erp/services/shipments';
 import { listShippingMethodNames } from '../../shopify/delivery-methods';
 import { listLocations } from '../../shopify/locations';
 import type { AppContext } from '../app-context';

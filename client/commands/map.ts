@@ -1,8 +1,8 @@
 import type { Command } from 'commander';
 import type { ErpOrm } from '../../erp/orm';
-import { mapItem } from '../../erp/services/map-item';
-import { mapShopifyCustomer } from '../../erp/services/map-shopify-customer';
-import { getShopCard, listShopCards } from '../../erp/services/shop-cards';
+import { mapItem } from '../../erp/services/items';
+import { mapShopifyCustomer } from '../../erp/services/customers';
+import { getShopCard, listShopCards } from '../../erp/services/settings';
 import type { AppContext } from '../app-context';
 import { printRecord } from '../output';
 import { withAppContext } from '../run-command';

@@ -1,8 +1,8 @@
 import type { Command } from 'commander';
 import { WorkflowNotFoundError, WorkflowUpdateFailedError, type Client } from '@temporalio/client';
 import { ImportedOrder, SalesHeader, SalesLine } from '../../erp/entities';
-import { listRefunds, listReturns, listTransactions } from '../../erp/services/after-sales-views';
-import { listPostedShipments } from '../../erp/services/posted-shipments';
+import { listRefunds, listReturns, listTransactions } from '../../erp/services/refunds';
+import { listPostedShipments } from '../../erp/services/shipments';
 import {
   assignCustomerUpdate,
   closeOrderSignal,

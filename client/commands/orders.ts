@@ -1,11 +1,11 @@
 import type { Command } from 'commander';
 import type { FilterQuery } from '@mikro-orm/core';
 import { ImportedOrder } from '../../erp/entities';
-import { deleteOrdersToImport, listOrdersToImport } from '../../erp/services/orders-to-import';
+import { deleteOrdersToImport, listOrdersToImport } from '../../erp/services/orders';
 import type { AppContext } from '../app-context';
 import { printTable } from '../output';
 import { withAppContext } from '../run-command';
-import { dispatchOrderChange } from '../temporal/dispatch-order';
+import { dispatchOrderChange } from '../../temporal/dispatch-order';
 
 interface ListOptions {
   errors?: boolean;

@@ -1,13 +1,13 @@
 import type { Command } from 'commander';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { RefundProblems } from '../../domain/refund-problems';
-import { findRefund, listRefunds } from '../../erp/services/after-sales-views';
+import { findRefund, listRefunds } from '../../erp/services/refunds';
 import { createCreditMemoUpdate, refundWorkflowId, type RefundStatus } from '../../workflows/refund-messages';
 import type { AppContext } from '../app-context';
 import { resolveOrderReference } from '../order-reference';
 import { printRecord, printTable } from '../output';
 import { withAppContext } from '../run-command';
-import { dispatchRefund } from '../temporal/dispatch-refund';
+import { dispatchRefund } from '../../temporal/dispatch-refund';
 
 interface RefundOptions {
   shop?: string;

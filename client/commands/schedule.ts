@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { getShopCard } from '../../erp/services/shop-cards';
+import { getShopCard } from '../../erp/services/settings';
 import type { AppContext } from '../app-context';
 import { printRecord, printTable } from '../output';
 import { withAppContext } from '../run-command';
@@ -8,7 +8,7 @@ import {
   listOrderSyncSchedules,
   orderSyncScheduleId,
   withOrderSyncSchedule,
-} from '../temporal/order-sync-schedule';
+} from '../../temporal/order-sync-schedule';
 
 /** `orderbridge schedule ...`: one Temporal Schedule per shop card for order sync. */
 export function registerScheduleCommand(program: Command, context: () => AppContext): void {

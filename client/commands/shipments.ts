@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import type { SyncShipmentsReport } from '../../activities/shipment-contract';
-import { listPostedShipments } from '../../erp/services/posted-shipments';
+import { listPostedShipments } from '../../erp/services/shipments';
 import { syncShipmentsWorkflowId } from '../../workflows/messages';
 import type { AppContext } from '../app-context';
 import { printRecord, printTable } from '../output';
@@ -10,7 +10,7 @@ import {
   listShipmentSyncSchedules,
   shipmentSyncScheduleId,
   withShipmentSyncSchedule,
-} from '../temporal/shipment-sync-schedule';
+} from '../../temporal/shipment-sync-schedule';
 
 /** `orderbridge shipments ...`: posted shipments and their sync to Shopify (SPEC §5). */
 export function registerShipmentsCommand(program: Command, context: () => AppContext): void {

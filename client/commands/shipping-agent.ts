@@ -4,7 +4,7 @@ import {
   listShippingAgents,
   setShippingAgent,
   type ShippingAgentChanges,
-} from '../../erp/services/shipping-agents';
+} from '../../erp/services/shipments';
 import type { AppContext } from '../app-context';
 import { printRecord, printTable } from '../output';
 import { withAppContext } from '../run-command';

@@ -1,11 +1,11 @@
 import { Option, type Command } from 'commander';
 import {
+  addShopCard,
   getShopCard,
   listShopCards,
-  addShopCard,
-  updateShopCard,
   type ShopCardView,
-} from '../../erp/services/shop-cards';
+  updateShopCard,
+} from '../../erp/services/settings';
 import {
   CURRENCY_HANDLING,
   CUSTOMER_IMPORTS,

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { listTransactions } from '../../erp/services/after-sales-views';
+import { listTransactions } from '../../erp/services/refunds';
 import type { AppContext } from '../app-context';
 import { resolveOrderReference } from '../order-reference';
 import { printTable } from '../output';

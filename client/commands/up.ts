@@ -6,8 +6,8 @@ import { startDemoShop, type DemoShop } from '../demo/demo-shop';
 import { followDemoProgress } from '../demo/demo-progress';
 import { ensureLocalTemporal } from '../local-temporal';
 import { whenStopRequested } from '../shutdown';
-import { ensureOrderSyncSchedule } from '../temporal/order-sync-schedule';
-import { ensureShipmentSyncSchedule } from '../temporal/shipment-sync-schedule';
+import { ensureOrderSyncSchedule } from '../../temporal/order-sync-schedule';
+import { ensureShipmentSyncSchedule } from '../../temporal/shipment-sync-schedule';
 import { runWorkerUntilStopped } from './worker';
 
 interface UpOptions {

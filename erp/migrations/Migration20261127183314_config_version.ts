@@ -4,7 +4,7 @@ import { Migration } from '@mikro-orm/migrations';
  * The tables mapping reads as configuration (shop cards, ERP set-up, customer templates, tax areas,
  * location and shipment method mappings, G/L accounts, currencies and rates) bump one version row
  * on every change, so a process may cache them and ask a single cheap question per unit of work:
- * "is this still the version I cached?" (erp/services/erp-config.ts).
+ * "is this still the version I cached?" (erp/services/settings/erp-config.ts).
  *
  * The version is the id of the transaction that made the change: it never repeats (not after a
  * rollback, nor when a database is dropped and created again), which is all an equality check needs.

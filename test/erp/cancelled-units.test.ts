@@ -3,11 +3,11 @@ import { Decimal } from '../../domain/money';
 import { closeDecision, documentProgress } from '../../domain/order-closing';
 import type { OrderSnapshot, Refund, Transaction } from '../../domain/order-snapshot';
 import { ImportedRefund, SalesHeader, SalesLine, ShopCard } from '../../erp/entities';
-import { createCreditMemo } from '../../erp/services/create-credit-memo';
-import { createSalesDocument } from '../../erp/services/create-sales-document';
-import { importOrder } from '../../erp/services/import-order';
-import { postSalesShipment } from '../../erp/services/post-shipment';
-import { releaseSalesDocument } from '../../erp/services/release-document';
+import { createCreditMemo } from '../../erp/services/refunds';
+import { createSalesDocument } from '../../erp/services/documents';
+import { importOrder } from '../../erp/services/orders';
+import { postSalesShipment } from '../../erp/services/shipments';
+import { releaseSalesDocument } from '../../erp/services/documents';
 import { bag, line } from '../unit/domain/order-snapshot-fixture';
 import { newOrder, SHOP, STORE, useSeededTestErp } from './erp-fixture';
 

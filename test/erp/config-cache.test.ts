@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { GlAccount, ImportedOrder, SalesHeader, ShopCard, TaxArea } from '../../erp/entities';
-import { createSalesDocument } from '../../erp/services/create-sales-document';
-import { importOrder } from '../../erp/services/import-order';
-import { advanceOrderSyncWatermark } from '../../erp/services/shop-cards';
-import { setShipmentMethodMapping } from '../../erp/services/shipment-method-mappings';
+import { createSalesDocument } from '../../erp/services/documents';
+import { importOrder } from '../../erp/services/orders';
+import { advanceOrderSyncWatermark } from '../../erp/services/settings';
+import { setShipmentMethodMapping } from '../../erp/services/shipments';
 import { address } from '../unit/domain/order-snapshot-fixture';
 import type { OrderSnapshot } from '../../domain/order-snapshot';
 import { newOrder, seedTestShop, SHOP, useSeededTestErp } from './erp-fixture';
@@ -27,7 +27,7 @@ async function configVersion(): Promise<string> {
   return row!.version;
 }
 
-describe('configuration cached per process (erp/services/erp-config.ts)', () => {
+describe('configuration cached per process (erp/services/settings/erp-config.ts)', () => {
   it('serves the next order a configuration change at once', async () => {
     const before = await documentOf(newOrder());
     expect(before.header).toMatchObject({ taxAreaCode: 'NO', shipmentMethodCode: 'STD', status: 'open' });

@@ -7,11 +7,9 @@ import {
   ShopCustomerTemplate,
   ShopifyCustomerLink,
 } from '../../erp/entities';
-import { createCustomerForOrder } from '../../erp/services/create-order-customer';
-import { createSalesDocument } from '../../erp/services/create-sales-document';
-import { importOrder } from '../../erp/services/import-order';
-import { mapOrder } from '../../erp/services/map-order';
-import { mapShopifyCustomer } from '../../erp/services/map-shopify-customer';
+import { createCustomerForOrder, mapShopifyCustomer } from '../../erp/services/customers';
+import { createSalesDocument } from '../../erp/services/documents';
+import { importOrder, mapOrder } from '../../erp/services/orders';
 import type { OrderSnapshot } from '../../domain/order-snapshot';
 import { address } from '../unit/domain/order-snapshot-fixture';
 import { newOrder, SHOP, STORE, useSeededTestErp } from './erp-fixture';

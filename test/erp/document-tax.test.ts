@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { Decimal } from '../../domain/money';
 import type { OrderSnapshot } from '../../domain/order-snapshot';
 import { ImportedOrder, SalesHeader, SalesLine } from '../../erp/entities';
-import { createSalesDocument } from '../../erp/services/create-sales-document';
-import { importOrder } from '../../erp/services/import-order';
-import { updateShopCard } from '../../erp/services/shop-cards';
+import { createSalesDocument } from '../../erp/services/documents';
+import { importOrder } from '../../erp/services/orders';
+import { updateShopCard } from '../../erp/services/settings';
 import { address, bag, shippingLine } from '../unit/domain/order-snapshot-fixture';
 import { line, newOrder, SHOP, useSeededTestErp } from './erp-fixture';
 

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { OrderSnapshot } from '../../domain/order-snapshot';
 import { ImportedOrder } from '../../erp/entities';
-import { importOrder } from '../../erp/services/import-order';
-import { recordDiscoveredOrders } from '../../erp/services/record-discovered-orders';
+import { importOrder, recordDiscoveredOrders } from '../../erp/services/orders';
 import { bag, LOCATION_OSLO } from '../unit/domain/order-snapshot-fixture';
 import { line, newOrder, SHOP, STORE, useSeededTestErp } from './erp-fixture';
 
@@ -128,7 +127,7 @@ async function storedRows(importedOrderId: number) {
   return { header, children };
 }
 
-describe('order import statements (erp/services/import-order.ts)', () => {
+describe('order import statements (erp/services/orders/import-order.ts)', () => {
   it('writes a first import in one statement, with the rows the unit of work writes', async () => {
     const order = richOrder();
     // Listed by a sync: its orders-to-import row, which the import deletes.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { importOrder } from '../../erp/services/import-order';
-import { issuedGiftCardCounts, recordIssuedGiftCards } from '../../erp/services/issued-gift-cards';
+import { importOrder } from '../../erp/services/orders';
+import { issuedGiftCardCounts, recordIssuedGiftCards } from '../../erp/services/refunds';
 import { line } from '../unit/domain/order-snapshot-fixture';
 import { newOrder, SHOP, useSeededTestErp } from './erp-fixture';
 

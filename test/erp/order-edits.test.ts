@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { OrderSnapshot } from '../../domain/order-snapshot';
 import { ImportedOrder, ImportedOrderLine, SalesHeader, SalesLine } from '../../erp/entities';
-import { createSalesDocument } from '../../erp/services/create-sales-document';
-import { importOrder } from '../../erp/services/import-order';
+import { createSalesDocument } from '../../erp/services/documents';
+import { importOrder } from '../../erp/services/orders';
 import { bag, line, LOCATION_BERGEN } from '../unit/domain/order-snapshot-fixture';
 import { newOrder, SHOP, useSeededTestErp } from './erp-fixture';
 

@@ -10,12 +10,11 @@ import {
   ShopCard,
   ShopifyCustomerLink,
 } from '../../erp/entities';
-import { createSalesDocument } from '../../erp/services/create-sales-document';
-import { importOrder } from '../../erp/services/import-order';
-import { mapItem } from '../../erp/services/map-item';
-import { mapOrder } from '../../erp/services/map-order';
-import { setExchangeRate } from '../../erp/services/set-exchange-rate';
-import { setOrderCustomer } from '../../erp/services/set-order-customer';
+import { createSalesDocument } from '../../erp/services/documents';
+import { importOrder, mapOrder } from '../../erp/services/orders';
+import { mapItem } from '../../erp/services/items';
+import { setExchangeRate } from '../../erp/services/settings';
+import { setOrderCustomer } from '../../erp/services/customers';
 import { bag, line, shippingLine } from '../unit/domain/order-snapshot-fixture';
 import { newOrder, SHOP, STORE, useSeededTestErp } from './erp-fixture';
 

@@ -1,10 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { OrderToImport } from '../../erp/entities';
-import {
-  deleteOrdersToImport,
-  listOrdersToImport,
-  markOrderToImportFailed,
-} from '../../erp/services/orders-to-import';
+import { deleteOrdersToImport, listOrdersToImport, markOrderToImportFailed } from '../../erp/services/orders';
 import { STORE, useSeededTestErp } from './erp-fixture';
 
 const erp = useSeededTestErp();

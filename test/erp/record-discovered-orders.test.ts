@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { OrderSyncFilters } from '../../domain/order-filters';
 import { OrderToImport, ShopCard } from '../../erp/entities';
-import { importOrder } from '../../erp/services/import-order';
-import { markOrderToImportFailed } from '../../erp/services/orders-to-import';
 import {
-  markOrdersDispatched,
-  recordDiscoveredOrders,
   type DiscoveredOrder,
-} from '../../erp/services/record-discovered-orders';
+  importOrder,
+  markOrdersDispatched,
+  markOrderToImportFailed,
+  recordDiscoveredOrders,
+} from '../../erp/services/orders';
 import { newOrder, SHOP, STORE, useSeededTestErp } from './erp-fixture';
 
 /** The two cards of one store (SPEC §7): the web shop leaves point-of-sale orders to POS. */

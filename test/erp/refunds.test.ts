@@ -13,10 +13,10 @@ import {
   SalesLine,
   ShopCard,
 } from '../../erp/entities';
-import { createCreditMemo } from '../../erp/services/create-credit-memo';
-import { createSalesDocument } from '../../erp/services/create-sales-document';
-import { importOrder } from '../../erp/services/import-order';
-import { ShopCardError, updateShopCard } from '../../erp/services/shop-cards';
+import { createCreditMemo } from '../../erp/services/refunds';
+import { createSalesDocument } from '../../erp/services/documents';
+import { importOrder } from '../../erp/services/orders';
+import { ShopCardError, updateShopCard } from '../../erp/services/settings';
 import { bag, line } from '../unit/domain/order-snapshot-fixture';
 import { newOrder, SHOP, STORE, useSeededTestErp } from './erp-fixture';
 

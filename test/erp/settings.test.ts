@@ -6,27 +6,25 @@ import {
   listShopCustomerTemplates,
   removeShopCustomerTemplate,
   setShopCustomerTemplate,
-} from '../../erp/services/customer-templates';
+} from '../../erp/services/customers';
 import {
   listLocationMappings,
-  recordShopifyLocations,
-  setLocationMapping,
-} from '../../erp/services/location-mappings';
-import {
   listShipmentMethodMappings,
+  recordShopifyLocations,
   recordShopifyShipmentMethods,
+  setLocationMapping,
   setShipmentMethodMapping,
-} from '../../erp/services/shipment-method-mappings';
+} from '../../erp/services/shipments';
 import {
   addShopCard,
   advanceOrderSyncWatermark,
   getShopAccessToken,
   getShopCard,
   listShopCards,
+  setExchangeRate,
   ShopCardError,
   updateShopCard,
-} from '../../erp/services/shop-cards';
-import { setExchangeRate } from '../../erp/services/set-exchange-rate';
+} from '../../erp/services/settings';
 import { createTestErp, type TestErp } from '../helpers/test-database';
 import { seedTestShop } from './erp-fixture';
 

@@ -15,27 +15,33 @@ import {
   ShipmentFulfillmentRequest,
   ShipmentSync,
 } from '../../erp/entities';
-import { createSalesDocument } from '../../erp/services/create-sales-document';
-import { importOrder } from '../../erp/services/import-order';
 import {
+  addSalesLine,
+  createSalesDocument,
+  ErpDocumentError,
+  postSalesInvoice,
+  releaseSalesDocument,
+  reopenSalesDocument,
+  setSalesLine,
+} from '../../erp/services/documents';
+import {
+  importOrder,
   loadOrderCloseFacts,
   recordOrderClosed,
   recordOrderCloseRefused,
-} from '../../erp/services/order-close-records';
-import { postSalesInvoice } from '../../erp/services/post-invoice';
-import { postSalesShipment } from '../../erp/services/post-shipment';
-import { releaseSalesDocument, reopenSalesDocument } from '../../erp/services/release-document';
-import { ErpDocumentError } from '../../erp/services/sales-document-lookup';
-import { addSalesLine, setSalesLine } from '../../erp/services/sales-order-edits';
+} from '../../erp/services/orders';
 import {
+  addShippingAgent,
   fulfillmentsOwnedByOtherShipments,
+  listShippingAgents,
   loadShipmentForSync,
   markRequestCreated,
   markRequestSending,
+  postSalesShipment,
+  setShippingAgent,
   storeShipmentPlan,
-} from '../../erp/services/shipment-sync-records';
-import { addShippingAgent, listShippingAgents, setShippingAgent } from '../../erp/services/shipping-agents';
-import { getShopCard, updateShopCard } from '../../erp/services/shop-cards';
+} from '../../erp/services/shipments';
+import { getShopCard, updateShopCard } from '../../erp/services/settings';
 import { orderCloseRefused } from '../../domain/shipment-problems';
 import type { ShipmentFulfillmentPlan } from '../../domain/shipment-fulfillment-plan';
 import { line, LOCATION_OSLO } from '../unit/domain/order-snapshot-fixture';

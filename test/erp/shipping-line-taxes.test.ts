@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { OrderSnapshot, TaxLine } from '../../domain/order-snapshot';
 import { ImportedShippingLine } from '../../erp/entities';
-import { importOrder } from '../../erp/services/import-order';
+import { importOrder } from '../../erp/services/orders';
 import { bag, shippingLine } from '../unit/domain/order-snapshot-fixture';
 import { newOrder, SHOP, useSeededTestErp } from './erp-fixture';
 

@@ -6,7 +6,7 @@ import { ImportedOrder } from '../../erp/entities';
 import { createOrder } from '../../simulator/generator/create-order';
 import type { CreateOrderRequest } from '../../simulator/generator/order-request';
 import type { AddressPlan } from '../../simulator/generator/store-plan';
-import { mapItem } from '../../erp/services/map-item';
+import { mapItem } from '../../erp/services/items';
 import { createDocumentUpdate, orderWorkflowId, retrySignal } from '../../workflows/messages';
 import { hasDocument, waitForOrder } from '../helpers/order-waits';
 import { startTestStack, type TestStack } from '../helpers/test-stack';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ImportedFulfillmentOrder, ImportedOrder, Item, SalesHeader, SalesLine } from '../../erp/entities';
-import { mapItem } from '../../erp/services/map-item';
-import { recordShopifyLocations, setLocationMapping } from '../../erp/services/location-mappings';
+import { mapItem } from '../../erp/services/items';
+import { recordShopifyLocations, setLocationMapping } from '../../erp/services/shipments';
 import { retrySignal } from '../../workflows/messages';
 import { createOrder } from '../../simulator/generator/create-order';
 import type { ShopifyTarget } from '../../simulator/generator/admin-client';

@@ -4,7 +4,7 @@ import {
   listOrderSyncSchedules,
   orderSyncScheduleId,
   withOrderSyncSchedule,
-} from '../../client/temporal/order-sync-schedule';
+} from '../../temporal/order-sync-schedule';
 import { registerScheduleCommand } from '../../client/commands/schedule';
 import { registerSyncCommand } from '../../client/commands/sync';
 import { ShopCard } from '../../erp/entities';

@@ -1,5 +1,5 @@
 import type { Client, WorkflowHandle } from '@temporalio/client';
-import { dispatchOrderChange } from '../../client/temporal/dispatch-order';
+import { dispatchOrderChange } from '../../temporal/dispatch-order';
 import { seedDemoShop, type DemoShopOptions } from '../../erp/demo-setup';
 import { SalesHeader, SalesLine, ShopCard } from '../../erp/entities';
 import type { ShopifyTarget } from '../../simulator/generator/admin-client';

@@ -8,7 +8,7 @@ import { registerGiftCardsCommand } from '../../client/commands/gift-cards';
 import { registerRefundCommand } from '../../client/commands/refund';
 import { registerShopCommand } from '../../client/commands/shop';
 import { registerTransactionsCommand } from '../../client/commands/transactions';
-import { dispatchRefund } from '../../client/temporal/dispatch-refund';
+import { dispatchRefund } from '../../temporal/dispatch-refund';
 import { DEMO_ACCOUNTS } from '../../erp/demo-setup';
 import { ImportedOrder, ImportedRefund, SalesHeader, SalesLine, ShopCard } from '../../erp/entities';
 import { closeOrder } from '../../simulator/generator/order-lifecycle';

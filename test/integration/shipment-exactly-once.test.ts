@@ -1,7 +1,7 @@
 import { startPausingWorker } from '../helpers/pausing-worker';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { notifyShipmentPosted } from '../../client/temporal/dispatch-shipment';
-import { postSalesShipment } from '../../erp/services/post-shipment';
+import { notifyShipmentPosted } from '../../temporal/dispatch-shipment';
+import { postSalesShipment } from '../../erp/services/shipments';
 import { shipmentPostedSignal } from '../../workflows/messages';
 import { syncShipmentsWorkflow } from '../../workflows/sync-shipments';
 import { startShopifyProxy, type ShopifyProxy } from '../helpers/shopify-proxy';

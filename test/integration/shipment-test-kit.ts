@@ -1,12 +1,12 @@
 import { seedDemoShop } from '../../erp/demo-setup';
 import { PostedShipmentHeader, type SalesLine, ShipmentSync, ShopCard } from '../../erp/entities';
 import {
+  addShippingAgent,
+  type PostedShipment,
   postSalesShipment,
   type PostShipmentInput,
-  type PostedShipment,
-} from '../../erp/services/post-shipment';
-import { addShippingAgent } from '../../erp/services/shipping-agents';
-import { notifyShipmentPosted } from '../../client/temporal/dispatch-shipment';
+} from '../../erp/services/shipments';
+import { notifyShipmentPosted } from '../../temporal/dispatch-shipment';
 import { createOrder, type GeneratedOrder } from '../../simulator/generator/create-order';
 import type { OrderStatus } from '../../workflows/messages';
 import { hasDocument, waitForOrder } from '../helpers/order-waits';

@@ -5,7 +5,7 @@ import { registerOrderCommand } from '../../client/commands/order';
 import { registerShipmentsCommand } from '../../client/commands/shipments';
 import { registerShippingAgentCommand } from '../../client/commands/shipping-agent';
 import { ShippingAgent } from '../../erp/entities';
-import { postSalesShipment } from '../../erp/services/post-shipment';
+import { postSalesShipment } from '../../erp/services/shipments';
 import { startTestStack, type TestStack } from '../helpers/test-stack';
 import {
   importToSalesOrder,

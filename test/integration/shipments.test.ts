@@ -4,10 +4,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { Worker } from '@temporalio/worker';
 import { ImportedOrder, SalesDocumentArchive, SalesHeader } from '../../erp/entities';
-import { postSalesInvoice } from '../../erp/services/post-invoice';
-import { releaseSalesDocument, reopenSalesDocument } from '../../erp/services/release-document';
-import { addSalesLine, setSalesLine } from '../../erp/services/sales-order-edits';
-import { notifyInvoicePosted } from '../../client/temporal/dispatch-shipment';
+import {
+  addSalesLine,
+  postSalesInvoice,
+  releaseSalesDocument,
+  reopenSalesDocument,
+  setSalesLine,
+} from '../../erp/services/documents';
+import { notifyInvoicePosted } from '../../temporal/dispatch-shipment';
 import { closeOrderSignal } from '../../workflows/messages';
 import { startShopifyProxy, type ShopifyProxy } from '../helpers/shopify-proxy';
 import { startTestStack, type TestStack } from '../helpers/test-stack';

@@ -1,0 +1,7 @@
+// Imported Shopify orders: discovery queue, import, mapping to a document, closing.
+// Code outside erp/services imports this group through this file; the rest is internal.
+export * from './import-order';
+export * from './map-order';
+export * from './order-close-records';
+export * from './orders-to-import';
+export * from './record-discovered-orders';

@@ -1,0 +1,5 @@
+// Shop cards, the cached ERP configuration, ERP setup and exchange rates.
+// Code outside erp/services imports this group through this file; the rest is internal.
+export * from './exchange-rates';
+export * from './set-exchange-rate';
+export * from './shop-cards';

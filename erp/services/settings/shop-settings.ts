@@ -1,0 +1,52 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { OrderProblems, OrderProblemsError } from '../../../domain/order-problems';
+import type { ShopSettings } from '../../../domain/shop-settings';
+import { ShopCard } from '../../entities';
+import type { ErpConfig } from './erp-config';
+
+/** The settings the business rules read, as a plain object (never the access token). */
+export function toShopSettings(shop: ShopCard): ShopSettings {
+  return {
+    code: shop.code,
+    shopDomain: shop.shopDomain,
+    currencyCode: shop.currencyCode ?? null,
+    currencyHandling: shop.currencyHandling,
+    shippingChargesAccountNo: shop.shippingChargesAccountNo ?? null,
+    soldGiftCardAccountNo: shop.soldGiftCardAccountNo ?? null,
+    tipAccountNo: shop.tipAccountNo ?? null,
+    autoCreateOrders: shop.autoCreateOrders,
+    autoReleaseOrders: shop.autoReleaseOrders,
+    createInvoicesForFulfilledOrders: shop.createInvoicesForFulfilledOrders,
+    shopifyOrderNoOnDocumentLine: shop.shopifyOrderNoOnDocumentLine,
+    taxAreaPriority: shop.taxAreaPriority,
+    locationRequired: shop.locationRequired,
+    customerImport: shop.customerImport,
+    customerMappingType: shop.customerMappingType,
+    defaultCustomerNo: shop.defaultCustomerNo ?? null,
+    customerTemplateCode: shop.customerTemplateCode ?? null,
+    itemMappingMode: shop.itemMappingMode,
+    orderSyncFilters: shop.orderSyncFilters,
+  };
+}
+
+/** The shop card, or an OrderProblemsError naming the order and how to create the card. */
+export async function requireShopCard(
+  em: EntityManager,
+  shopCode: string,
+  orderName: string,
+): Promise<ShopCard> {
+  const shop = await em.findOne(ShopCard, shopCode);
+  if (!shop) throw new OrderProblemsError([OrderProblems.shopNotFound(orderName, shopCode)]);
+  return shop;
+}
+
+/** The shop card's settings through the unit of work's configuration (cached while unchanged). */
+export async function requireShopSettings(
+  config: ErpConfig,
+  shopCode: string,
+  orderName: string,
+): Promise<Readonly<ShopSettings>> {
+  const shop = await config.shop(shopCode);
+  if (!shop) throw new OrderProblemsError([OrderProblems.shopNotFound(orderName, shopCode)]);
+  return shop;
+}
