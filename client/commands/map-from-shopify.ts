@@ -13,6 +13,7 @@ import { listLocations } from '../../shopify/locations';
 import type { AppContext } from '../app-context';
 import { printTable } from '../output';
 import { withAppContext } from '../run-command';
+import { wakeWorkFixedBy } from '../wake-after-change';
 
 interface MapOptions {
   fetch?: boolean;
@@ -72,6 +73,7 @@ export function registerShopifyMapCommands(map: Command, context: () => AppConte
           await setShipmentMethodMapping(orm, shopCode, name, code);
         }
         printTable(await listShipmentMethodMappings(orm, shopCode), Boolean(options.json));
+        if (options.set?.length) await wakeWorkFixedBy(appContext, 'shipment-method-mapping', shopCode);
       }),
     );
 
@@ -116,6 +118,7 @@ export function registerShopifyMapCommands(map: Command, context: () => AppConte
           await setLocationMapping(orm, shopCode, match.shopifyLocationId, code);
         }
         printTable(await listLocationMappings(orm, shopCode), Boolean(options.json));
+        if (options.set?.length) await wakeWorkFixedBy(appContext, 'location-mapping', shopCode);
       }),
     );
 }

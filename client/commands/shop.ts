@@ -17,6 +17,7 @@ import {
 import type { AppContext } from '../app-context';
 import { printRecord, printTable } from '../output';
 import { withAppContext } from '../run-command';
+import { wakeWorkFixedBy } from '../wake-after-change';
 
 type Parser = (value: string) => unknown;
 
@@ -394,6 +395,7 @@ export function registerShopCommand(program: Command, context: () => AppContext)
         ...(accessToken !== undefined ? { accessToken } : {}),
       });
       printShop(view, Boolean(options.json));
+      await wakeWorkFixedBy(appContext, 'shop-card', view.code);
     }),
   );
 

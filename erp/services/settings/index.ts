@@ -3,3 +3,4 @@
 export * from './exchange-rates';
 export * from './set-exchange-rate';
 export * from './shop-cards';
+export * from './work-fixable-by-change';
