@@ -1,6 +1,6 @@
 import { activityInfo } from '@temporalio/activity';
 import { HealthCheck } from '../erp/entities';
-import type { HealthCheckResult } from '../workflows/health-check';
+import type { HealthCheckResult } from '../workflows/contracts/health-check';
 import type { ActivityDeps } from './deps';
 
 export function createHealthCheckActivities({ orm }: ActivityDeps) {

@@ -1,3 +1,4 @@
+import type { OrderbridgeActivities } from '../workflows/contracts';
 import type { ActivityDeps } from './deps';
 import { createHealthCheckActivities } from './health-check';
 import { createOrderActivities } from './order-activities';
@@ -10,7 +11,7 @@ import { createSyncShipmentsActivities } from './sync-shipments';
 export type { ActivityDeps } from './deps';
 
 /** All activities, built once per worker from its dependencies (Temporal's DI pattern). */
-export function createActivities(deps: ActivityDeps) {
+export function createActivities(deps: ActivityDeps): OrderbridgeActivities {
   const shopifyClientFor = createShopifyClientSource(deps);
   return {
     ...createHealthCheckActivities(deps),
@@ -21,5 +22,3 @@ export function createActivities(deps: ActivityDeps) {
     ...createSyncShipmentsActivities(deps),
   };
 }
-
-export type OrderbridgeActivities = ReturnType<typeof createActivities>;

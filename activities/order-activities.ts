@@ -25,7 +25,7 @@ import type {
   ImportWithDocumentResult,
   ProcessOrderInput,
   ProcessOrderResult,
-} from './order-contract';
+} from '../workflows/contracts/order';
 import type { createShopifyClientSource } from './shopify-clients';
 
 /** An operator's mistake is not worth retrying: the update fails at once with the reason. */

@@ -2,7 +2,11 @@ import { ImportedOrder } from '../erp/entities';
 import { createCreditMemo } from '../erp/services/refunds';
 import { dispatchOrderChange } from '../temporal/dispatch-order';
 import type { ActivityDeps } from './deps';
-import type { CreditMemoAttempt, CreditMemoRequest, OrderReimportRequest } from './refund-contract';
+import type {
+  CreditMemoAttempt,
+  CreditMemoRequest,
+  OrderReimportRequest,
+} from '../workflows/contracts/refund';
 
 export function createRefundActivities(deps: ActivityDeps) {
   return {

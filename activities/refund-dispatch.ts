@@ -1,5 +1,4 @@
-import { creditMemoMode } from '../domain/refund-settings';
-import { ImportedOrder, ImportedRefund, ShopCard } from '../erp/entities';
+import { refundsAwaitingCreditMemo } from '../erp/services/refunds';
 import { dispatchRefund } from '../temporal/dispatch-refund';
 import type { ActivityDeps } from './deps';
 
@@ -17,23 +16,16 @@ export async function dispatchRefundsOfOrder(
 ): Promise<number> {
   // The caller read the order's snapshot: without a refund in it there is nothing to wake or query.
   if (known.mayHaveRefunds === false) return 0;
-  const em = deps.orm.em.fork();
-  const refunds = await em.find(
-    ImportedRefund,
-    { orderId: importedOrderId, kind: 'credit', creditMemoNo: null },
-    { orderBy: { id: 'asc' } },
-  );
-  if (refunds.length === 0) return 0;
-  const order = await em.findOneOrFail(ImportedOrder, importedOrderId);
-  const shop = await em.findOneOrFail(ShopCard, order.shopCode);
-  if (creditMemoMode(shop).mode === 'ignored') return 0;
-  for (const refund of refunds) {
+  const awaiting = await refundsAwaitingCreditMemo(deps.orm, importedOrderId);
+  if (!awaiting) return 0;
+  const { order } = awaiting;
+  for (const shopifyRefundId of awaiting.shopifyRefundIds) {
     await dispatchRefund(
       deps.temporalClient,
       deps.taskQueue,
       {
         store: order.store,
-        shopifyRefundId: refund.shopifyRefundId,
+        shopifyRefundId,
         shopifyOrderId: order.shopifyOrderId,
         shopCode: order.shopCode,
         orderName: order.name,
@@ -42,5 +34,5 @@ export async function dispatchRefundsOfOrder(
       deps.orderTimings,
     );
   }
-  return refunds.length;
+  return awaiting.shopifyRefundIds.length;
 }

@@ -33,7 +33,7 @@ import type {
   CloseOrderResult,
   SyncShipmentInput,
   SyncShipmentResult,
-} from './shipment-contract';
+} from '../workflows/contracts/shipment';
 import type { createShopifyClientSource } from './shopify-clients';
 
 /**

@@ -11,7 +11,11 @@ import {
 import { highestRisk, orderChannel } from '../shopify/order-snapshot';
 import { discoverOrderPages, updatedWindowQuery, type OrderToImport } from '../shopify/order-discovery';
 import { dispatchOrderChange } from '../temporal/dispatch-order';
-import type { DiscoverOrdersInput, DiscoverOrdersResult, OrderSyncFilterOverrides } from './order-contract';
+import type {
+  DiscoverOrdersInput,
+  DiscoverOrdersResult,
+  OrderSyncFilterOverrides,
+} from '../workflows/contracts/order';
 import type { ActivityDeps } from './deps';
 import type { createShopifyClientSource } from './shopify-clients';
 import { mapWithConcurrency } from '../platform/concurrency';

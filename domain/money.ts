@@ -44,35 +44,23 @@ export function amountOf(bag: MoneyBag, side: MoneySide, field = 'amount'): Deci
   return toDecimal(bag[side].amount, `${field}.${side}`);
 }
 
-/** ISO 4217 minor units where they differ from 2. */
-const CURRENCY_DECIMALS: Record<string, number> = {
-  BHD: 3,
-  BIF: 0,
-  CLP: 0,
-  DJF: 0,
-  GNF: 0,
-  IQD: 3,
-  ISK: 0,
-  JOD: 3,
-  JPY: 0,
-  KMF: 0,
-  KRW: 0,
-  KWD: 3,
-  LYD: 3,
-  OMR: 3,
-  PYG: 0,
-  RWF: 0,
-  TND: 3,
-  UGX: 0,
-  VND: 0,
-  VUV: 0,
-  XAF: 0,
-  XOF: 0,
-  XPF: 0,
-};
+const minorUnits = new Map<string, number>();
 
+/**
+ * Minor units of a currency (JPY 0, USD 2, KWD 3) from the runtime's ICU data, which Node updates
+ * with each release instead of a table kept by hand. A code that is not three letters gets 2.
+ */
 export function currencyDecimals(currencyCode: string): number {
-  return CURRENCY_DECIMALS[currencyCode.toUpperCase()] ?? 2;
+  const code = currencyCode.toUpperCase();
+  let digits = minorUnits.get(code);
+  if (digits === undefined) {
+    digits = /^[A-Z]{3}$/.test(code)
+      ? (new Intl.NumberFormat('en', { style: 'currency', currency: code }).resolvedOptions()
+          .maximumFractionDigits ?? 2)
+      : 2;
+    minorUnits.set(code, digits);
+  }
+  return digits;
 }
 
 /** Rounds half away from zero to the currency's minor unit. */

@@ -12,13 +12,9 @@ import {
   upsertSearchAttributes,
   workflowInfo,
 } from '@temporalio/workflow';
-import type { OrderbridgeActivities } from '../activities';
-import type {
-  ImportOrderResult,
-  ImportWithDocumentInput,
-  ProcessOrderResult,
-} from '../activities/order-contract';
-import type { ShopifyOrderState, SyncShipmentResult } from '../activities/shipment-contract';
+import type { OrderbridgeActivities } from './contracts';
+import type { ImportOrderResult, ImportWithDocumentInput, ProcessOrderResult } from './contracts/order';
+import type { ShopifyOrderState, SyncShipmentResult } from './contracts/shipment';
 import type { OrderProblem } from '../domain/order-problems';
 import { orderCloseRefused, shipmentNotSynced } from '../domain/shipment-problems';
 import {

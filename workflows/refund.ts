@@ -8,8 +8,8 @@ import {
   upsertSearchAttributes,
   workflowInfo,
 } from '@temporalio/workflow';
-import type { OrderbridgeActivities } from '../activities';
-import type { CreditMemoAttempt } from '../activities/refund-contract';
+import type { OrderbridgeActivities } from './contracts';
+import type { CreditMemoAttempt } from './contracts/refund';
 import { durationMs } from './durations';
 import { DEFAULT_ORDER_TIMINGS } from './order-timings';
 import {

@@ -1,6 +1,6 @@
 import { proxyActivities, workflowInfo } from '@temporalio/workflow';
-import type { OrderbridgeActivities } from '../activities';
-import type { OrderSyncFilterOverrides, SyncOrdersReport } from '../activities/order-contract';
+import type { OrderbridgeActivities } from './contracts';
+import type { OrderSyncFilterOverrides, SyncOrdersReport } from './contracts/order';
 
 export interface SyncOrdersInput {
   shopCode: string;

@@ -1,6 +1,6 @@
 import { proxyActivities } from '@temporalio/workflow';
-import type { OrderbridgeActivities } from '../activities';
-import type { SyncShipmentsInput, SyncShipmentsReport } from '../activities/shipment-contract';
+import type { OrderbridgeActivities } from './contracts';
+import type { SyncShipmentsInput, SyncShipmentsReport } from './contracts/shipment';
 
 export interface SyncShipmentsWorkflowInput extends SyncShipmentsInput {
   /** How long to wait for the order workflows to settle the shipments before reporting. */

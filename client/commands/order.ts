@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { WorkflowNotFoundError, WorkflowUpdateFailedError, type Client } from '@temporalio/client';
-import { ImportedOrder, SalesHeader, SalesLine } from '../../erp/entities';
+import { documentsOfShopifyOrder } from '../../erp/services/documents';
+import { findImportedOrder } from '../../erp/services/orders';
 import { listRefunds, listReturns, listTransactions } from '../../erp/services/refunds';
 import { listPostedShipments } from '../../erp/services/shipments';
 import {
@@ -94,19 +95,9 @@ export function registerOrderCommand(program: Command, context: () => AppContext
         const resolved = await resolve(appContext, reference, options.shop);
         const em = (await appContext.erp()).em.fork();
         const imported = resolved.importedOrderId
-          ? await em.findOne(ImportedOrder, resolved.importedOrderId)
+          ? await findImportedOrder(em, resolved.importedOrderId)
           : null;
-        const documents = await em.find(SalesHeader, {
-          store: resolved.store,
-          shopifyOrderId: resolved.shopifyOrderId,
-        });
-        const lines = documents.length
-          ? await em.find(
-              SalesLine,
-              { headerId: { $in: documents.map((document) => document.id) } },
-              { orderBy: { headerId: 'asc', lineNo: 'asc' } },
-            )
-          : [];
+        const { documents, lines } = await documentsOfShopifyOrder(em, resolved);
         const postedShipments = await listPostedShipments(em, {
           store: resolved.store,
           shopifyOrderId: resolved.shopifyOrderId,

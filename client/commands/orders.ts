@@ -1,7 +1,5 @@
 import type { Command } from 'commander';
-import type { FilterQuery } from '@mikro-orm/core';
-import { ImportedOrder } from '../../erp/entities';
-import { deleteOrdersToImport, listOrdersToImport } from '../../erp/services/orders';
+import { deleteOrdersToImport, listImportedOrders, listOrdersToImport } from '../../erp/services/orders';
 import type { AppContext } from '../app-context';
 import { printTable } from '../output';
 import { withAppContext } from '../run-command';
@@ -29,29 +27,11 @@ export function registerOrdersCommands(program: Command, context: () => AppConte
     .option('--json', 'print JSON')
     .action(async (options: ListOptions) =>
       withAppContext(context, async (appContext) => {
-        const em = (await appContext.erp()).em.fork();
-        const where: FilterQuery<ImportedOrder> = {
-          ...(options.errors ? { hasError: true } : {}),
+        const orders = await listImportedOrders(await appContext.erp(), {
+          errorsOnly: Boolean(options.errors),
           ...(options.shop ? { shopCode: options.shop } : {}),
-          ...(options.all ? {} : { stage: { $ne: 'closed' } }),
-        };
-        const orders = await em.find(ImportedOrder, where, {
-          orderBy: { shopifyCreatedAt: 'desc' },
+          includeClosed: Boolean(options.all),
           limit: Number(options.limit),
-          fields: [
-            'name',
-            'shopCode',
-            'stage',
-            'hasError',
-            'errorText',
-            'conflictText',
-            'financialStatus',
-            'fulfillmentStatus',
-            'currentTotalShop',
-            'currencyCode',
-            'sellToCustomerNo',
-            'shopifyCreatedAt',
-          ],
         });
         printTable(
           orders.map((order) => ({

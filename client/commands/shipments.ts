@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import type { SyncShipmentsReport } from '../../activities/shipment-contract';
+import type { SyncShipmentsReport } from '../../workflows/contracts/shipment';
 import { listPostedShipments } from '../../erp/services/shipments';
 import { syncShipmentsWorkflowId } from '../../workflows/messages';
 import type { AppContext } from '../app-context';

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import type { OrderSyncFilterOverrides, SyncOrdersReport } from '../../activities/order-contract';
+import type { OrderSyncFilterOverrides, SyncOrdersReport } from '../../workflows/contracts/order';
 import { syncOrdersWorkflowId } from '../../workflows/messages';
 import type { AppContext } from '../app-context';
 import { printRecord } from '../output';

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import type { SyncOrdersReport } from '../../activities/order-contract';
+import type { SyncOrdersReport } from '../../workflows/contracts/order';
 import { syncOrdersWorkflowId } from '../../workflows/messages';
 import type { AppContext } from '../app-context';
 import { startDemoShop, type DemoShop } from '../demo/demo-shop';

@@ -1,4 +1,4 @@
-import type { MoneyAmount } from './money';
+import type { MoneyAmount } from '../money';
 import type { AddressPlan, LocationRole, ShopPlan } from './store-plan';
 
 export interface GeneratedLocation {

@@ -14,7 +14,7 @@ import {
   ScenarioOrderEditCommitDocument,
   ScenarioOrderEditSetQuantityDocument,
 } from './generated/graphql';
-import type { MoneyAmount } from './money';
+import type { MoneyAmount } from '../money';
 import { asCurrencyCode } from './order-create-input';
 
 /** Money in a named currency, as order edits take it (the order's presentment currency). */

@@ -5,7 +5,7 @@ import { mapWithConcurrency } from '../../platform/concurrency';
 import { createOrder, type GeneratedOrder } from './create-order';
 import { resolveOrderMix, type OrderMix } from './order-mix';
 import { planOrders, type PlannedOrder } from './order-planner';
-import { SUPPORTED_CURRENCIES } from './money';
+import { SUPPORTED_CURRENCIES } from '../money';
 import { loadShopProfile } from './shop-profile';
 import { setUpStore } from './store-setup';
 import { planStore } from './store-plan';

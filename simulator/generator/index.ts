@@ -21,7 +21,7 @@ export {
   type GenerateStoreOptions,
   type GenerationTiming,
 } from './generate-store';
-export type { MoneyAmount } from './money';
+export type { MoneyAmount } from '../money';
 export {
   TIP_LINE_TITLE,
   GIFT_CARD_GATEWAY,

@@ -9,7 +9,7 @@ import type {
   OrderCreateOrderInput,
   OrderCreateOrderTransactionInput,
 } from './generated/graphql';
-import { formatMoney, sumMoney, SUPPORTED_CURRENCIES } from './money';
+import { formatMoney, sumMoney, SUPPORTED_CURRENCIES } from '../money';
 import { priceOrder, type OrderAmounts, type PricingContext } from './order-pricing';
 import type { CreateOrderRequest } from './order-request';
 import type { AddressPlan } from './store-plan';

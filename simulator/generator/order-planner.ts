@@ -7,7 +7,7 @@ import type {
   VariantIdentifiers,
 } from './catalog';
 import { locationByRole } from './catalog';
-import { convertMoney, formatMoney, roundMoney, type MoneyAmount } from './money';
+import { convertMoney, formatMoney, roundMoney, type MoneyAmount } from '../money';
 import type { OrderShopContext } from './order-create-input';
 import type { OrderMix } from './order-mix';
 import { priceOrder } from './order-pricing';

@@ -1,5 +1,5 @@
 import Decimal from 'decimal.js';
-import { allocateMoney, convertMoney, formatMoney, roundMoney, sumMoney, type MoneyAmount } from './money';
+import { allocateMoney, convertMoney, formatMoney, roundMoney, sumMoney, type MoneyAmount } from '../money';
 import type { CreateOrderRequest } from './order-request';
 
 /** The amounts of one order in one currency, as the generator expects Shopify to report them. */

@@ -1,4 +1,4 @@
-import type { MoneyAmount } from './money';
+import type { MoneyAmount } from '../money';
 import type { AddressPlan } from './store-plan';
 
 /** Risk levels as Shopify's risk assessments name them. */

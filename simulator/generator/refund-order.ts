@@ -13,7 +13,7 @@ import {
   type OrderTransactionInput,
   type RefundLineItemInput,
 } from './generated/graphql';
-import { formatMoney, roundMoney, sumMoney, type MoneyAmount } from './money';
+import { formatMoney, roundMoney, sumMoney, type MoneyAmount } from '../money';
 import { asCurrencyCode, GIFT_CARD_GATEWAY } from './order-create-input';
 
 /** RETURN puts goods back on stock, CANCEL restocks goods never shipped, NO_RESTOCK writes them off. */

@@ -1,5 +1,5 @@
 import Decimal from 'decimal.js';
-import { convertMoney, formatMoney, SUPPORTED_CURRENCIES, type MoneyAmount } from './money';
+import { convertMoney, formatMoney, SUPPORTED_CURRENCIES, type MoneyAmount } from '../money';
 import { SeededRandom } from './prng';
 import {
   COUNTRY_PROFILES,

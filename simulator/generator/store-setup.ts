@@ -17,7 +17,7 @@ import {
   type CountryCode,
   type ProductVariantsBulkInput,
 } from './generated/graphql';
-import { exchangeRate } from './money';
+import { exchangeRate } from '../money';
 import { asCurrencyCode, mailingAddressInput } from './order-create-input';
 import { seedCustomer, seedLocation, seedProduct, seedShopSettings } from './seed-api';
 import { loadShopProfile, rememberShopProfile, type ShopProfile } from './shop-profile';

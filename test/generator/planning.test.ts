@@ -1,7 +1,7 @@
 import Decimal from 'decimal.js';
 import { describe, expect, it } from 'vitest';
 import { mapWithConcurrency } from '../../platform/concurrency';
-import { allocateMoney, convertMoney } from '../../simulator/generator/money';
+import { allocateMoney, convertMoney } from '../../simulator/money';
 import { buildOrderCreateInput, type OrderShopContext } from '../../simulator/generator/order-create-input';
 import { SeededRandom } from '../../simulator/generator/prng';
 import { ean13, planStore } from '../../simulator/generator/store-plan';

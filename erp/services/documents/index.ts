@@ -5,3 +5,4 @@ export * from './post-invoice';
 export * from './release-document';
 export * from './sales-document-lookup';
 export * from './sales-order-edits';
+export * from './shopify-order-documents';

@@ -5,3 +5,4 @@ export * from './map-order';
 export * from './order-close-records';
 export * from './orders-to-import';
 export * from './record-discovered-orders';
+export * from './imported-orders';

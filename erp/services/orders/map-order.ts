@@ -39,7 +39,7 @@ import {
   type VariantLinkRecord,
 } from '../items/item-lookup';
 import { recordOrderProblems } from './order-problem-record';
-import { requireShopSettings } from '../settings/shop-settings';
+import { requireShopSettings } from '../settings/require-shop-settings';
 
 export interface MapOrderResult {
   importedOrderId: number;

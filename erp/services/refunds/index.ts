@@ -3,3 +3,4 @@
 export * from './after-sales-views';
 export * from './create-credit-memo';
 export * from './issued-gift-cards';
+export * from './refunds-awaiting-credit-memo';

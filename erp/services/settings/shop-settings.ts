@@ -2,7 +2,6 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { OrderProblems, OrderProblemsError } from '../../../domain/order-problems';
 import type { ShopSettings } from '../../../domain/shop-settings';
 import { ShopCard } from '../../entities';
-import type { ErpConfig } from './erp-config';
 
 /** The settings the business rules read, as a plain object (never the access token). */
 export function toShopSettings(shop: ShopCard): ShopSettings {
@@ -36,17 +35,6 @@ export async function requireShopCard(
   orderName: string,
 ): Promise<ShopCard> {
   const shop = await em.findOne(ShopCard, shopCode);
-  if (!shop) throw new OrderProblemsError([OrderProblems.shopNotFound(orderName, shopCode)]);
-  return shop;
-}
-
-/** The shop card's settings through the unit of work's configuration (cached while unchanged). */
-export async function requireShopSettings(
-  config: ErpConfig,
-  shopCode: string,
-  orderName: string,
-): Promise<Readonly<ShopSettings>> {
-  const shop = await config.shop(shopCode);
   if (!shop) throw new OrderProblemsError([OrderProblems.shopNotFound(orderName, shopCode)]);
   return shop;
 }

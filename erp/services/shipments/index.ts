@@ -6,3 +6,4 @@ export * from './posted-shipments';
 export * from './shipment-method-mappings';
 export * from './shipment-sync-records';
 export * from './shipping-agents';
+export * from './shipments-to-reconcile';

@@ -43,9 +43,23 @@ describe('money', () => {
     expect(formatMoney(toDecimal(value), currency)).toBe(expected);
   });
 
-  it('knows minor units', () => {
-    expect(currencyDecimals('jpy')).toBe(0);
-    expect(currencyDecimals('NOK')).toBe(2);
+  it.each([
+    ['JPY', 0],
+    ['jpy', 0],
+    ['KRW', 0],
+    ['USD', 2],
+    ['EUR', 2],
+    ['NOK', 2],
+    ['KWD', 3],
+    ['BHD', 3],
+    ['OMR', 3],
+  ])('knows the minor units of %s: %i', (currency, digits) => {
+    expect(currencyDecimals(currency)).toBe(digits);
+  });
+
+  it('gives 2 for a code that is no currency code, instead of throwing', () => {
+    expect(currencyDecimals('')).toBe(2);
+    expect(currencyDecimals('EURO')).toBe(2);
   });
 
   it('reads either side of a money bag', () => {

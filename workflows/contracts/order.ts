@@ -1,8 +1,9 @@
-import type { OrderProblem } from '../domain/order-problems';
+import type { OrderProblem } from '../../domain/order-problems';
 
 /**
  * What the order activities take and give back: ids and small status only, so workflow history
- * never carries an order, an address or an amount list. Types only: workflows import this file.
+ * never carries an order, an address or an amount list. Types only; activities/ implements the
+ * interfaces.
  */
 
 export interface OrderRef {
@@ -18,8 +19,8 @@ export interface ImportOrderInput extends OrderRef {
   contact?: { hasEmail: boolean; hasPhone: boolean };
 }
 
-export type { ImportSkipReason } from '../domain/import-eligibility';
-import type { ImportSkipReason } from '../domain/import-eligibility';
+export type { ImportSkipReason } from '../../domain/import-eligibility';
+import type { ImportSkipReason } from '../../domain/import-eligibility';
 
 export interface ImportOrderResult {
   /** Set when the order is now in the ERP store (first import or an update). */
@@ -120,4 +121,23 @@ export interface SyncOrdersReport extends DiscoverOrdersResult {
   shopCode: string;
   updatedAtMax: string;
   watermarkCommitted: boolean;
+}
+
+export interface OrderActivities {
+  importShopifyOrder(input: ImportOrderInput): Promise<ImportOrderResult>;
+  processImportedOrder(input: ProcessOrderInput): Promise<ProcessOrderResult>;
+  importOrderWithDocument(input: ImportWithDocumentInput): Promise<ImportWithDocumentResult>;
+  /** Operator fixes: a refused fix fails at once (non-retryable) with the reason. */
+  assignCustomerToImportedOrder(input: {
+    importedOrderId: number;
+    sellToCustomerNo: string;
+    billToCustomerNo?: string;
+  }): Promise<void>;
+  createCustomerForImportedOrder(input: { importedOrderId: number; templateCode: string }): Promise<void>;
+  mapShopifyCustomerOfImportedOrder(input: { importedOrderId: number; customerNo: string }): Promise<void>;
+}
+
+export interface SyncOrdersActivities {
+  discoverAndDispatchOrders(input: DiscoverOrdersInput): Promise<DiscoverOrdersResult>;
+  commitOrderSyncWatermark(input: { shopCode: string; watermark: string }): Promise<void>;
 }

@@ -1,9 +1,9 @@
-import type { RefundProblem } from '../domain/refund-problems';
-import type { RefundCreditMemo } from '../workflows/refund-messages';
+import type { RefundProblem } from '../../domain/refund-problems';
+import type { RefundCreditMemo } from '../refund-messages';
 
 /**
- * What the refund activities take and give back: ids and small status only. Types only:
- * workflows import this file.
+ * What the refund workflow asks of activities: ids and small status only. Types only; activities/
+ * implements RefundActivities.
  */
 
 export interface CreditMemoRequest {
@@ -33,4 +33,9 @@ export interface CreditMemoAttempt {
 export interface OrderReimportRequest {
   store: string;
   shopifyOrderId: string;
+}
+
+export interface RefundActivities {
+  createCreditMemoForRefund(input: CreditMemoRequest): Promise<CreditMemoAttempt>;
+  requestOrderReimport(input: OrderReimportRequest): Promise<void>;
 }

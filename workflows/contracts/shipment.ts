@@ -1,9 +1,9 @@
-import type { OrderProblem } from '../domain/order-problems';
-import type { ShipmentSyncStatus } from '../domain/shipment-fulfillment-plan';
+import type { OrderProblem } from '../../domain/order-problems';
+import type { ShipmentSyncStatus } from '../../domain/shipment-fulfillment-plan';
 
 /**
  * What the shipment and close activities take and give back: ids and small status only.
- * Types only: workflows import this file.
+ * Types only; activities/ implements the interfaces.
  */
 
 export interface SyncShipmentInput {
@@ -79,4 +79,19 @@ export interface SyncShipmentsReport {
   fulfillmentsCreated: number;
   /** The first shipments of the run, for people. */
   shipments: ShipmentOutcome[];
+}
+
+export interface ShipmentActivities {
+  syncShipmentToShopify(input: SyncShipmentInput): Promise<SyncShipmentResult>;
+  closeOrderIfComplete(input: CloseOrderInput): Promise<CloseOrderResult>;
+}
+
+export interface SyncShipmentsActivities {
+  dispatchUnsyncedShipments(
+    input: SyncShipmentsInput,
+  ): Promise<{ shopCodes: string[]; shipments: ShipmentToSync[] }>;
+  awaitShipmentOutcomes(input: {
+    shipmentIds: number[];
+    waitMs: number;
+  }): Promise<Omit<SyncShipmentsReport, 'shopCodes' | 'found' | 'dispatched'>>;
 }
