@@ -9,6 +9,9 @@ import { printRecord, printTable } from '../output';
 import { withAppContext } from '../run-command';
 import { dispatchRefund } from '../../temporal/dispatch-refund';
 
+/** The command did its part but the result needs the operator's attention (or time) to finish. */
+const NEEDS_ATTENTION_EXIT_CODE = 4;
+
 interface RefundOptions {
   shop?: string;
   order?: string;
@@ -101,7 +104,17 @@ export function registerRefundCommand(program: Command, context: () => AppContex
         });
         const handle = client.workflow.getHandle(refundWorkflowId(found.store, found.shopifyRefundId));
         try {
-          printRefundStatus(await handle.executeUpdate(createCreditMemoUpdate), Boolean(options.json));
+          const status = await handle.executeUpdate(createCreditMemoUpdate);
+          printRefundStatus(status, Boolean(options.json));
+          if (status.stage === 'waiting-for-payment' && !options.json) {
+            console.log(
+              `Refund ${found.refund} of order ${found.order}: its payment is still pending in Shopify, so no ` +
+                'credit memo was made (Shopify shows no refunded amount until it settles). The refund is ' +
+                'checked again by itself and its credit memo is made once the payment settles; ' +
+                `\`orderbridge refund list --order ${found.order.replace(/^#/, '')}\` shows when.`,
+            );
+          }
+          if (status.stage !== 'credit-memo-created') process.exitCode = NEEDS_ATTENTION_EXIT_CODE;
         } catch (error) {
           if (error instanceof WorkflowUpdateFailedError) {
             throw new Error(
