@@ -13,6 +13,7 @@ import {
   ITEM_MAPPING_MODES,
   RETURN_REFUND_PROCESSES,
   TAX_AREA_PRIORITIES,
+  COUNTY_SOURCES,
 } from '../../domain/shop-settings';
 import type { AppContext } from '../app-context';
 import { printRecord, printTable } from '../output';
@@ -126,6 +127,13 @@ const SETTING_OPTIONS: SettingOption[] = [
     description: 'which address decides the tax area',
     parse: text,
     choices: TAX_AREA_PRIORITIES,
+  },
+  {
+    flag: '--county-source <source>',
+    key: 'countySource',
+    description: "what tax areas' counties hold: the province code or its name",
+    parse: text,
+    choices: COUNTY_SOURCES,
   },
   {
     flag: '--location-required <bool>',

@@ -8,6 +8,7 @@ import { Migration20261127182457_import_fulfillment_order_lines_optional } from 
 import { Migration20261127192000_drop_line_tax_lines } from './Migration20261127192000_drop_line_tax_lines';
 import { Migration20261127183314_config_version } from './Migration20261127183314_config_version';
 import { Migration20261127235703_order_to_import_dispatched_version } from './Migration20261127235703_order_to_import_dispatched_version';
+import { Migration20261207200000_shop_card_county_source } from './Migration20261207200000_shop_card_county_source';
 
 /**
  * Every migration in the order it runs. New ones are created with `npm run migration:create -- <name>`
@@ -37,5 +38,9 @@ export const ERP_MIGRATIONS: MigrationObject[] = [
   {
     name: 'Migration20261127235703_order_to_import_dispatched_version',
     class: Migration20261127235703_order_to_import_dispatched_version,
+  },
+  {
+    name: 'Migration20261207200000_shop_card_county_source',
+    class: Migration20261207200000_shop_card_county_source,
   },
 ];

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { Decimal } from '../../domain/money';
 import type { OrderSnapshot } from '../../domain/order-snapshot';
-import { ImportedOrder, SalesHeader, SalesLine } from '../../erp/entities';
+import { ImportedOrder, SalesHeader, SalesLine, TaxArea } from '../../erp/entities';
 import { createSalesDocument } from '../../erp/services/documents';
-import { importOrder } from '../../erp/services/orders';
+import { importOrder, mapOrder } from '../../erp/services/orders';
 import { updateShopCard } from '../../erp/services/settings';
 import { address, bag, shippingLine } from '../unit/domain/order-snapshot-fixture';
 import { line, newOrder, SHOP, useSeededTestErp } from './erp-fixture';
@@ -116,5 +116,29 @@ describe('a document has one tax decision', () => {
     const tax = header.reconciliation?.components.find((entry) => entry.component === 'tax');
     expect(tax).toMatchObject({ document: '11.76', shopify: '5.49', difference: '6.27' });
     expect(header.reconciliation?.explanation).toContain('tax (the ERP computes its own) 11.76 vs 5.49');
+  });
+});
+
+describe("the tax area's county follows the shop card's county source", () => {
+  it('matches the province code, or its name, as the card says', async () => {
+    await em().upsert(TaxArea, {
+      code: 'US-NY-NAME',
+      description: 'New York, by name',
+      countryCode: 'US',
+      county: 'New York',
+      taxRatePercent: '8.5',
+    });
+    await updateShopCard(erp.orm, SHOP, { settings: { taxAreaPriority: 'ship_sell_bill' } });
+    const byCode = germanBuyerShippedToNewYork();
+    const { importedOrderId: byCodeId = -1 } = await importOrder(erp.orm, SHOP, byCode);
+    await mapOrder(erp.orm, byCodeId);
+    expect((await em().findOneOrFail(ImportedOrder, byCodeId)).taxAreaCode).toBe('US-NY');
+
+    await updateShopCard(erp.orm, SHOP, { settings: { countySource: 'name' } });
+    const byName = germanBuyerShippedToNewYork();
+    const { importedOrderId: byNameId = -1 } = await importOrder(erp.orm, SHOP, byName);
+    await mapOrder(erp.orm, byNameId);
+    expect((await em().findOneOrFail(ImportedOrder, byNameId)).taxAreaCode).toBe('US-NY-NAME');
+    await updateShopCard(erp.orm, SHOP, { settings: { countySource: 'code' } });
   });
 });

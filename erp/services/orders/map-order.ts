@@ -18,7 +18,7 @@ import { billedQuantity, quantitiesCreditedByRefunds } from '../../../domain/ref
 import { pickTaxArea, taxAreaAddress, type TaxAddress } from '../../../domain/tax-area-priority';
 import { decideDocumentTax, type DocumentTaxDecision } from '../../../domain/document-tax';
 import type { OrderAddress } from '../../../domain/order-snapshot';
-import type { CurrencyHandling, ShopSettings } from '../../../domain/shop-settings';
+import type { CountySource, CurrencyHandling, ShopSettings } from '../../../domain/shop-settings';
 import { ImportedOrder, type SalesHeader } from '../../entities';
 import { inTransaction, type ErpContext } from '../shared/context';
 import {
@@ -351,11 +351,12 @@ async function chooseCustomer(
   return { decision, customer: null };
 }
 
-function taxAddress(address: OrderAddress | null | undefined): TaxAddress | null {
+/** The parts of an order address the tax area is looked up by; the county as the shop card says. */
+function taxAddress(address: OrderAddress | null | undefined, countySource: CountySource): TaxAddress | null {
   if (!address) return null;
   return {
     countryCode: address.countryCode,
-    county: address.provinceCode ?? address.province,
+    county: countySource === 'name' ? address.province : address.provinceCode,
     city: address.city,
   };
 }
@@ -406,8 +407,8 @@ async function decideTaxArea(
   problems: OrderProblem[],
 ): Promise<DocumentTaxDecision> {
   const deciding = taxAreaAddress(shop.taxAreaPriority, {
-    shipTo: taxAddress(order.shippingAddress),
-    billTo: taxAddress(order.billingAddress),
+    shipTo: taxAddress(order.shippingAddress, shop.countySource),
+    billTo: taxAddress(order.billingAddress, shop.countySource),
     sellTo: sellToCustomer
       ? { countryCode: sellToCustomer.countryCode, county: sellToCustomer.county, city: sellToCustomer.city }
       : null,
