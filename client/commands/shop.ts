@@ -1,6 +1,7 @@
 import { Option, type Command } from 'commander';
 import {
   addShopCard,
+  getShopAccessToken,
   getShopCard,
   listShopCards,
   type ShopCardView,
@@ -18,6 +19,7 @@ import {
 import type { AppContext } from '../app-context';
 import { printRecord, printTable } from '../output';
 import { withAppContext } from '../run-command';
+import { requireStoreCurrency } from '../shop-currency';
 import { wakeWorkFixedBy } from '../wake-after-change';
 
 type Parser = (value: string) => unknown;
@@ -368,11 +370,18 @@ export function registerShopCommand(program: Command, context: () => AppContext)
   ).action(async (code: string, options: TokenOptions & { domain: string } & Record<string, unknown>) =>
     withAppContext(context, async (appContext) => {
       const accessToken = await tokenFrom(options);
+      const settings = settingsFrom(options);
+      await requireStoreCurrency(appContext, {
+        code,
+        shopDomain: options.domain,
+        currencyCode: (settings.currencyCode as string | null | undefined) ?? null,
+        accessToken: accessToken ?? null,
+      });
       const view = await addShopCard(await appContext.erp(), {
         code,
         shopDomain: options.domain,
         ...(accessToken ? { accessToken } : {}),
-        settings: settingsFrom(options),
+        settings,
       });
       printShop(view, Boolean(options.json));
     }),
@@ -398,6 +407,17 @@ export function registerShopCommand(program: Command, context: () => AppContext)
       const accessToken = await tokenFrom(options);
       const settings = settingsFrom(options, current.orderSyncFilters as Record<string, unknown>);
       if (options.domain) settings.shopDomain = options.domain;
+      if (settings.currencyCode !== undefined || options.domain || accessToken) {
+        await requireStoreCurrency(appContext, {
+          code,
+          shopDomain: options.domain ?? current.shopDomain,
+          currencyCode:
+            settings.currencyCode !== undefined
+              ? (settings.currencyCode as string | null)
+              : current.currencyCode,
+          accessToken: accessToken === undefined ? await getShopAccessToken(orm, code) : accessToken,
+        });
+      }
       const view = await updateShopCard(orm, code, {
         settings,
         ...(accessToken !== undefined ? { accessToken } : {}),
