@@ -1,7 +1,9 @@
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', '.tools/**', '.cache/**', '.temporal/**', 'shopify/generated/**'] },
+  {
+    ignores: ['node_modules/**', 'dist/**', '.tools/**', '.cache/**', '.temporal/**', 'shopify/generated/**'],
+  },
   ...tseslint.configs.recommended,
   {
     rules: {

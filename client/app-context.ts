@@ -1,4 +1,4 @@
-import { Client, Connection } from '@temporalio/client';
+import type { Client, Connection } from '@temporalio/client';
 import { openErp, type ErpOrm } from '../erp/orm';
 import { loadConfig, type OrderbridgeConfig } from '../platform/config';
 import { createLogger, type Logger } from '../platform/logger';
@@ -25,6 +25,8 @@ export function createAppContext(): AppContext {
     logger,
     async temporalClient() {
       if (!client) {
+        // The SDK loads in a fraction of a second: commands that only read the ERP skip it.
+        const { Client, Connection } = await import('@temporalio/client');
         connection = await Connection.connect({
           ...clientConnectionOptions(config),
           connectTimeout: '5 seconds',

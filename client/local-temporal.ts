@@ -10,6 +10,7 @@ import {
 } from '../platform/temporal-dev-server';
 import { temporalAddress, usesLocalDevServer } from '../platform/temporal-connection';
 import { ORDERBRIDGE_SEARCH_ATTRIBUTES } from '../workflows/search-attributes';
+import { PortInUseError } from './port-in-use';
 
 export interface LocalTemporal {
   address: string;
@@ -35,6 +36,9 @@ export async function ensureLocalTemporal(config: OrderbridgeConfig, logger: Log
     );
     return { address: temporalAddress(config), uiUrl, stop: async () => undefined };
   }
+  // The dev server would exit at once with the reason in its log file only.
+  if (await portAcceptsConnections(config.TEMPORAL_UI_PORT))
+    throw new PortInUseError(config.TEMPORAL_UI_PORT);
   const cli = ensureTemporalCli({
     cliPath: config.TEMPORAL_CLI_PATH,
     log: (message) => logger.info(message),
@@ -43,7 +47,7 @@ export async function ensureLocalTemporal(config: OrderbridgeConfig, logger: Log
   const serverLog = resolve(dirname(dbFile), 'server.log');
   mkdirSync(dirname(serverLog), { recursive: true });
   const logFd = openSync(serverLog, 'a');
-  const server: RunningDevServer = await startDevServer({
+  const server: RunningDevServer = await startDevServerExplained(serverLog, config, {
     cliPath: cli.path,
     port: config.TEMPORAL_DEV_PORT,
     uiPort: config.TEMPORAL_UI_PORT,
@@ -58,4 +62,21 @@ export async function ensureLocalTemporal(config: OrderbridgeConfig, logger: Log
     'Temporal dev server started',
   );
   return { address: server.address, uiUrl: server.uiUrl ?? uiUrl, stop: () => server.stop() };
+}
+
+/** startDevServer, with a failure that says where the server wrote why and which ports it wanted. */
+async function startDevServerExplained(
+  serverLog: string,
+  config: OrderbridgeConfig,
+  options: Parameters<typeof startDevServer>[0],
+): Promise<RunningDevServer> {
+  try {
+    return await startDevServer(options);
+  } catch (error) {
+    throw new Error(
+      `${(error as Error).message}. Its log is ${serverLog}. It listens on TEMPORAL_DEV_PORT ` +
+        `(${config.TEMPORAL_DEV_PORT}) and TEMPORAL_UI_PORT (${config.TEMPORAL_UI_PORT}): set either to a free port if one is taken.`,
+      { cause: error },
+    );
+  }
 }

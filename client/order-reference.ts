@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { ImportedOrder, OrderToImport } from '../erp/entities';
+import { NotFoundError } from './exit-codes';
 
 export interface ResolvedOrder {
   store: string;
@@ -57,7 +58,7 @@ export async function resolveOrderReference(
       ...(row.claimedByShopCode ? { shopCode: row.claimedByShopCode } : {}),
     };
   }
-  throw new Error(
+  throw new NotFoundError(
     `No order ${reference} is known${shopCode ? ` for shop ${shopCode}` : ''}: run \`orderbridge sync orders --shop <code>\` first, or check the name.`,
   );
 }

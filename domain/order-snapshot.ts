@@ -116,8 +116,8 @@ export interface OrderCustomer {
   phone: string | null;
   firstName: string | null;
   lastName: string | null;
-  // Snapshots stored before also carry the customer's defaultAddress: nothing read it (customer
-  // selection works from the order's bill-to address), and the import no longer asks for it.
+  // Stored snapshots may also carry the customer's defaultAddress: nothing reads it (customer
+  // selection works from the order's bill-to address), so the import does not ask for it.
 }
 
 export interface TaxLine {
@@ -130,8 +130,8 @@ export interface TaxLine {
 }
 
 /**
- * Snapshots and lines stored before also carry `discountApplicationIndex`, the index of the order's
- * discount application it came from: nothing read it, and the import no longer asks for it.
+ * Stored snapshots and lines may also carry `discountApplicationIndex`, the index of the order's
+ * discount application it came from: nothing reads it, so the import does not ask for it.
  */
 export interface DiscountAllocation {
   /** The amount of this discount allocated to the whole line (all units), not per unit. */

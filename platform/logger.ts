@@ -1,11 +1,12 @@
-import { Writable } from 'node:stream';
+import { createRequire } from 'node:module';
 import pino, { type Logger } from 'pino';
+import type PinoPretty from 'pino-pretty';
 
 export type { Logger } from 'pino';
 
 /**
  * One logger for the process: JSON lines when stdout is not a terminal (log shippers),
- * a short human line when it is. Keys that could hold secrets are redacted at the source.
+ * pino-pretty's coloured one-line form when it is. Keys that could hold secrets are redacted at the source.
  */
 const REDACTED_PATHS = [
   'accessToken',
@@ -22,50 +23,34 @@ const REDACTED_PATHS = [
   '*.headers["X-Shopify-Access-Token"]',
 ];
 
-const LEVEL_NAMES: Record<number, string> = {
-  10: 'TRACE',
-  20: 'DEBUG',
-  30: 'INFO',
-  40: 'WARN',
-  50: 'ERROR',
-  60: 'FATAL',
-};
-
-function humanLineStream(target: NodeJS.WritableStream): Writable {
-  return new Writable({
-    write(chunk: Buffer, _encoding, callback) {
-      for (const line of chunk.toString('utf8').split('\n')) {
-        if (!line) continue;
-        try {
-          const {
-            level,
-            time,
-            msg,
-            pid: _pid,
-            hostname: _hostname,
-            component,
-            ...rest
-          } = JSON.parse(line) as Record<string, unknown>;
-          const clock = new Date(Number(time)).toISOString().slice(11, 19);
-          const extra = Object.entries(rest)
-            .map(([key, value]) => `${key}=${typeof value === 'string' ? value : JSON.stringify(value)}`)
-            .join(' ');
-          const scope = component ? `[${String(component)}] ` : '';
-          target.write(
-            `${clock} ${LEVEL_NAMES[Number(level)] ?? level} ${scope}${String(msg ?? '')}${extra ? ` ${extra}` : ''}\n`,
-          );
-        } catch {
-          target.write(`${line}\n`);
-        }
-      }
-      callback();
-    },
+/**
+ * pino-pretty as an in-process stream, loaded only for a terminal: a worker or a pipe never pays
+ * for it. Synchronous, so a line is on screen before the CLI's own output that follows it.
+ */
+function prettyStream(destination: NodeJS.WritableStream | number): NodeJS.WritableStream {
+  const pretty = createRequire(import.meta.url)('pino-pretty') as typeof PinoPretty;
+  return pretty({
+    translateTime: 'SYS:HH:MM:ss',
+    ignore: 'pid,hostname,component',
+    messageFormat: '{if component}[{component}] {end}{msg}',
+    singleLine: true,
+    sync: true,
+    destination,
   });
 }
 
-export function createLogger(level: string, options: { pretty?: boolean } = {}): Logger {
+export interface LoggerOptions {
+  /** Human lines instead of JSON; by default when stdout is a terminal. */
+  pretty?: boolean;
+  /** Where lines go: stdout unless given. */
+  destination?: NodeJS.WritableStream;
+}
+
+export function createLogger(level: string, options: LoggerOptions = {}): Logger {
   const pretty = options.pretty ?? Boolean(process.stdout.isTTY);
-  const destination = pretty ? humanLineStream(process.stdout) : pino.destination({ dest: 1, sync: false });
+  const destination = pretty
+    ? prettyStream(options.destination ?? 1)
+    : (options.destination ?? pino.destination({ dest: 1, sync: false }));
   return pino(
     { level, redact: { paths: REDACTED_PATHS, censor: '***' }, base: { pid: process.pid } },
     destination,

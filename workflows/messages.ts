@@ -48,6 +48,19 @@ export const shopifyOrderChangedSignal = defineSignal<[ShopifyOrderChanged]>('sh
 /** Operator: try the failed step again now (after fixing a mapping, an exchange rate...). */
 export const retrySignal = defineSignal<[]>('retry');
 
+/** A step of the order workflow that does work (the others only decide). */
+export type OrderWorkStep = 'import' | 'document' | 'ship' | 'close';
+
+/** The answer to an operator's retry or close: what the round it caused did, and where that left the order. */
+export interface OrderRequestAnswer {
+  /** Steps run from the request to the answer, in order (empty: there was nothing to do). */
+  steps: OrderWorkStep[];
+  status: OrderStatus;
+}
+
+/** Operator: retry the failed step now, and answer with its outcome (the update form of retrySignal). */
+export const retryUpdate = defineUpdate<OrderRequestAnswer, []>('retryNow');
+
 /** Operator: create the sales document now (shops without auto create orders). */
 export interface CreateDocumentResult {
   documentType: 'order' | 'invoice';
@@ -79,6 +92,9 @@ export const invoicePostedSignal = defineSignal<[]>('invoicePosted');
 
 /** Operator: check now whether the order can close, and close it (SPEC §9). */
 export const closeOrderSignal = defineSignal<[]>('closeOrder');
+
+/** Operator: the same check, answered with its outcome (closed, or why not yet). */
+export const closeOrderUpdate = defineUpdate<OrderRequestAnswer, []>('closeNow');
 
 /** One posted shipment as the order workflow tracks it. */
 export interface OrderShipmentStatus {

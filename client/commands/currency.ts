@@ -4,6 +4,7 @@ import type { AppContext } from '../app-context';
 import { printRecord, printTable } from '../output';
 import { withAppContext } from '../run-command';
 import { wakeWorkFixedBy } from '../wake-after-change';
+import { decimalNumber } from '../option-parsers';
 
 /** `orderbridge currency rate|rates`: exchange rates; orders waiting for a rate map on retry (SPEC §1). */
 export function registerCurrencyCommand(program: Command, context: () => AppContext): Command {
@@ -13,7 +14,11 @@ export function registerCurrencyCommand(program: Command, context: () => AppCont
     .command('rate <code>')
     .description('Set the exchange rate of a currency from a date on (adds the currency when new)')
     .requiredOption('--date <YYYY-MM-DD>', 'first day the rate applies')
-    .requiredOption('--rate <decimal>', 'local currency per 1 unit of the currency, e.g. 11.52')
+    .requiredOption(
+      '--rate <decimal>',
+      'local currency per 1 unit of the currency, e.g. 11.52',
+      decimalNumber,
+    )
     .option('--description <text>', 'name of a new currency')
     .option('--json', 'print JSON')
     .action(

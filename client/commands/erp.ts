@@ -11,6 +11,8 @@ import type { AppContext } from '../app-context';
 import { printRecord, printTable } from '../output';
 import { withAppContext } from '../run-command';
 import { notifyInvoicePosted, notifyShipmentPosted } from '../../temporal/dispatch-shipment';
+import { UsageError } from '../exit-codes';
+import { decimalNumber, wholeNumber } from '../option-parsers';
 
 interface JsonOption {
   json?: boolean;
@@ -23,7 +25,7 @@ function collect(value: string, previous: string[]): string[] {
 /** `--line 10000=2` → { lineNo: 10000, quantity: '2' }. */
 export function parseShipmentLine(value: string): { lineNo: number; quantity: string } {
   const match = /^\s*(\d+)\s*=\s*(\S+)\s*$/.exec(value);
-  if (!match) throw new Error(`--line ${value}: expected <line no.>=<quantity>, e.g. --line 10000=2`);
+  if (!match) throw new UsageError(`--line ${value}: expected <line no.>=<quantity>, e.g. --line 10000=2`);
   return { lineNo: Number(match[1]), quantity: match[2]! };
 }
 
@@ -170,23 +172,25 @@ export function registerErpCommand(program: Command, context: () => AppContext):
 
   const line = erp.command('line').description('Edit the lines of an open sales order before shipping it');
   line
-    .command('set <document> <lineNo>')
+    .command('set')
+    .argument('<document>')
+    .argument('<lineNo>', 'line no.', wholeNumber({ min: 1 }))
     .description("Change a line's quantity and/or location")
-    .option('--quantity <n>', 'new quantity')
+    .option('--quantity <n>', 'new quantity', decimalNumber)
     .option('--location <code>', 'new ERP location ("" for none)')
     .option('--json', 'print JSON')
     .action(
       async (
         document: string,
-        lineNo: string,
+        lineNo: number,
         options: JsonOption & { quantity?: string; location?: string },
       ) =>
         withAppContext(context, async (appContext) => {
           if (options.quantity === undefined && options.location === undefined)
-            throw new Error('Nothing to change: give --quantity and/or --location');
+            throw new UsageError('Nothing to change: give --quantity and/or --location');
           const edited = await setSalesLine(await appContext.erp(), {
             document,
-            lineNo: Number(lineNo),
+            lineNo,
             ...(options.quantity !== undefined ? { quantity: options.quantity } : {}),
             ...(options.location !== undefined
               ? { locationCode: options.location ? options.location.toUpperCase() : null }
@@ -199,8 +203,8 @@ export function registerErpCommand(program: Command, context: () => AppContext):
     .command('add <document>')
     .description('Add an item line (it is never sent to Shopify)')
     .requiredOption('--item <no>', 'item no.')
-    .requiredOption('--quantity <n>', 'quantity')
-    .option('--unit-price <amount>', "unit price (default: the item's)")
+    .requiredOption('--quantity <n>', 'quantity', decimalNumber)
+    .option('--unit-price <amount>', "unit price (default: the item's)", decimalNumber)
     .option('--location <code>', 'ERP location')
     .option('--json', 'print JSON')
     .action(

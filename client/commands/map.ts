@@ -7,12 +7,13 @@ import type { AppContext } from '../app-context';
 import { printRecord } from '../output';
 import { withAppContext } from '../run-command';
 import { wakeWorkFixedBy } from '../wake-after-change';
+import { NotFoundError } from '../exit-codes';
 
 /** The store a mapping belongs to: the shop card's, or the only store there is. */
 async function storeOf(orm: ErpOrm, shopCode: string | undefined): Promise<string> {
   if (shopCode) {
     const shop = await getShopCard(orm, shopCode);
-    if (!shop) throw new Error(`Shop card ${shopCode} does not exist: see \`orderbridge shop list\``);
+    if (!shop) throw new NotFoundError(`Shop card ${shopCode} does not exist: see \`orderbridge shop list\``);
     return shop.shopDomain;
   }
   const stores = [...new Set((await listShopCards(orm)).map((shop) => shop.shopDomain))];

@@ -6,16 +6,18 @@ import { listRefunds, listReturns, listTransactions } from '../../erp/services/r
 import { listPostedShipments } from '../../erp/services/shipments';
 import {
   assignCustomerUpdate,
-  closeOrderSignal,
+  closeOrderUpdate,
   createDocumentUpdate,
   mapCustomerUpdate,
   newCustomerFromTemplateUpdate,
   orderStatusQuery,
   orderWorkflowId,
-  retrySignal,
+  retryUpdate,
+  type OrderRequestAnswer,
   type OrderStatus,
 } from '../../workflows/messages';
 import type { AppContext } from '../app-context';
+import { describeOrderAnswer } from '../order-request-answer';
 import { resolveOrderReference, type ResolvedOrder } from '../order-reference';
 import { printRecord, printTable } from '../output';
 import { withAppContext } from '../run-command';
@@ -56,6 +58,38 @@ async function sendUpdate(
     }
     throw error;
   }
+}
+
+/**
+ * Sends `order retry` or `order close` as an update and prints what the step it caused came to;
+ * `whenMissing` says why an order may have no running workflow.
+ */
+async function sendRequest(
+  appContext: AppContext,
+  reference: string,
+  options: OrderCommandOptions,
+  update: typeof retryUpdate,
+  whenMissing: string,
+): Promise<void> {
+  const order = await resolve(appContext, reference, options.shop);
+  const handle = orderHandle(await appContext.temporalClient(), order);
+  let answer: OrderRequestAnswer;
+  try {
+    answer = await handle.executeUpdate(update);
+  } catch (error) {
+    if (error instanceof WorkflowUpdateFailedError) {
+      throw new Error(`Order ${order.name}: refused: ${error.cause?.message ?? error.message}`);
+    }
+    if (error instanceof WorkflowNotFoundError) {
+      throw new Error(`Order ${order.name} has no running workflow: ${whenMissing}.`);
+    }
+    throw error;
+  }
+  if (options.json) {
+    printRecord(answer as unknown as Record<string, unknown>, true);
+    return;
+  }
+  for (const line of describeOrderAnswer(order.name, answer)) console.log(line);
 }
 
 function printStatus(status: OrderStatus, asJson: boolean): void {
@@ -262,40 +296,40 @@ export function registerOrderCommand(program: Command, context: () => AppContext
 
   order
     .command('retry <order>')
-    .description('Try the failed step again now (after fixing a mapping, a rate or a setting)')
+    .description(
+      'Try the failed step again now (after fixing a mapping, a rate or a setting), and say how it went',
+    )
     .option('--shop <code>', 'shop card, when the name exists in several shops')
+    .option('--json', 'print JSON')
     .action(async (reference: string, options: OrderCommandOptions) =>
-      withAppContext(context, async (appContext) => {
-        const resolved = await resolve(appContext, reference, options.shop);
-        await orderHandle(await appContext.temporalClient(), resolved).signal(retrySignal);
-        console.log(
-          `Order ${resolved.name}: retry requested. Follow it with \`orderbridge order show ${resolved.name}\`.`,
-        );
-      }),
+      withAppContext(context, (appContext) =>
+        sendRequest(
+          appContext,
+          reference,
+          options,
+          retryUpdate,
+          'it is closed already, or not imported yet (`orderbridge orders-to-import import`)',
+        ),
+      ),
     );
 
   order
     .command('close <order>')
     .description(
-      'Check now whether the order is done in both systems (paid, fulfilled, shipped) and close it in Shopify',
+      'Check now whether the order is done in both systems (paid, fulfilled, shipped), close it in Shopify, and say how it went',
     )
     .option('--shop <code>', 'shop card, when the name exists in several shops')
+    .option('--json', 'print JSON')
     .action(async (reference: string, options: OrderCommandOptions) =>
-      withAppContext(context, async (appContext) => {
-        const resolved = await resolve(appContext, reference, options.shop);
-        try {
-          await orderHandle(await appContext.temporalClient(), resolved).signal(closeOrderSignal);
-        } catch (error) {
-          if (error instanceof WorkflowNotFoundError)
-            throw new Error(
-              `Order ${resolved.name} has no running workflow: it is closed already, or not imported.`,
-            );
-          throw error;
-        }
-        console.log(
-          `Order ${resolved.name}: close requested. Follow it with \`orderbridge order show ${resolved.name}\`.`,
-        );
-      }),
+      withAppContext(context, (appContext) =>
+        sendRequest(
+          appContext,
+          reference,
+          options,
+          closeOrderUpdate,
+          'it is closed already, or not imported',
+        ),
+      ),
     );
 
   order

@@ -4,12 +4,14 @@ import type { AppContext } from '../app-context';
 import { printTable } from '../output';
 import { withAppContext } from '../run-command';
 import { dispatchOrderChange } from '../../temporal/dispatch-order';
+import { flagNeedsAttention, NotFoundError } from '../exit-codes';
+import { wholeNumber, wholeNumberOf } from '../option-parsers';
 
 interface ListOptions {
   errors?: boolean;
   shop?: string;
   json?: boolean;
-  limit: string;
+  limit: number;
   all?: boolean;
 }
 
@@ -23,7 +25,7 @@ export function registerOrdersCommands(program: Command, context: () => AppConte
     .option('--errors', 'only orders with errors')
     .option('--shop <code>', 'only this shop card')
     .option('--all', 'include closed (completed) orders')
-    .option('--limit <n>', 'at most this many, newest first', '100')
+    .option('--limit <n>', 'at most this many, newest first', wholeNumber({ min: 1 }), 100)
     .option('--json', 'print JSON')
     .action(async (options: ListOptions) =>
       withAppContext(context, async (appContext) => {
@@ -31,7 +33,7 @@ export function registerOrdersCommands(program: Command, context: () => AppConte
           errorsOnly: Boolean(options.errors),
           ...(options.shop ? { shopCode: options.shop } : {}),
           includeClosed: Boolean(options.all),
-          limit: Number(options.limit),
+          limit: options.limit,
         });
         printTable(
           orders.map((order) => ({
@@ -48,6 +50,7 @@ export function registerOrdersCommands(program: Command, context: () => AppConte
           })),
           Boolean(options.json),
         );
+        if (options.errors && orders.length > 0) flagNeedsAttention(`${orders.length} orders with errors`);
       }),
     );
 
@@ -60,14 +63,14 @@ export function registerOrdersCommands(program: Command, context: () => AppConte
     .description('List orders to import')
     .option('--errors', 'only rows with errors')
     .option('--shop <code>', 'only rows claimed by this shop card')
-    .option('--limit <n>', 'at most this many, newest first', '100')
+    .option('--limit <n>', 'at most this many, newest first', wholeNumber({ min: 1 }), 100)
     .option('--json', 'print JSON')
     .action(async (options: ListOptions) =>
       withAppContext(context, async (appContext) => {
         const rows = await listOrdersToImport(await appContext.erp(), {
           ...(options.errors ? { hasError: true } : {}),
           ...(options.shop ? { shopCode: options.shop } : {}),
-          limit: Number(options.limit),
+          limit: options.limit,
         });
         printTable(
           rows.map((row) => ({
@@ -86,6 +89,8 @@ export function registerOrdersCommands(program: Command, context: () => AppConte
           })),
           Boolean(options.json),
         );
+        if (options.errors && rows.length > 0)
+          flagNeedsAttention(`${rows.length} orders to import with errors`);
       }),
     );
 
@@ -95,10 +100,11 @@ export function registerOrdersCommands(program: Command, context: () => AppConte
     .option('--shop <code>', 'shop card to import them with (default: the one that claimed each row)')
     .action(async (ids: string[], options: { shop?: string }) =>
       withAppContext(context, async (appContext) => {
-        const rows = await listOrdersToImport(await appContext.erp(), { ids: ids.map(Number) });
-        const missing = ids.filter((id) => !rows.some((row) => row.id === Number(id)));
+        const rowIds = ids.map((id) => wholeNumberOf('id', id, { min: 1 }));
+        const rows = await listOrdersToImport(await appContext.erp(), { ids: rowIds });
+        const missing = rowIds.filter((id) => !rows.some((row) => row.id === id));
         if (missing.length)
-          throw new Error(
+          throw new NotFoundError(
             `No orders to import with id ${missing.join(', ')}: see \`orderbridge orders-to-import list\`.`,
           );
         const client = await appContext.temporalClient();
@@ -122,7 +128,8 @@ export function registerOrdersCommands(program: Command, context: () => AppConte
     .description('Delete rows to leave those orders out (a later change in Shopify lists them again)')
     .action(async (ids: string[]) =>
       withAppContext(context, async (appContext) => {
-        const deleted = await deleteOrdersToImport(await appContext.erp(), ids.map(Number));
+        const rowIds = ids.map((id) => wholeNumberOf('id', id, { min: 1 }));
+        const deleted = await deleteOrdersToImport(await appContext.erp(), rowIds);
         console.log(`Deleted ${deleted} of ${ids.length} rows.`);
       }),
     );

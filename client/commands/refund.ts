@@ -6,11 +6,9 @@ import { createCreditMemoUpdate, refundWorkflowId, type RefundStatus } from '../
 import type { AppContext } from '../app-context';
 import { resolveOrderReference } from '../order-reference';
 import { printRecord, printTable } from '../output';
+import { flagNeedsAttention } from '../exit-codes';
 import { withAppContext } from '../run-command';
 import { dispatchRefund } from '../../temporal/dispatch-refund';
-
-/** The command did its part but the result needs the operator's attention (or time) to finish. */
-const NEEDS_ATTENTION_EXIT_CODE = 4;
 
 interface RefundOptions {
   shop?: string;
@@ -114,7 +112,8 @@ export function registerRefundCommand(program: Command, context: () => AppContex
                 `\`orderbridge refund list --order ${found.order.replace(/^#/, '')}\` shows when.`,
             );
           }
-          if (status.stage !== 'credit-memo-created') process.exitCode = NEEDS_ATTENTION_EXIT_CODE;
+          if (status.stage !== 'credit-memo-created')
+            flagNeedsAttention(`refund ${found.refund} has no credit memo yet (${status.stage})`);
         } catch (error) {
           if (error instanceof WorkflowUpdateFailedError) {
             throw new Error(

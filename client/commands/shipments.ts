@@ -11,6 +11,10 @@ import {
   shipmentSyncScheduleId,
   withShipmentSyncSchedule,
 } from '../../temporal/shipment-sync-schedule';
+import { flagNeedsAttention, UsageError } from '../exit-codes';
+import { wholeNumber } from '../option-parsers';
+import { withProgress } from '../progress-line';
+import { shipmentSyncProgressReader } from '../sync-progress';
 
 /** `orderbridge shipments ...`: posted shipments and their sync to Shopify (SPEC §5). */
 export function registerShipmentsCommand(program: Command, context: () => AppContext): void {
@@ -25,19 +29,22 @@ export function registerShipmentsCommand(program: Command, context: () => AppCon
     )
     .option('--shop <code>', 'only this shop card (default: every enabled one)')
     .option('--since <date>', 'only shipments posted on or after this date (YYYY-MM-DD)')
-    .option('--wait <seconds>', 'how long to wait for the order workflows before reporting', '120')
+    .option(
+      '--wait <seconds>',
+      'how long to wait for the order workflows before reporting',
+      wholeNumber({ min: 0 }),
+      120,
+    )
     .option('--json', 'print JSON')
-    .action(async (options: { shop?: string; since?: string; wait: string; json?: boolean }) =>
+    .action(async (options: { shop?: string; since?: string; wait: number; json?: boolean }) =>
       withAppContext(context, async (appContext) => {
         if (options.since && Number.isNaN(Date.parse(options.since)))
-          throw new Error(`--since ${options.since}: expected a date such as 2026-11-01`);
-        const waitSeconds = Number(options.wait);
-        if (!Number.isInteger(waitSeconds) || waitSeconds < 0)
-          throw new Error('--wait: a whole number of seconds');
+          throw new UsageError(`--since ${options.since}: expected a date such as 2026-11-01`);
+        const waitSeconds = options.wait;
         const client = await appContext.temporalClient();
         const started = Date.now();
         const shopCode = options.shop?.toUpperCase();
-        const report: SyncShipmentsReport = await client.workflow.execute('syncShipmentsWorkflow', {
+        const handle = await client.workflow.start('syncShipmentsWorkflow', {
           taskQueue: appContext.config.TEMPORAL_TASK_QUEUE,
           workflowId: `${syncShipmentsWorkflowId(shopCode)}:manual-${started}`,
           args: [
@@ -48,7 +55,13 @@ export function registerShipmentsCommand(program: Command, context: () => AppCon
             },
           ],
         });
+        const report: SyncShipmentsReport = await withProgress(
+          handle.result(),
+          shipmentSyncProgressReader(handle),
+        );
         const { shipments: sent, ...counts } = report;
+        const notSent = report.notSynced + report.partiallySynced;
+        if (notSent > 0) flagNeedsAttention(`${notSent} shipments not (fully) sent to Shopify`);
         if (options.json) {
           printRecord({ ...report, seconds: (Date.now() - started) / 1000 }, true);
           return;
@@ -71,13 +84,13 @@ export function registerShipmentsCommand(program: Command, context: () => AppCon
     .command('list')
     .description('Posted shipments, newest first, with their sync status')
     .option('--shop <code>', 'shop card')
-    .option('--limit <n>', 'at most this many', '50')
+    .option('--limit <n>', 'at most this many', wholeNumber({ min: 1 }), 50)
     .option('--json', 'print JSON')
-    .action(async (options: { shop?: string; limit: string; json?: boolean }) =>
+    .action(async (options: { shop?: string; limit: number; json?: boolean }) =>
       withAppContext(context, async (appContext) => {
         const rows = await listPostedShipments(await appContext.erp(), {
           ...(options.shop ? { shopCode: options.shop } : {}),
-          limit: Number(options.limit) || 50,
+          limit: options.limit,
         });
         if (options.json) {
           printTable(rows, true);

@@ -21,6 +21,7 @@ import { printRecord, printTable } from '../output';
 import { withAppContext } from '../run-command';
 import { requireStoreCurrency } from '../shop-currency';
 import { wakeWorkFixedBy } from '../wake-after-change';
+import { NotFoundError, UsageError } from '../exit-codes';
 
 type Parser = (value: string) => unknown;
 
@@ -298,7 +299,7 @@ function settingsFrom(options: Record<string, unknown>, currentFilters: Record<s
     try {
       value = setting.parse(raw);
     } catch (error) {
-      throw new Error(`${setting.flag.split(' ')[0]}: ${(error as Error).message}`);
+      throw new UsageError(`${setting.flag.split(' ')[0]}: ${(error as Error).message}`);
     }
     if (setting.filter) {
       filtersChanged = true;
@@ -434,7 +435,7 @@ export function registerShopCommand(program: Command, context: () => AppContext)
     .action(async (code: string, options: { json?: boolean }) =>
       withAppContext(context, async (appContext) => {
         const view = await getShopCard(await appContext.erp(), code);
-        if (!view) throw new Error(`Shop card ${code} does not exist: see \`orderbridge shop list\``);
+        if (!view) throw new NotFoundError(`Shop card ${code} does not exist: see \`orderbridge shop list\``);
         printShop(view, Boolean(options.json));
       }),
     );

@@ -2,6 +2,7 @@ import { InvalidArgumentError, type Command } from 'commander';
 import { PLAN_LIMITS, startShopifySimulator, type PlanName, type RunningSimulator } from '../../simulator';
 import { printRecord } from '../output';
 import { whenStopRequested } from '../shutdown';
+import { wholeNumber } from '../option-parsers';
 
 export interface SimCommandOptions {
   port: number;
@@ -15,15 +16,6 @@ export interface SimCommandOptions {
   seed?: number;
   orders?: number;
   json?: boolean;
-}
-
-function wholeNumber(name: string, minimum: number) {
-  return (value: string): number => {
-    const parsed = Number(value);
-    if (!Number.isInteger(parsed) || parsed < minimum)
-      throw new InvalidArgumentError(`${name} must be a whole number ≥ ${minimum}.`);
-    return parsed;
-  };
 }
 
 function planName(value: string): PlanName {
@@ -70,7 +62,7 @@ export function registerSimCommand(program: Command): void {
     .option(
       '--port <port>',
       'port to listen on (0 = any free port)',
-      wholeNumber('port', 0),
+      wholeNumber({ min: 0, max: 65535 }),
       Number(process.env.SIMULATOR_PORT ?? 8380),
     )
     .option('--host <host>', 'interface to listen on', '127.0.0.1')
@@ -80,8 +72,8 @@ export function registerSimCommand(program: Command): void {
     .option('--token <token>', 'Admin API access token clients must send', 'shpat_simulator')
     .option('--webhook-secret <secret>', 'app secret that signs webhooks', 'simulator-webhook-secret')
     .option('--currency <code>', 'shop currency', 'USD')
-    .option('--seed <n>', 'seed of the demo data (with --orders)', wholeNumber('seed', 0))
-    .option('--orders <n>', 'create this many demo orders through the generator', wholeNumber('orders', 0))
+    .option('--seed <n>', 'seed of the demo data (with --orders)', wholeNumber({ min: 0 }))
+    .option('--orders <n>', 'create this many demo orders through the generator', wholeNumber({ min: 0 }))
     .option('--json', 'print the connection details as JSON')
     .action(async (options: SimCommandOptions) => {
       const stopRequested = whenStopRequested();

@@ -4,6 +4,8 @@ import { syncOrdersWorkflowId } from '../../workflows/messages';
 import type { AppContext } from '../app-context';
 import { printRecord } from '../output';
 import { withAppContext } from '../run-command';
+import { UsageError } from '../exit-codes';
+import { awaitOrderSync } from '../sync-progress';
 
 interface SyncOrdersOptions {
   shop: string;
@@ -49,11 +51,11 @@ export function registerSyncCommand(program: Command, context: () => AppContext)
           ...(options.tags ? { tags: options.tags } : {}),
         };
         if (options.since && Number.isNaN(Date.parse(options.since))) {
-          throw new Error(`--since ${options.since}: expected an ISO time such as 2026-11-01T00:00:00Z`);
+          throw new UsageError(`--since ${options.since}: expected an ISO time such as 2026-11-01T00:00:00Z`);
         }
         const client = await appContext.temporalClient();
         const started = Date.now();
-        const report: SyncOrdersReport = await client.workflow.execute('syncOrdersWorkflow', {
+        const handle = await client.workflow.start('syncOrdersWorkflow', {
           taskQueue: appContext.config.TEMPORAL_TASK_QUEUE,
           // Its own id beside the scheduled runs: orders stay exactly-once through their per-order workflows.
           workflowId: `${syncOrdersWorkflowId(options.shop)}:manual-${started}`,
@@ -65,6 +67,7 @@ export function registerSyncCommand(program: Command, context: () => AppContext)
             },
           ],
         });
+        const report: SyncOrdersReport = await awaitOrderSync(appContext, handle, options.shop, started);
         printRecord({ ...report, seconds: (Date.now() - started) / 1000 }, Boolean(options.json));
       }),
     );

@@ -9,11 +9,12 @@ import { whenStopRequested } from '../shutdown';
 import { ensureOrderSyncSchedule } from '../../temporal/order-sync-schedule';
 import { ensureShipmentSyncSchedule } from '../../temporal/shipment-sync-schedule';
 import { runWorkerUntilStopped } from './worker';
+import { wholeNumber } from '../option-parsers';
 
 interface UpOptions {
   demo: boolean;
-  demoOrders: string;
-  seed: string;
+  demoOrders: number;
+  seed: number;
   syncEvery: string;
 }
 
@@ -26,8 +27,8 @@ export function registerUpCommand(program: Command, context: () => AppContext): 
         'a DEMO shop card and its sync schedule. Ctrl-C stops it all.',
     )
     .option('--no-demo', 'no simulated store, no demo shop card')
-    .option('--demo-orders <n>', 'orders the demo store starts with', '40')
-    .option('--seed <n>', 'seed of the demo data (same seed, same store)', '7')
+    .option('--demo-orders <n>', 'orders the demo store starts with', wholeNumber({ min: 0 }), 40)
+    .option('--seed <n>', 'seed of the demo data (same seed, same store)', wholeNumber({ min: 0 }), 7)
     .option('--sync-every <interval>', 'order sync schedule of the demo shop card', '30 seconds')
     .action(async (options: UpOptions) => {
       const appContext = context();
@@ -45,8 +46,8 @@ export function registerUpCommand(program: Command, context: () => AppContext): 
           logger.info(`creating the demo store: ${options.demoOrders} orders (seed ${options.seed})`);
           demo = await startDemoShop(orm, {
             port: config.SIMULATOR_PORT,
-            seed: Number(options.seed),
-            orders: Number(options.demoOrders),
+            seed: options.seed,
+            orders: options.demoOrders,
           });
           logger.info(
             { store: demo.simulator.shopDomain, url: demo.simulator.graphqlUrl },

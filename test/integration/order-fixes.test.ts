@@ -1,4 +1,8 @@
+import { writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
+import { historyToJSON } from '@temporalio/common/lib/proto-utils';
+import { Worker } from '@temporalio/worker';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registerMapCommand } from '../../client/commands/map';
 import { registerOrderCommand } from '../../client/commands/order';
@@ -15,6 +19,7 @@ import {
   newCustomerFromTemplateUpdate,
   orderWorkflowId,
   retrySignal,
+  type OrderRequestAnswer,
   type OrderStatus,
 } from '../../workflows/messages';
 import type { OrderTimings } from '../../workflows/order-timings';
@@ -474,10 +479,35 @@ describe('orderbridge orders list and order fixes', () => {
     expect((await runJson<ShownOrder>('order', 'show', order.name)).workflow.problems).toContainEqual(
       expect.objectContaining({ code: 'ITEM_NOT_MAPPED' }),
     );
+    // Retried before the fix: the answer is the attempt's outcome, with the fix to make.
+    const blocked = await run('order', 'retry', order.name);
+    expect(blocked).toContain(`Order ${order.name}: still blocked by ITEM_NOT_MAPPED.`);
+    expect(blocked).toMatch(/ERROR: .*SHOP-GIZMO/);
     await run('map', 'item', '--variant', gizmoVariantId, '--item', 'GIZMO', '--shop', 'WEB');
-    expect(await run('order', 'retry', order.name)).toContain('retry requested');
-    const status = await statusOf(order, hasDocument);
-    expect(status.hasError).toBe(false);
+    const answer = await runJson<OrderRequestAnswer>('order', 'retry', order.name);
+    expect(answer.steps).toEqual(['document']);
+    expect(answer.status).toMatchObject({ stage: 'document-created', hasError: false, problems: [] });
+    const { header } = await documentOf(stack, order.id);
+    expect(answer.status.document?.documentNo).toBe(header.no);
+    // The run's history, with both retry updates, replays on the current code;
+    // RECORD_HISTORIES=1 saves it for test/replay.
+    const history = await orderHandle(stack, order.id).fetchHistory();
+    await Worker.runReplayHistory({ workflowBundle: stack.temporal.workflowBundle }, history);
+    if (process.env.RECORD_HISTORIES === '1') {
+      const target = fileURLToPath(new URL('../replay/histories/order-retry-update.json', import.meta.url));
+      writeFileSync(target, `${JSON.stringify(JSON.parse(historyToJSON(history)), null, 1)}\n`);
+    }
+    // With the document made and nothing failed, a retry looks at closing: not yet, and why.
+    expect(await run('order', 'retry', order.name)).toMatch(
+      new RegExp(`^Order ${order.name}: not closable yet: .*not fulfilled`),
+    );
+  });
+
+  it('order close answers why an order without its document cannot close', async () => {
+    const order = await orderNeedingAttention('NOCUST');
+    await expect(run('order', 'close', order.name)).rejects.toThrow(
+      new RegExp(`Order ${order.name}: refused: .*has no sales document yet`),
+    );
   });
 
   it('create-document makes the document of a shop that does not create them by itself', async () => {

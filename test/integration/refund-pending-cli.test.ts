@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registerRefundCommand } from '../../client/commands/refund';
+import { takeNeedsAttention } from '../../client/exit-codes';
 import { SalesHeader, ShopCard } from '../../erp/entities';
 import { createOrder } from '../../simulator/generator/create-order';
 import { refundOrder } from '../../simulator/generator/refund-order';
@@ -63,15 +64,12 @@ describe('orderbridge refund credit-memo for a refund whose payment is pending',
     await dispatchOrder(stack, created, 'AUTO');
     await refundStage(refund.id, 'waiting-for-payment');
 
-    const previousExitCode = process.exitCode;
-    try {
-      const printed = await cli('refund', 'credit-memo', refund.id.split('/').pop()!);
-      expect(printed).toContain('payment is still pending');
-      expect(printed).toContain('made once the payment settles');
-      expect(process.exitCode).toBe(4);
-    } finally {
-      process.exitCode = previousExitCode;
-    }
+    takeNeedsAttention();
+    const printed = await cli('refund', 'credit-memo', refund.id.split('/').pop()!);
+    expect(printed).toContain('payment is still pending');
+    expect(printed).toContain('made once the payment settles');
+    // What main exits with: 4, needs attention.
+    expect(takeNeedsAttention()).toContain('has no credit memo yet (waiting-for-payment)');
     expect(await stack.erp.orm.em.fork().count(SalesHeader, { shopifyRefundId: refund.id })).toBe(0);
   });
 });

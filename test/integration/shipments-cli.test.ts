@@ -1,3 +1,7 @@
+import { writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { historyToJSON } from '@temporalio/common/lib/proto-utils';
+import { Worker } from '@temporalio/worker';
 import { stackCliRunner } from '../helpers/cli-runner';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registerErpCommand } from '../../client/commands/erp';
@@ -7,6 +11,7 @@ import { registerShippingAgentCommand } from '../../client/commands/shipping-age
 import { ShippingAgent } from '../../erp/entities';
 import { postSalesShipment } from '../../erp/services/shipments';
 import { startTestStack, type TestStack } from '../helpers/test-stack';
+import { orderHandle } from './order-test-kit';
 import {
   importToSalesOrder,
   lineOf,
@@ -122,12 +127,23 @@ describe('orderbridge erp ship / invoice, order show, order close', () => {
     const invoice = await run('erp', 'invoice', header.no);
     expect(invoice).toMatch(/invoiceNo\s+PSI\d{6}/);
     expect(invoice).toMatch(/workflow\s+signalled/);
-    // Shopify still has the cap open: the order cannot close yet.
-    await run('order', 'close', order.name);
+    // Shopify still has the cap open: the order cannot close yet, and `order close` says why.
+    const answer = await run('order', 'close', order.name);
+    expect(answer).toContain(
+      `Order ${order.name}: not closable yet: Shopify: fulfilment status is PARTIALLY_FULFILLED, not fulfilled`,
+    );
     const waiting = await waitForClosing(stack, order, 'waiting');
     expect(waiting.closing?.reasons).toContain(
       'Shopify: fulfilment status is PARTIALLY_FULFILLED, not fulfilled',
     );
+    // The run's history, with the close update, replays on the current code;
+    // RECORD_HISTORIES=1 saves it for test/replay.
+    const history = await orderHandle(stack, order.id).fetchHistory();
+    await Worker.runReplayHistory({ workflowBundle: stack.temporal.workflowBundle }, history);
+    if (process.env.RECORD_HISTORIES === '1') {
+      const target = fileURLToPath(new URL('../replay/histories/order-close-update.json', import.meta.url));
+      writeFileSync(target, `${JSON.stringify(JSON.parse(historyToJSON(history)), null, 1)}\n`);
+    }
   });
 });
 
@@ -144,6 +160,11 @@ describe('orderbridge shipments sync / list / schedule', () => {
       expect.objectContaining({ shipmentNo: posted.shipmentNo, status: 'fulfilled' }),
     );
     await waitForClosing(stack, order, 'closed');
+    // Closed, the run ended: `order close` says so instead of waiting on a workflow that is gone.
+    await orderHandle(stack, order.id).result();
+    await expect(run('order', 'close', order.name)).rejects.toThrow(
+      `Order ${order.name} has no running workflow: it is closed already, or not imported.`,
+    );
     expect(await run('shipments', 'list', '--shop', SHOP)).toMatch(
       new RegExp(`${posted.shipmentNo}.*fulfilled`),
     );

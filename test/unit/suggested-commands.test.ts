@@ -2,27 +2,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command } from 'commander';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { AppContext } from '../../client/app-context';
-import { registerCurrencyCommand } from '../../client/commands/currency';
-import { registerCustomerTemplateCommand } from '../../client/commands/customer-template';
-import { registerErpCommand } from '../../client/commands/erp';
-import { registerGiftCardsCommand } from '../../client/commands/gift-cards';
-import { registerMapCommand } from '../../client/commands/map';
-import { registerShopifyMapCommands } from '../../client/commands/map-from-shopify';
-import { registerOrderCommand } from '../../client/commands/order';
-import { registerOrdersCommands } from '../../client/commands/orders';
-import { registerRefundCommand } from '../../client/commands/refund';
-import { registerScheduleCommand } from '../../client/commands/schedule';
-import { registerShipmentsCommand } from '../../client/commands/shipments';
-import { registerShippingAgentCommand } from '../../client/commands/shipping-agent';
-import { registerShopCommand } from '../../client/commands/shop';
-import { registerSimCommand } from '../../client/commands/sim';
-import { registerStatusCommand } from '../../client/commands/status';
-import { registerSyncCommand } from '../../client/commands/sync';
-import { registerTransactionsCommand } from '../../client/commands/transactions';
-import { registerUpCommand } from '../../client/commands/up';
-import { registerWorkerCommand } from '../../client/commands/worker';
+import { COMMANDS, type RegisterCommands } from '../../client/command-registry';
 import { OrderProblems } from '../../domain/order-problems';
 import { RefundProblems, type RefundAccountSetting } from '../../domain/refund-problems';
 
@@ -34,29 +16,20 @@ import { RefundProblems, type RefundAccountSetting } from '../../domain/refund-p
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
-function cliDefinition(): Command {
+/** The whole command line as the CLI defines it: every module of the registry, loaded once. */
+async function cliDefinition(): Promise<Command> {
   const context = (): AppContext => {
     throw new Error('no command runs here');
   };
   const program = new Command('orderbridge');
-  registerUpCommand(program, context);
-  registerWorkerCommand(program, context);
-  registerStatusCommand(program, context);
-  registerSimCommand(program);
-  registerScheduleCommand(program, context);
-  registerSyncCommand(program, context);
-  registerOrderCommand(program, context);
-  registerOrdersCommands(program, context);
-  registerRefundCommand(program, context);
-  registerTransactionsCommand(program, context);
-  registerGiftCardsCommand(program, context);
-  registerShopCommand(program, context);
-  registerShopifyMapCommands(registerMapCommand(program, context), context);
-  registerCustomerTemplateCommand(program, context);
-  registerCurrencyCommand(program, context);
-  registerErpCommand(program, context);
-  registerShippingAgentCommand(program, context);
-  registerShipmentsCommand(program, context);
+  const registered = new Set<RegisterCommands>();
+  for (const command of COMMANDS) {
+    if (program.commands.some((entry) => entry.name() === command.name)) continue;
+    const register = await command.load();
+    if (registered.has(register)) continue;
+    registered.add(register);
+    register(program, context);
+  }
   return program;
 }
 
@@ -145,7 +118,10 @@ function checkAgainstCli(program: Command, suggestion: string): string | null {
 }
 
 describe('every command a message suggests exists', () => {
-  const program = cliDefinition();
+  let program: Command;
+  beforeAll(async () => {
+    program = await cliDefinition();
+  });
 
   it('the suggestions quoted in domain/ and erp/ parse against the CLI', () => {
     const suggestions = ['domain', 'erp'].flatMap(sourceFiles).flatMap((file) =>

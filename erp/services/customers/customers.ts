@@ -87,7 +87,7 @@ export async function findCustomers(
 /**
  * A new customer from a template and bill-to data; its number comes from the customer series. When
  * `linkTo` names a Shopify customer, it is linked to the new customer (a later link replaces an
- * earlier one). Number, customer and link are one statement.
+ * earlier one). Number, customer and link are written together: all or none.
  */
 export async function createCustomerFromTemplate(
   em: EntityManager,

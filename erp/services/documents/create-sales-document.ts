@@ -79,8 +79,8 @@ const DOCUMENT_NO_MARKER = '\u0000';
 const DOCUMENT_NO_MARKER_IN_JSON = JSON.stringify(DOCUMENT_NO_MARKER).slice(1, -1);
 
 /**
- * Takes the document's number and puts it on the header and into its reconciliation, in one
- * statement. The number is taken last: its series row stays locked until commit, so taking it first
+ * Takes the document's number and puts it on the header and into its reconciliation, together.
+ * The number is taken last: its series row stays locked until commit, so taking it first
  * would serialise every document creation behind the slowest one.
  */
 async function numberDocument(
@@ -117,9 +117,10 @@ type Outcome =
  * gift cards, tips, shipping; totals compared with Shopify's and the difference stored. Released
  * at once when the shop card says so.
  *
- * Statements for a new order: lock and read the order, read what mapping needs beside it, the
- * customer candidates (and the new customer with its link), the item fallbacks when a line has no
- * explicit link, the lines' items, the header with the order's changes, the lines, the number.
+ * For a new order it locks and reads the order, reads what mapping needs beside it, the customer
+ * candidates (and makes the new customer with its link), the item fallbacks when a line has no
+ * explicit link and the lines' items, then writes the header with the order's changes, the lines
+ * and the number.
  * Configuration comes from the process cache while its version holds (erp-config.ts).
  */
 export async function createSalesDocument(

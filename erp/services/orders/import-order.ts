@@ -200,7 +200,7 @@ function fulfillmentFields(fulfillment: OrderSnapshot['fulfillments'][number]) {
 
 /**
  * Writes the lines. `stored` is null on a first import: the order was just inserted, so it has
- * none and asking the database would only cost a statement.
+ * none to read.
  */
 async function writeLines(
   em: EntityManager,
@@ -275,7 +275,7 @@ async function writeSupplementaryData(
   snapshot: OrderSnapshot,
   firstImport: boolean,
 ) {
-  // A first import has no rows yet: reading them would only cost statements.
+  // A first import has no rows yet: there is nothing to read.
   const storedRows = async <Row extends object>(entity: EntityName<Row>): Promise<Row[]> =>
     firstImport ? [] : ((await em.find(entity, { orderId } as never)) as Row[]);
   syncChildren(
@@ -346,8 +346,8 @@ interface ShopForImport {
 }
 
 // The shop card gives the store, which keys the order's lock (lockShopifyOrder's key), so the card
-// and the lock cost one statement. Read per import, not from the configuration cache: the row is
-// read for its store anyway, and a cached copy would need the configuration version first.
+// is read and the lock taken together. Read per import, not from the configuration cache: the row
+// is read for its store anyway, and a cached copy would need the configuration version first.
 const LOCK_ORDER_FOR_IMPORT_SQL = `select s.shop_domain, s.enabled, s.auto_create_orders, s.return_refund_process,
    pg_advisory_xact_lock(hashtextextended('order:' || s.shop_domain || ':' || ?, 0)) is not null as locked
   from shop_card s where s.code = ?`;
@@ -472,7 +472,7 @@ function isNoOpReimport(previous: PreviousImport, snapshot: OrderSnapshot): bool
 }
 
 // The counters the general path moves on every import (and the version and updated-at its flush
-// moves), with the orders-to-import row's delete, in one statement.
+// moves), with the orders-to-import row's delete: both happen or neither.
 const NOTE_REIMPORT_SQL = `with done as (delete from order_to_import where store = ? and shopify_order_id = ?)
 update imported_order
    set import_count = import_count + 1, last_imported_at = ?, updated_at = ?, version = version + 1
@@ -503,10 +503,10 @@ function columnRows<Row extends object>(
 }
 
 /**
- * A first import without refunds or returns, in one statement: the order, every child row (one
- * multi-row insert per table) and the orders-to-import row's delete, as data-modifying CTEs. The
- * unit of work would read the (necessarily empty) children, insert each table apart and update the
- * order afterwards; here every field is final at insert: no problems, no error, no conflict.
+ * A first import without refunds or returns: the order, every child row (a multi-row insert per
+ * table) and the orders-to-import row's delete, as data-modifying CTEs. The unit of work would read
+ * the (necessarily empty) children, insert each table apart and update the order afterwards; here
+ * every field is final at insert: no problems, no error, no conflict.
  * Returns the new order's id.
  */
 async function insertFirstImport(
@@ -600,9 +600,9 @@ async function insertFirstImport(
  * another shop card on the same store is left to it. A successful import removes the order's
  * orders-to-import row. Throws OrderProblemsError for an unknown shop card or unusable data.
  *
- * The usual cases cost few statements: a first import without refunds or returns is the lock and
- * one statement of inserts; a re-import of the snapshot imported last is the lock, the comparison
- * and one update. Everything else goes through the unit of work.
+ * The usual cases skip the unit of work: a first import without refunds or returns inserts it all
+ * at once after the lock; a re-import of the snapshot imported last only compares and counts it.
+ * Everything else goes through the unit of work.
  */
 export async function importOrder(
   context: ErpContext,

@@ -6,3 +6,4 @@ export * from './order-close-records';
 export * from './orders-to-import';
 export * from './record-discovered-orders';
 export * from './imported-orders';
+export * from './order-sync-progress';

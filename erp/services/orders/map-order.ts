@@ -79,8 +79,8 @@ const LOCK_ORDER_SQL = `select o.* from imported_order o
    for no key update`;
 
 /**
- * Loads and locks an imported order for one unit of work, in one statement: the advisory lock every
- * unit of work on the order takes (lockShopifyOrder), and the row as committed once it is held.
+ * Loads and locks an imported order for one unit of work: the advisory lock every unit of work on
+ * the order takes (lockShopifyOrder), and the row as committed once it is held.
  */
 export async function lockImportedOrder(em: EntityManager, importedOrderId: number): Promise<ImportedOrder> {
   const [row] = await em.execute<Record<string, unknown>[]>(LOCK_ORDER_SQL, [importedOrderId]);
@@ -127,7 +127,7 @@ export type OrderDocumentFacts = Pick<
   'id' | 'documentType' | 'no' | 'status' | 'totalDifference'
 >;
 
-/** What mapping reads beside the order, read in one statement after the order is locked. */
+/** What mapping reads beside the order, read together after the order is locked. */
 export interface OrderWork {
   config: ErpConfig;
   /** The order's order-or-invoice, if one exists. */
@@ -169,7 +169,7 @@ interface OrderWorkRow {
   variant_links: ({ variantId: string } & VariantLinkRecord)[];
 }
 
-/** The configuration version, the order's document, lines, shipping lines and variant links: one statement. */
+/** The configuration version, the order's document, lines, shipping lines and variant links, read together. */
 export async function loadOrderWork(em: EntityManager, order: ImportedOrder): Promise<OrderWork> {
   const [row] = await em.execute<OrderWorkRow[]>(ORDER_WORK_SQL, [
     order.id,
@@ -187,7 +187,7 @@ export async function loadOrderWork(em: EntityManager, order: ImportedOrder): Pr
   };
 }
 
-/** Locks an imported order and reads what mapping needs beside it: two statements. */
+/** Locks an imported order, then reads what mapping needs beside it. */
 export async function lockOrderForMapping(
   em: EntityManager,
   importedOrderId: number,
@@ -208,8 +208,8 @@ interface CustomerCandidates {
 const POST_CODE_DIGITS_SQL = `regexp_replace(coalesce(c.post_code, ''), '[^0-9]', '', 'g')`;
 
 /**
- * Every customer selection candidate in one statement, with the rows of the default customers
- * selection may take instead. Bill-to matching compares names and addresses ignoring case and
+ * Every customer selection candidate, with the rows of the default customers selection may take
+ * instead. Bill-to matching compares names and addresses ignoring case and
  * spacing, in code (domain/customer-matching.ts); the database only narrows the country's customers
  * to those with the same post code digits (indexed), which every match has.
  */
@@ -361,7 +361,7 @@ function taxAddress(address: OrderAddress | null | undefined, countySource: Coun
   };
 }
 
-/** Writes the items mapping found onto the lines that changed, in one statement. */
+/** Writes the items mapping found onto the lines that changed, all at once. */
 async function writeLineItems(
   em: EntityManager,
   before: readonly OrderLineRecord[],

@@ -4,7 +4,7 @@ import { entityManagerOf, type ErpContext } from '../shared/context';
 /**
  * Stage 1 rows as operators see them (`orderbridge orders-to-import`). Order sync writes and claims
  * them (record-discovered-orders.ts); a successful import deletes its row. Each function here is
- * one statement, sent without BEGIN and COMMIT around it.
+ * atomic by itself, so it is sent without BEGIN and COMMIT around it.
  */
 export interface OrderToImportView {
   id: number;

@@ -13,9 +13,9 @@ export interface IssuedGiftCardInput {
 
 /**
  * Gift card units the order sold and Shopify has issued (fulfilled gift card lines), and how many
- * of those cards are not recorded yet: more than 0 means the gift card list should ask Shopify. One
- * statement outside any transaction: it runs after every import of an order with gift card lines,
- * and two reads of one moment need no BEGIN and COMMIT around them.
+ * of those cards are not recorded yet: more than 0 means the gift card list should ask Shopify. Read
+ * outside any transaction: it runs after every import of an order with gift card lines, and both
+ * counts come from the same query, which sees a single moment without BEGIN and COMMIT.
  *
  * Issued units are the line's current quantity less what is still to fulfil: a unit removed by an
  * edit never became a card (counted, the search would look for it after every import and never

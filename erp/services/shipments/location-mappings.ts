@@ -41,8 +41,8 @@ export async function recordShopifyLocations(
 
 /**
  * A shop card's location mapping (Shopify location GID → ERP location code) as mapping sees it,
- * from the process's configuration cache: one statement (the configuration version) while the
- * cache holds it, so the order import can ask for it per order.
+ * from the process's configuration cache, which only checks the configuration version while it
+ * holds, so the order import can ask for it per order.
  */
 export async function shopLocationCodes(em: EntityManager, shopCode: string): Promise<LocationCodes> {
   return (await ErpConfig.read(em)).locationCodes(shopCode);
@@ -56,7 +56,7 @@ export interface StoredFulfillmentPlacement {
   fulfillmentOrders: { assignedLocationId: string | null; linesRead: boolean }[];
 }
 
-/** One statement: the order's keys and, per stored fulfillment order, its location and whether its lines were read. */
+/** The order's keys and, per stored fulfillment order, its location and whether its lines were read. */
 export async function storedFulfillmentPlacement(
   em: EntityManager,
   importedOrderId: number,

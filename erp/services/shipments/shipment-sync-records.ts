@@ -239,7 +239,7 @@ export async function storeShipmentPlan(
   tracking: FulfillmentTracking | null,
 ): Promise<{ plan: ShipmentFulfillmentPlan; requests: FulfillmentRequestRow[] }> {
   // The usual case, a shipment planned for the first time: the record moves from pending to
-  // in-progress and gets its requests in one statement (so all or nothing).
+  // in-progress and gets its requests together (all or nothing).
   const first = await entityManagerOf(context)
     .fork()
     .execute<RequestRecord[]>(

@@ -1,0 +1,71 @@
+import type { WorkflowHandle } from '@temporalio/client';
+import { orderSyncProgress } from '../erp/services/orders';
+import { pendingActivityHeartbeats } from '../temporal/activity-heartbeats';
+import type { SyncOrdersReport } from '../workflows/contracts/order';
+import type { AppContext } from './app-context';
+import { flagNeedsAttention } from './exit-codes';
+import { withProgress } from './progress-line';
+
+/** What discoverAndDispatchOrders heartbeats after each page (only the counts are read here). */
+interface DiscoveryHeartbeat {
+  counts?: { found?: number; dispatched?: number };
+}
+
+/**
+ * The progress line of `sync orders`: found and dispatched from the sync's own heartbeats,
+ * imported and problems from the ERP (the order workflows it woke write there).
+ */
+export function orderSyncProgressReader(
+  appContext: AppContext,
+  handle: WorkflowHandle,
+  shopCode: string,
+  started: Date,
+): () => Promise<string> {
+  let found = 0;
+  let dispatched = 0;
+  return async () => {
+    const [heartbeats, imports] = await Promise.all([
+      pendingActivityHeartbeats(handle),
+      orderSyncProgress(await appContext.erp(), shopCode, started),
+    ]);
+    const discovery = heartbeats.find((activity) => activity.activityType === 'discoverAndDispatchOrders');
+    const counts = (discovery?.details as DiscoveryHeartbeat | undefined)?.counts;
+    found = Math.max(found, counts?.found ?? 0);
+    dispatched = Math.max(dispatched, counts?.dispatched ?? 0);
+    return `sync orders ${shopCode}: found ${found}  dispatched ${dispatched}  imported ${imports.imported}  problems ${imports.problems}`;
+  };
+}
+
+/** The progress line of `shipments sync`: which step runs, and how many shipments are still open. */
+export function shipmentSyncProgressReader(handle: WorkflowHandle): () => Promise<string> {
+  return async () => {
+    const heartbeats = await pendingActivityHeartbeats(handle);
+    const waiting = heartbeats.find((activity) => activity.activityType === 'awaitShipmentOutcomes');
+    if (waiting)
+      return typeof waiting.details === 'number'
+        ? `shipments sync: waiting for Shopify, ${waiting.details} shipments still being sent`
+        : 'shipments sync: waiting for Shopify';
+    return 'shipments sync: finding shipments not yet settled and waking their orders';
+  };
+}
+
+/**
+ * Waits for a `sync orders` run with its progress line. Orders with errors so far make the
+ * command exit "needs attention" (imports still under way may add more after it ends).
+ */
+export async function awaitOrderSync(
+  appContext: AppContext,
+  handle: WorkflowHandle,
+  shopCode: string,
+  startedAtMs: number,
+): Promise<SyncOrdersReport> {
+  const started = new Date(startedAtMs);
+  const report = (await withProgress(
+    handle.result(),
+    orderSyncProgressReader(appContext, handle, shopCode.toUpperCase(), started),
+  )) as SyncOrdersReport;
+  const { problems } = await orderSyncProgress(await appContext.erp(), shopCode.toUpperCase(), started);
+  if (problems > 0)
+    flagNeedsAttention(`${problems} orders of ${shopCode} with errors since the sync started`);
+  return report;
+}

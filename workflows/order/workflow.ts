@@ -1,0 +1,221 @@
+import {
+  ActivityFailure,
+  allHandlersFinished,
+  condition,
+  continueAsNew,
+  patched,
+  proxyActivities,
+  proxyLocalActivities,
+  upsertSearchAttributes,
+  workflowInfo,
+} from '@temporalio/workflow';
+import type { OrderbridgeActivities } from '../contracts';
+import type { ImportOrderResult, ProcessOrderResult } from '../contracts/order';
+import type { CloseOrderResult, SyncShipmentResult } from '../contracts/shipment';
+import { orderCloseRefused } from '../../domain/shipment-problems';
+import { durationMs } from '../durations';
+import type { OrderStatus } from '../messages';
+import { DEFAULT_ORDER_TIMINGS } from '../order-timings';
+import { ORDER_HAS_ERROR, ORDER_STAGE, SHOPIFY_ORDER_NAME, SHOP_CODE } from '../search-attributes';
+import {
+  applyCloseStep,
+  applyDocumentStep,
+  applyImportStep,
+  applyNoDocumentWanted,
+  applyRecheckDue,
+  applyResendFailedShipments,
+  applyShipmentStep,
+  beginClose,
+  beginDocument,
+  beginImport,
+  finishRound,
+  startRound,
+} from './apply-step';
+import { registerOrderHandlers } from './handlers';
+import { nextStep, wakesUp, type OrderStep } from './next-step';
+import { carryOver, startState, type OrderState, type OrderWorkflowInput } from './state';
+
+/**
+ * Runs that start after this change import and create the document in one local activity; runs
+ * recorded before it replay their two activities.
+ */
+export const IMPORT_WITH_DOCUMENT_PATCH = 'import-with-document-local-activity';
+
+/**
+ * One Shopify order's life in the ERP: import it, map it, create its sales document exactly once,
+ * follow later changes in Shopify, send each posted shipment to Shopify as fulfillments, and close
+ * the order in both systems once it is paid, fulfilled and shipped; then the run ends (a later
+ * Shopify change starts a new one). Started or woken by signal-with-start from order sync,
+ * webhooks and shipment posting; an operator steers it with the signals and updates in messages.ts.
+ *
+ * The loop asks nextStep what to do, runs it, and applies its result to the state.
+ */
+export async function orderWorkflow(input: OrderWorkflowInput): Promise<OrderStatus> {
+  const timings = { ...DEFAULT_ORDER_TIMINGS, ...input.timings };
+  const firstRecheckMs = durationMs(timings.recheckProblemsAfter);
+  const maxRecheckMs = durationMs(timings.maxRecheckInterval);
+  const retryUntilPassed = {
+    initialInterval: '1 second',
+    backoffCoefficient: 2,
+    maximumInterval: '5 minutes',
+  };
+  // Transport failures (Shopify down, Postgres restarting) retry until they pass: the order then
+  // resumes by itself. Business failures come back as problems in the result, not as errors.
+  const orderActivities = proxyActivities<OrderbridgeActivities>({
+    startToCloseTimeout: timings.activityAttemptTimeout,
+    retry: retryUntilPassed,
+  });
+  // Operator fixes are quick single-transaction writes; an operator waits for their answer.
+  const operatorActivities = proxyActivities<OrderbridgeActivities>({
+    startToCloseTimeout: '30 seconds',
+    retry: { initialInterval: '1 second', maximumAttempts: 5 },
+  });
+  // The close check is a few reads and at most one orderClose, which is harmless to repeat: run in
+  // the worker that holds the workflow, it costs the cluster no activity task.
+  const closeCheck = proxyLocalActivities<OrderbridgeActivities>({
+    startToCloseTimeout: timings.activityAttemptTimeout,
+    retry: retryUntilPassed,
+  });
+  // Import and document in the worker that holds the workflow: no activity tasks, one workflow
+  // task for a new order. A worker that dies mid-step is noticed when the workflow task times out
+  // (seconds), and the step runs again elsewhere, finding what it had already done.
+  const importStep = proxyLocalActivities<OrderbridgeActivities>({
+    // Two steps in one attempt: each gets the time one activity would have had.
+    startToCloseTimeout: 2 * durationMs(timings.activityAttemptTimeout),
+    retry: retryUntilPassed,
+  });
+
+  const state = startState(input, firstRecheckMs);
+  const reporter = registerOrderHandlers(state, operatorActivities);
+  const { status } = state;
+
+  async function runImport(step: Extract<OrderStep, { kind: 'import' }>): Promise<void> {
+    const orderRef = beginImport(state, step);
+    let result: ImportOrderResult;
+    let processed: ProcessOrderResult | undefined;
+    if (patched(IMPORT_WITH_DOCUMENT_PATCH)) {
+      ({ imported: result, processed } = await importStep.importOrderWithDocument({
+        ...orderRef,
+        documentAttempt: step.documentAttempt,
+      }));
+    } else {
+      result = await orderActivities.importShopifyOrder(orderRef);
+    }
+    applyImportStep(state, result, processed, firstRecheckMs);
+  }
+
+  async function runShipment(shipmentId: number): Promise<void> {
+    let result: SyncShipmentResult | { failed: string };
+    try {
+      result = await orderActivities.syncShipmentToShopify({ shipmentId });
+    } catch (error) {
+      if (!(error instanceof ActivityFailure)) throw error;
+      result = { failed: error.cause?.message ?? error.message };
+    }
+    applyShipmentStep(state, shipmentId, result);
+  }
+
+  async function runClose(): Promise<void> {
+    beginClose(state);
+    let result: CloseOrderResult;
+    try {
+      result = await closeCheck.closeOrderIfComplete({
+        importedOrderId: status.importedOrderId!,
+        ...(state.shopifyOrderState ? { shopifyOrder: state.shopifyOrderState } : {}),
+      });
+    } catch (error) {
+      if (!(error instanceof ActivityFailure)) throw error;
+      // A step that cannot succeed as things are (the order gone from Shopify, a refused token):
+      // shown on the order and looked at again by the re-check, never fatal to the workflow.
+      const reason = error.cause?.message ?? error.message;
+      result = {
+        outcome: 'refused',
+        problem: orderCloseRefused(status.orderName ?? status.shopifyOrderId, reason),
+      };
+    }
+    applyCloseStep(state, result);
+  }
+
+  for (;;) {
+    const now = Date.now();
+    const step = nextStep(state, {
+      now,
+      // A handler still waiting for this run's loop would never be answered by the next run.
+      continueAsNewSuggested: workflowInfo().continueAsNewSuggested && allHandlersFinished(),
+    });
+    switch (step.kind) {
+      case 'import':
+        await runImport(step);
+        reporter.ran('import');
+        break;
+      case 'document':
+        beginDocument(state);
+        applyDocumentStep(
+          state,
+          await orderActivities.processImportedOrder({ importedOrderId: status.importedOrderId! }),
+          firstRecheckMs,
+        );
+        reporter.ran('document');
+        break;
+      case 'no-document-wanted':
+        applyNoDocumentWanted(state);
+        break;
+      case 'resend-failed-shipments':
+        applyResendFailedShipments(state);
+        break;
+      case 'ship':
+        await runShipment(step.shipmentId);
+        reporter.ran('ship');
+        break;
+      case 'close':
+        await runClose();
+        reporter.ran('close');
+        break;
+      case 'next-round':
+        publish(state);
+        finishRound(state);
+        startRound(state);
+        break;
+      case 'complete':
+        publish(state);
+        finishRound(state);
+        state.run.finished = true;
+        await condition(allHandlersFinished);
+        return status;
+      case 'continue-as-new':
+        publish(state);
+        await condition(allHandlersFinished);
+        return continueAsNew<typeof orderWorkflow>({ ...input, carried: carryOver(state) });
+      case 'wait': {
+        publish(state);
+        finishRound(state);
+        if (step.until === undefined) {
+          await condition(() => wakesUp(state));
+        } else if (!(await condition(() => wakesUp(state), step.until - now))) {
+          applyRecheckDue(state, maxRecheckMs);
+        }
+        startRound(state);
+        break;
+      }
+    }
+  }
+}
+
+/** Sends the search attributes that changed since the last time. */
+function publish(state: OrderState): void {
+  const { status, published } = state;
+  const pairs = [];
+  if (published.stage !== status.stage) pairs.push({ key: ORDER_STAGE, value: status.stage });
+  if (published.hasError !== status.hasError) pairs.push({ key: ORDER_HAS_ERROR, value: status.hasError });
+  if (status.orderName && published.orderName !== status.orderName) {
+    pairs.push({ key: SHOPIFY_ORDER_NAME, value: status.orderName });
+  }
+  if (pairs.length === 0) return;
+  if (status.shopCode && !workflowInfo().typedSearchAttributes.get(SHOP_CODE)) {
+    pairs.push({ key: SHOP_CODE, value: status.shopCode });
+  }
+  upsertSearchAttributes(pairs);
+  published.stage = status.stage;
+  published.hasError = status.hasError;
+  published.orderName = status.orderName;
+}
