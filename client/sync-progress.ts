@@ -1,5 +1,6 @@
 import type { WorkflowHandle } from '@temporalio/client';
 import { orderSyncProgress } from '../erp/services/orders';
+import { listPostedShipments, shipmentSyncOutcomes } from '../erp/services/shipments';
 import { pendingActivityHeartbeats } from '../temporal/activity-heartbeats';
 import type { SyncOrdersReport } from '../workflows/contracts/order';
 import type { AppContext } from './app-context';
@@ -68,4 +69,36 @@ export async function awaitOrderSync(
   if (problems > 0)
     flagNeedsAttention(`${problems} orders of ${shopCode} with errors since the sync started`);
   return report;
+}
+
+/**
+ * `erp ship --wait`: follows one posted shipment until its order workflow settled it with Shopify
+ * (or the time is up), with a line of how many of its lines Shopify has. Returns the sync status.
+ */
+export async function awaitShipmentSent(
+  appContext: AppContext,
+  shipment: { shipmentId: number; shipmentNo: string; store: string; shopifyOrderId: string },
+  waitSeconds: number,
+): Promise<string> {
+  const orm = await appContext.erp();
+  const deadline = Date.now() + waitSeconds * 1000;
+  const statusNow = async () => (await shipmentSyncOutcomes(orm, [shipment.shipmentId]))[0]?.status ?? null;
+  const settled = (async () => {
+    for (;;) {
+      const status = await statusNow();
+      const open = status === null || status === 'pending' || status === 'in-progress';
+      if (!open || Date.now() >= deadline) return status ?? 'pending';
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+    }
+  })();
+  return withProgress(settled, async () => {
+    const views = await listPostedShipments(orm, {
+      store: shipment.store,
+      shopifyOrderId: shipment.shopifyOrderId,
+    });
+    const view = views.find((candidate) => candidate.shipmentNo === shipment.shipmentNo);
+    const lines = view?.lines ?? [];
+    const sent = lines.filter((line) => line.fulfilledQuantity !== null).length;
+    return `shipment ${shipment.shipmentNo} to Shopify: ${view?.syncStatus || 'pending'}, lines sent ${sent}/${lines.length}`;
+  });
 }

@@ -13,6 +13,7 @@ import { withAppContext } from '../run-command';
 import { notifyInvoicePosted, notifyShipmentPosted } from '../../temporal/dispatch-shipment';
 import { UsageError } from '../exit-codes';
 import { decimalNumber, wholeNumber } from '../option-parsers';
+import { awaitShipmentSent } from '../sync-progress';
 
 interface JsonOption {
   json?: boolean;
@@ -65,11 +66,18 @@ export function registerErpCommand(program: Command, context: () => AppContext):
     .option('--agent <code>', 'shipping agent')
     .option('--tracking <no>', 'package tracking no.')
     .option('--posting-date <yyyy-mm-dd>', 'posting date (default today)')
+    .option(
+      '--wait <seconds>',
+      'wait this long for Shopify to get the shipment, with progress (default: report at once)',
+      wholeNumber({ min: 0 }),
+      0,
+    )
     .option('--json', 'print JSON')
     .action(
       async (
         document: string,
         options: JsonOption & {
+          wait: number;
           line: string[];
           location?: string;
           agent?: string;
@@ -104,8 +112,12 @@ export function registerErpCommand(program: Command, context: () => AppContext):
                   ),
               )
             : 'not a Shopify order: nothing to send';
+          const shopifySync =
+            shopify && options.wait > 0
+              ? await awaitShipmentSent(appContext, { ...shopify, ...posted }, options.wait)
+              : undefined;
           if (options.json) {
-            printRecord({ ...posted, workflow }, true);
+            printRecord({ ...posted, workflow, ...(shopifySync ? { shopifySync } : {}) }, true);
             return;
           }
           printRecord(
@@ -114,6 +126,7 @@ export function registerErpCommand(program: Command, context: () => AppContext):
               salesOrder: posted.documentNo,
               shopifyOrder: shopify?.orderName ?? '',
               shopify: workflow,
+              ...(shopifySync ? { shopifySync } : {}),
             },
             false,
           );

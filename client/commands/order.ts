@@ -1,21 +1,17 @@
 import type { Command } from 'commander';
-import { WorkflowNotFoundError, WorkflowUpdateFailedError, type Client } from '@temporalio/client';
+import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import { documentsOfShopifyOrder } from '../../erp/services/documents';
 import { findImportedOrder } from '../../erp/services/orders';
 import { listRefunds, listReturns, listTransactions } from '../../erp/services/refunds';
 import { listPostedShipments } from '../../erp/services/shipments';
 import {
-  assignCustomerUpdate,
-  closeOrderUpdate,
-  createDocumentUpdate,
-  mapCustomerUpdate,
-  newCustomerFromTemplateUpdate,
-  orderStatusQuery,
-  orderWorkflowId,
-  retryUpdate,
-  type OrderRequestAnswer,
-  type OrderStatus,
-} from '../../workflows/messages';
+  queryOrderStatus,
+  requestOrderClose,
+  requestOrderRetry,
+  sendOrderFix,
+  type OrderFix,
+} from '../../temporal/order-requests';
+import type { OrderRequestAnswer, OrderStatus } from '../../workflows/messages';
 import type { AppContext } from '../app-context';
 import { describeOrderAnswer } from '../order-request-answer';
 import { resolveOrderReference, type ResolvedOrder } from '../order-reference';
@@ -32,21 +28,17 @@ async function resolve(appContext: AppContext, reference: string, shopCode?: str
   return resolveOrderReference(orm.em.fork(), reference, shopCode);
 }
 
-function orderHandle(client: Client, order: ResolvedOrder) {
-  return client.workflow.getHandle(orderWorkflowId(order.store, order.shopifyOrderId));
-}
-
 /** Runs an operator update and prints the workflow's answer, or its refusal in plain words. */
 async function sendUpdate(
   appContext: AppContext,
   reference: string,
   options: OrderCommandOptions,
-  send: (handle: ReturnType<typeof orderHandle>) => Promise<OrderStatus>,
+  fix: OrderFix,
 ): Promise<void> {
   const order = await resolve(appContext, reference, options.shop);
-  const handle = orderHandle(await appContext.temporalClient(), order);
+  const client = await appContext.temporalClient();
   try {
-    printStatus(await send(handle), Boolean(options.json));
+    printStatus(await sendOrderFix(client, order, fix), Boolean(options.json));
   } catch (error) {
     if (error instanceof WorkflowUpdateFailedError) {
       throw new Error(`Order ${order.name}: refused: ${error.cause?.message ?? error.message}`);
@@ -68,14 +60,14 @@ async function sendRequest(
   appContext: AppContext,
   reference: string,
   options: OrderCommandOptions,
-  update: typeof retryUpdate,
+  request: typeof requestOrderRetry,
   whenMissing: string,
 ): Promise<void> {
   const order = await resolve(appContext, reference, options.shop);
-  const handle = orderHandle(await appContext.temporalClient(), order);
+  const client = await appContext.temporalClient();
   let answer: OrderRequestAnswer;
   try {
-    answer = await handle.executeUpdate(update);
+    answer = await request(client, order);
   } catch (error) {
     if (error instanceof WorkflowUpdateFailedError) {
       throw new Error(`Order ${order.name}: refused: ${error.cause?.message ?? error.message}`);
@@ -138,7 +130,7 @@ export function registerOrderCommand(program: Command, context: () => AppContext
         });
         let workflow: OrderStatus | { error: string };
         try {
-          workflow = await orderHandle(await appContext.temporalClient(), resolved).query(orderStatusQuery);
+          workflow = await queryOrderStatus(await appContext.temporalClient(), resolved);
         } catch (error) {
           workflow = {
             error: error instanceof WorkflowNotFoundError ? 'no workflow yet' : (error as Error).message,
@@ -307,7 +299,7 @@ export function registerOrderCommand(program: Command, context: () => AppContext
           appContext,
           reference,
           options,
-          retryUpdate,
+          requestOrderRetry,
           'it is closed already, or not imported yet (`orderbridge orders-to-import import`)',
         ),
       ),
@@ -326,7 +318,7 @@ export function registerOrderCommand(program: Command, context: () => AppContext
           appContext,
           reference,
           options,
-          closeOrderUpdate,
+          requestOrderClose,
           'it is closed already, or not imported',
         ),
       ),
@@ -339,7 +331,7 @@ export function registerOrderCommand(program: Command, context: () => AppContext
     .option('--json', 'print JSON')
     .action(async (reference: string, options: OrderCommandOptions) =>
       withAppContext(context, (appContext) =>
-        sendUpdate(appContext, reference, options, (handle) => handle.executeUpdate(createDocumentUpdate)),
+        sendUpdate(appContext, reference, options, { fix: 'create-document' }),
       ),
     );
 
@@ -354,16 +346,11 @@ export function registerOrderCommand(program: Command, context: () => AppContext
     .option('--json', 'print JSON')
     .action(async (reference: string, options: OrderCommandOptions & { customer: string; billTo?: string }) =>
       withAppContext(context, (appContext) =>
-        sendUpdate(appContext, reference, options, (handle) =>
-          handle.executeUpdate(assignCustomerUpdate, {
-            args: [
-              {
-                sellToCustomerNo: options.customer,
-                ...(options.billTo ? { billToCustomerNo: options.billTo } : {}),
-              },
-            ],
-          }),
-        ),
+        sendUpdate(appContext, reference, options, {
+          fix: 'assign-customer',
+          sellToCustomerNo: options.customer,
+          ...(options.billTo ? { billToCustomerNo: options.billTo } : {}),
+        }),
       ),
     );
 
@@ -375,9 +362,7 @@ export function registerOrderCommand(program: Command, context: () => AppContext
     .option('--json', 'print JSON')
     .action(async (reference: string, options: OrderCommandOptions & { template: string }) =>
       withAppContext(context, (appContext) =>
-        sendUpdate(appContext, reference, options, (handle) =>
-          handle.executeUpdate(newCustomerFromTemplateUpdate, { args: [{ templateCode: options.template }] }),
-        ),
+        sendUpdate(appContext, reference, options, { fix: 'new-customer', templateCode: options.template }),
       ),
     );
 
@@ -391,9 +376,7 @@ export function registerOrderCommand(program: Command, context: () => AppContext
     .option('--json', 'print JSON')
     .action(async (reference: string, options: OrderCommandOptions & { customer: string }) =>
       withAppContext(context, (appContext) =>
-        sendUpdate(appContext, reference, options, (handle) =>
-          handle.executeUpdate(mapCustomerUpdate, { args: [{ customerNo: options.customer }] }),
-        ),
+        sendUpdate(appContext, reference, options, { fix: 'map-customer', customerNo: options.customer }),
       ),
     );
 }

@@ -2,13 +2,14 @@ import type { Command } from 'commander';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { RefundProblems } from '../../domain/refund-problems';
 import { findRefund, listRefunds } from '../../erp/services/refunds';
-import { createCreditMemoUpdate, refundWorkflowId, type RefundStatus } from '../../workflows/refund-messages';
+import type { RefundStatus } from '../../workflows/refund-messages';
 import type { AppContext } from '../app-context';
 import { resolveOrderReference } from '../order-reference';
 import { printRecord, printTable } from '../output';
 import { flagNeedsAttention } from '../exit-codes';
 import { withAppContext } from '../run-command';
 import { dispatchRefund } from '../../temporal/dispatch-refund';
+import { requestCreditMemo } from '../../temporal/refund-requests';
 
 interface RefundOptions {
   shop?: string;
@@ -100,9 +101,8 @@ export function registerRefundCommand(program: Command, context: () => AppContex
           orderName: found.order,
           source: 'operator',
         });
-        const handle = client.workflow.getHandle(refundWorkflowId(found.store, found.shopifyRefundId));
         try {
-          const status = await handle.executeUpdate(createCreditMemoUpdate);
+          const status = await requestCreditMemo(client, found);
           printRefundStatus(status, Boolean(options.json));
           if (status.stage === 'waiting-for-payment' && !options.json) {
             console.log(

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import type { SyncShipmentsReport } from '../../workflows/contracts/shipment';
 import { listPostedShipments } from '../../erp/services/shipments';
-import { syncShipmentsWorkflowId } from '../../workflows/messages';
+import { startShipmentSync } from '../../temporal/sync-runs';
 import type { AppContext } from '../app-context';
 import { printRecord, printTable } from '../output';
 import { withAppContext } from '../run-command';
@@ -44,16 +44,11 @@ export function registerShipmentsCommand(program: Command, context: () => AppCon
         const client = await appContext.temporalClient();
         const started = Date.now();
         const shopCode = options.shop?.toUpperCase();
-        const handle = await client.workflow.start('syncShipmentsWorkflow', {
-          taskQueue: appContext.config.TEMPORAL_TASK_QUEUE,
-          workflowId: `${syncShipmentsWorkflowId(shopCode)}:manual-${started}`,
-          args: [
-            {
-              ...(shopCode ? { shopCode } : {}),
-              ...(options.since ? { since: options.since } : {}),
-              waitSeconds,
-            },
-          ],
+        const run = { taskQueue: appContext.config.TEMPORAL_TASK_QUEUE, label: 'manual', startedAt: started };
+        const handle = await startShipmentSync(client, run, {
+          ...(shopCode ? { shopCode } : {}),
+          ...(options.since ? { since: options.since } : {}),
+          waitSeconds,
         });
         const report: SyncShipmentsReport = await withProgress(
           handle.result(),

@@ -1,9 +1,9 @@
 import type { Command } from 'commander';
-import { randomUUID } from 'node:crypto';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { erpOrmConfig, executedMigrations, pendingMigrations } from '../../erp/orm';
 import { describeConfig, redactUrl } from '../../platform/config';
 import { temporalAddress, usesLocalDevServer } from '../../platform/temporal-connection';
+import { runHealthCheck } from '../../temporal/health-check';
 import { ORDERBRIDGE_SEARCH_ATTRIBUTES } from '../../workflows/search-attributes';
 import type { AppContext } from '../app-context';
 import { printRecord } from '../output';
@@ -59,13 +59,8 @@ async function temporalStatus(context: AppContext, runProbe: boolean): Promise<T
     status.workersPolling = queue.pollers?.length ?? 0;
     if (runProbe) {
       const started = Date.now();
-      const result = await client.workflow.execute('healthCheckWorkflow', {
-        taskQueue: config.TEMPORAL_TASK_QUEUE,
-        workflowId: `health-check:${randomUUID()}`,
-        workflowExecutionTimeout: '30 seconds',
-        args: [],
-      });
-      status.probe = `ok in ${Date.now() - started} ms (worker ${String((result as { workerIdentity: string }).workerIdentity)})`;
+      const result = await runHealthCheck(client, config.TEMPORAL_TASK_QUEUE);
+      status.probe = `ok in ${Date.now() - started} ms (worker ${result.workerIdentity})`;
     }
   } catch (error) {
     status.error = (error as Error).message;

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import type { OrderSyncFilterOverrides, SyncOrdersReport } from '../../workflows/contracts/order';
-import { syncOrdersWorkflowId } from '../../workflows/messages';
+import { startOrderSync } from '../../temporal/sync-runs';
 import type { AppContext } from '../app-context';
 import { printRecord } from '../output';
 import { withAppContext } from '../run-command';
@@ -55,17 +55,11 @@ export function registerSyncCommand(program: Command, context: () => AppContext)
         }
         const client = await appContext.temporalClient();
         const started = Date.now();
-        const handle = await client.workflow.start('syncOrdersWorkflow', {
-          taskQueue: appContext.config.TEMPORAL_TASK_QUEUE,
-          // Its own id beside the scheduled runs: orders stay exactly-once through their per-order workflows.
-          workflowId: `${syncOrdersWorkflowId(options.shop)}:manual-${started}`,
-          args: [
-            {
-              shopCode: options.shop,
-              ...(Object.keys(filters).length ? { filters } : {}),
-              ...(options.since ? { since: new Date(options.since).toISOString() } : {}),
-            },
-          ],
+        const run = { taskQueue: appContext.config.TEMPORAL_TASK_QUEUE, label: 'manual', startedAt: started };
+        const handle = await startOrderSync(client, run, {
+          shopCode: options.shop,
+          ...(Object.keys(filters).length ? { filters } : {}),
+          ...(options.since ? { since: new Date(options.since).toISOString() } : {}),
         });
         const report: SyncOrdersReport = await awaitOrderSync(appContext, handle, options.shop, started);
         printRecord({ ...report, seconds: (Date.now() - started) / 1000 }, Boolean(options.json));

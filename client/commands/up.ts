@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import type { SyncOrdersReport } from '../../workflows/contracts/order';
-import { syncOrdersWorkflowId } from '../../workflows/messages';
+import { startOrderSync } from '../../temporal/sync-runs';
 import type { AppContext } from '../app-context';
 import { startDemoShop, type DemoShop } from '../demo/demo-shop';
 import { followDemoProgress } from '../demo/demo-progress';
@@ -85,11 +85,10 @@ async function runDemo(
 ): Promise<void> {
   const { config, logger } = appContext;
   const client = await appContext.temporalClient();
-  const report: SyncOrdersReport = await client.workflow.execute('syncOrdersWorkflow', {
-    taskQueue: config.TEMPORAL_TASK_QUEUE,
-    workflowId: `${syncOrdersWorkflowId(demo.shopCode)}:first-${Date.now()}`,
-    args: [{ shopCode: demo.shopCode }],
-  });
+  const run = { taskQueue: config.TEMPORAL_TASK_QUEUE, label: 'first', startedAt: Date.now() };
+  const report: SyncOrdersReport = await (
+    await startOrderSync(client, run, { shopCode: demo.shopCode })
+  ).result();
   logger.info(
     { found: report.found, dispatched: report.dispatched, filteredOut: report.filteredOut },
     'first order sync done: order workflows are importing',

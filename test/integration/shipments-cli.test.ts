@@ -99,10 +99,17 @@ describe('orderbridge erp ship / invoice, order show, order close', () => {
         'ups',
         '--tracking',
         '1Z42',
+        '--wait',
+        '120',
         '--json',
       ),
     );
-    expect(printed).toMatchObject({ documentNo: header.no, workflow: 'order workflow woken' });
+    // --wait follows the shipment until its order workflow settled it with Shopify.
+    expect(printed).toMatchObject({
+      documentNo: header.no,
+      workflow: 'order workflow woken',
+      shopifySync: 'fulfilled',
+    });
     await waitForShipment(stack, order, printed.shipmentId);
     expect(shopifyOrder(stack, order).fulfillments[0]!.trackingInfo).toEqual([
       { company: 'UPS', number: '1Z42', url: 'https://ups.example/1Z42' },
