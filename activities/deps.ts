@@ -28,4 +28,6 @@ export interface ActivityDeps {
    * the exactly-once tests fail or kill the worker here. Never set in production.
    */
   afterSideEffect?: (activity: string, key: string) => Promise<void> | void;
+  /** Called after Shopify issued a token and before it is saved (crash tests). Never set in production. */
+  afterTokenIssued?: (shopCode: string) => Promise<void> | void;
 }

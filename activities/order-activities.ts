@@ -1,8 +1,10 @@
 import { ApplicationFailure, cancellationSignal } from '@temporalio/activity';
 import { fulfillmentOrderLinesNeeded, representativeLocationsStale } from '../domain/fulfillment-locations';
-import { OrderProblemsError } from '../domain/order-problems';
+import { OrderProblems, OrderProblemsError, type OrderProblem } from '../domain/order-problems';
+import { ShopCredentialsRefusedError } from '../shopify/credentials-refused';
+import { ShopCredentialsMissingError } from './shop-access-tokens';
 import { mayHaveRefunds } from '../domain/refund-classification';
-import { ImportedOrder } from '../erp/entities';
+import { ImportedOrder, OrderToImport } from '../erp/entities';
 import { createSalesDocument } from '../erp/services/documents';
 import { importOrder, markOrderToImportFailed } from '../erp/services/orders';
 import {
@@ -58,6 +60,27 @@ function documentDue(
   return attempt.mode === 'now' || imported.firstImport || imported.changed || imported.hasDocument;
 }
 
+function credentialsProblem(
+  input: ImportOrderInput,
+  orderName: string,
+  error: ShopCredentialsRefusedError | ShopCredentialsMissingError,
+): OrderProblem {
+  if (error instanceof ShopCredentialsRefusedError) {
+    return OrderProblems.shopCredentialsRefused(
+      orderName,
+      input.shopCode,
+      `credentials refused since ${error.refusedAt.toISOString()} (${error.shopifyMessage})`,
+      error.fix,
+    );
+  }
+  return OrderProblems.shopCredentialsRefused(
+    orderName,
+    input.shopCode,
+    'has no credentials',
+    `connect it with \`orderbridge shop connect ${input.shopCode} --domain ${input.store} --client-id <id> --client-secret-env <VAR>\``,
+  );
+}
+
 export function createOrderActivities(
   deps: ActivityDeps,
   shopifyClientFor: ReturnType<typeof createShopifyClientSource>,
@@ -82,6 +105,25 @@ export function createOrderActivities(
           fulfillmentOrderLinesNeeded(locationIds, await shopLocationCodes(em, input.shopCode)),
       });
     } catch (error) {
+      if (error instanceof ShopCredentialsRefusedError || error instanceof ShopCredentialsMissingError) {
+        // Not the order's fault and not a network blip: the order waits for the card's credentials.
+        const listed = await em.findOne(OrderToImport, {
+          store: input.store,
+          shopifyOrderId: input.shopifyOrderId,
+        });
+        const problem = credentialsProblem(input, listed?.name ?? input.shopifyOrderId, error);
+        await markOrderToImportFailed(deps.orm, input.store, input.shopifyOrderId, problem.message);
+        return {
+          orderName: listed?.name ?? input.shopifyOrderId,
+          shopifyUpdatedAt: (listed?.shopifyUpdatedAt ?? new Date(0)).toISOString(),
+          firstImport: false,
+          changed: false,
+          autoCreateDocument: false,
+          hasDocument: false,
+          shopifyRequests: 0,
+          problems: [problem],
+        };
+      }
       if (error instanceof ShopifyNotFoundError || error instanceof ShopifyAuthError) {
         await markOrderToImportFailed(deps.orm, input.store, input.shopifyOrderId, error.message);
         throw ApplicationFailure.nonRetryable(error.message, error.name);

@@ -23,7 +23,9 @@ import {
   ShipmentNotFoundError,
   storeShipmentPlan,
 } from '../erp/services/shipments';
+import { ShopCredentialsRefusedError } from '../shopify/credentials-refused';
 import { ShopifyAuthError, ShopifyNotFoundError, ShopifyUserErrors } from '../shopify/errors';
+import { ShopCredentialsMissingError } from './shop-access-tokens';
 import { createFulfillment } from '../shopify/fulfillments';
 import { closeOrder } from '../shopify/order-close';
 import { fetchOrderFulfillmentState, type OrderFulfillmentState } from '../shopify/order-fulfillment-state';
@@ -94,7 +96,12 @@ function describe(error: unknown): string {
 
 /** An order gone from Shopify or a token Shopify refuses will not heal by retrying: fail the step. */
 function finalIfHopeless(error: unknown): unknown {
-  if (error instanceof ShopifyNotFoundError || error instanceof ShopifyAuthError)
+  if (
+    error instanceof ShopifyNotFoundError ||
+    error instanceof ShopifyAuthError ||
+    error instanceof ShopCredentialsRefusedError ||
+    error instanceof ShopCredentialsMissingError
+  )
     return ApplicationFailure.nonRetryable(error.message, error.name);
   return error;
 }

@@ -3,14 +3,22 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { ShopCard } from '../erp/entities';
 import { createShopifyClient, type ShopifyAdminClient } from '../shopify/client';
 import type { ActivityDeps } from './deps';
+import { createShopAccessTokens, type ShopAccessTokens } from './shop-access-tokens';
 
 /**
- * One Shopify client per shop card, built from the card's domain, token and API version. The
- * throttle is per store and shared process-wide, so clients of two cards on one store share it.
- * A changed token or version builds a new client on the next call.
+ * One Shopify client per shop card, built from the card's domain and API version; its token comes
+ * from the card's credentials (renewed when due, and once on a 401). The throttle is per store and
+ * shared process-wide, so clients of two cards on one store share it. A changed domain or version
+ * builds a new client on the next call.
  */
 export function createShopifyClientSource(
-  deps: Pick<ActivityDeps, 'logger' | 'shopifyBaseUrl' | 'shopifyRetry'>,
+  deps: Pick<ActivityDeps, 'logger' | 'shopifyBaseUrl' | 'shopifyRetry' | 'orm' | 'afterTokenIssued'>,
+  accessTokens: ShopAccessTokens = createShopAccessTokens({
+    orm: deps.orm,
+    logger: deps.logger,
+    ...(deps.shopifyBaseUrl ? { shopifyBaseUrl: deps.shopifyBaseUrl } : {}),
+    ...(deps.afterTokenIssued ? { afterTokenIssued: deps.afterTokenIssued } : {}),
+  }),
 ) {
   const clients = new Map<string, { fingerprint: string; client: ShopifyAdminClient }>();
   return async function shopifyClientFor(em: EntityManager, shopCode: string): Promise<ShopifyAdminClient> {
@@ -21,19 +29,13 @@ export function createShopifyClientSource(
         'ShopNotFound',
       );
     }
-    if (!shop.accessToken) {
-      throw ApplicationFailure.nonRetryable(
-        `Shop card '${shopCode}' has no Admin API access token: set it with \`orderbridge shop set ${shopCode} --token-env <VAR>\`.`,
-        'ShopTokenMissing',
-      );
-    }
     const baseUrl = deps.shopifyBaseUrl?.(shop.shopDomain);
-    const fingerprint = `${shop.shopDomain}|${shop.apiVersion}|${baseUrl ?? ''}|${shop.accessToken}`;
+    const fingerprint = `${shop.shopDomain}|${shop.apiVersion}|${baseUrl ?? ''}`;
     const cached = clients.get(shopCode);
     if (cached && cached.fingerprint === fingerprint) return cached.client;
     const client = createShopifyClient({
       shopDomain: shop.shopDomain,
-      accessToken: shop.accessToken,
+      accessToken: accessTokens.sourceFor(shopCode),
       apiVersion: shop.apiVersion,
       ...(baseUrl ? { baseUrl } : {}),
       ...(deps.shopifyRetry ? { retry: deps.shopifyRetry } : {}),

@@ -19,6 +19,8 @@ import type {
 import type { ActivityDeps } from './deps';
 import type { createShopifyClientSource } from './shopify-clients';
 import { mapWithConcurrency } from '../platform/concurrency';
+import { ShopCredentialsRefusedError } from '../shopify/credentials-refused';
+import { ShopCredentialsMissingError } from './shop-access-tokens';
 
 /** Discovery looks back this far before the watermark: Shopify's search index lags writes a little. */
 export const ORDER_SYNC_OVERLAP_MS = 10 * 60 * 1000;
@@ -69,6 +71,17 @@ function withOverrides(
     ...(overrides.channel ? { channels: overrides.channel } : {}),
     ...(overrides.tags ? { tagFilter: overrides.tags } : {}),
   };
+}
+
+/** Refused credentials stop the sync at once: retrying cannot help until they are fixed. */
+async function* stopOnRefusal<T>(pages: AsyncIterable<T>): AsyncIterable<T> {
+  try {
+    yield* pages;
+  } catch (error) {
+    if (error instanceof ShopCredentialsRefusedError || error instanceof ShopCredentialsMissingError)
+      throw ApplicationFailure.nonRetryable(error.message, 'ShopCredentialsRefused');
+    throw error;
+  }
 }
 
 export function createSyncOrdersActivities(
@@ -124,7 +137,7 @@ export function createSyncOrdersActivities(
       const signal = cancellationSignal();
       const requestsBefore = client.counters.snapshot().requests;
       let after = resumed?.after ?? null;
-      for await (const page of discoverOrderPages(client, searchQuery, { after, signal })) {
+      for await (const page of stopOnRefusal(discoverOrderPages(client, searchQuery, { after, signal }))) {
         const outcome = await recordDiscoveredOrders(em.fork(), {
           store: shop.shopDomain,
           shopCode: shop.code,

@@ -88,17 +88,34 @@ export const COMMANDS: readonly LazyCommand[] = [
   {
     name: 'shop',
     description: 'Shop cards: the Shopify store, its token and every import setting',
-    load: async () => (await import('./commands/shop')).registerShopCommand,
+    load: async () => {
+      const [{ registerShopCommand }, { registerShopConnectCommands }] = await Promise.all([
+        import('./commands/shop'),
+        import('./commands/shop-connect'),
+      ]);
+      return (program, context) =>
+        registerShopConnectCommands(registerShopCommand(program, context), context);
+    },
+  },
+  {
+    name: 'secrets',
+    description: 'Secrets stored in PostgreSQL (tokens, client secrets), encrypted with AES-256-GCM',
+    load: async () => (await import('./commands/secrets')).registerSecretsCommand,
   },
   {
     name: 'map',
     description: 'Map Shopify variants, customers, shipping methods and locations to the ERP',
     load: async () => {
-      const [{ registerMapCommand }, { registerShopifyMapCommands }] = await Promise.all([
-        import('./commands/map'),
-        import('./commands/map-from-shopify'),
-      ]);
-      return (program, context) => registerShopifyMapCommands(registerMapCommand(program, context), context);
+      const [{ registerMapCommand }, { registerShopifyMapCommands }, { registerMapItemsFromShopifyCommand }] =
+        await Promise.all([
+          import('./commands/map'),
+          import('./commands/map-from-shopify'),
+          import('./commands/map-items-from-shopify'),
+        ]);
+      return (program, context) => {
+        registerShopifyMapCommands(registerMapCommand(program, context), context);
+        registerMapItemsFromShopifyCommand(program, context);
+      };
     },
   },
   {
@@ -114,7 +131,19 @@ export const COMMANDS: readonly LazyCommand[] = [
   {
     name: 'erp',
     description: 'Work on sales documents in the ERP: release, edit lines, post shipments and invoices',
-    load: async () => (await import('./commands/erp')).registerErpCommand,
+    load: async () => {
+      const [{ registerErpCommand }, { registerErpMasterDataCommands }, { registerErpImportExportCommands }] =
+        await Promise.all([
+          import('./commands/erp'),
+          import('./commands/erp-master-data'),
+          import('./commands/erp-import-export'),
+        ]);
+      return (program, context) => {
+        registerErpCommand(program, context);
+        registerErpMasterDataCommands(program, context);
+        registerErpImportExportCommands(program, context);
+      };
+    },
   },
   {
     name: 'shipping-agent',

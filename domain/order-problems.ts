@@ -8,6 +8,7 @@
 export type OrderProblemCode =
   | 'SHOP_NOT_FOUND'
   | 'SHOP_DISABLED'
+  | 'SHOP_CREDENTIALS_REFUSED'
   | 'ORDER_NOT_IMPORTED'
   | 'ORDER_CLAIMED_BY_OTHER_SHOP'
   | 'ORDER_CANCELLED'
@@ -83,6 +84,17 @@ export const OrderProblems = {
       'shop.enabled',
       `shop card '${shopCode}' is disabled`,
       `enable it with \`orderbridge shop set ${shopCode} --enabled true\``,
+    );
+  },
+
+  /** Shopify refused the card's credentials: the order waits, and resumes once they are fixed. */
+  shopCredentialsRefused(orderName: string, shopCode: string, refusal: string, fix: string): OrderProblem {
+    return problem(
+      'SHOP_CREDENTIALS_REFUSED',
+      orderName,
+      'shop.credentials',
+      `shop card '${shopCode}': ${refusal}`,
+      fix,
     );
   },
 

@@ -22,6 +22,9 @@ export interface DraftSalesHeader {
   exchangeRateLcyPerUnit: string;
   pricesIncludingTax: boolean;
   shipmentMethodCode: string | null;
+  /** From the shipment method mapping, so the shipment later tells Shopify the right carrier. */
+  shippingAgentCode: string | null;
+  shippingAgentServiceCode: string | null;
   taxAreaCode: string | null;
   taxRatePercent: string;
   /** SPEC §4.1: the Shopify order name (the reference used the B2B PO number). */
@@ -54,6 +57,8 @@ export interface SalesDocumentInput extends DocumentLinesInput {
   currency: DocumentCurrency;
   exchangeRateLcyPerUnit: string;
   shipmentMethodCode: string | null;
+  shippingAgentCode?: string | null;
+  shippingAgentServiceCode?: string | null;
   /** Header, lines and totals are all taxed by this one decision. */
   tax: DocumentTaxDecision;
 }
@@ -95,6 +100,8 @@ export function buildSalesDocument(input: SalesDocumentInput): DraftSalesDocumen
       exchangeRateLcyPerUnit: input.currency.currencyCode === null ? '1' : input.exchangeRateLcyPerUnit,
       pricesIncludingTax: input.taxesIncluded,
       shipmentMethodCode: input.shipmentMethodCode,
+      shippingAgentCode: input.shippingAgentCode ?? null,
+      shippingAgentServiceCode: input.shippingAgentServiceCode ?? null,
       taxAreaCode: input.tax.taxAreaCode,
       taxRatePercent,
       externalDocumentNo: input.orderName,

@@ -1,3 +1,4 @@
+import { sealedCredentialColumns } from './services/credentials';
 import type { EntityName } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { CustomerImport, CustomerMappingType, ItemMappingMode } from '../domain/shop-settings';
@@ -212,7 +213,10 @@ export async function seedDemoShop(
         {
           code: shopCode,
           shopDomain: options.shopDomain,
-          ...(options.accessToken ? { accessToken: options.accessToken } : {}),
+          // Sealed columns hold null where a kind has no value, which the entity's hidden types refuse.
+          ...((options.accessToken
+            ? sealedCredentialColumns({ kind: 'static_token', accessToken: options.accessToken })
+            : {}) as object),
           shippingChargesAccountNo: DEMO_ACCOUNTS.shippingCharges,
           tipAccountNo: DEMO_ACCOUNTS.tips,
           soldGiftCardAccountNo: DEMO_ACCOUNTS.soldGiftCards,

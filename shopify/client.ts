@@ -4,8 +4,11 @@ import { ClientError, GraphQLClient } from 'graphql-request';
 import type { Logger } from '../platform/logger';
 import { CallCounters, storeCallCounters } from './call-counters';
 import { estimateQueryCost, findOperation, SINGLE_QUERY_COST_LIMIT } from './cost-estimator';
+import type { AccessTokenSource } from './credentials-refused';
 import {
+  ShopifyAuthError,
   ShopifyQueryTooExpensiveError,
+  type ShopifyError,
   ShopifyRetriesExhaustedError,
   ShopifyUncertainOutcomeError,
   type ShopifyCallContext,
@@ -20,8 +23,11 @@ import { transportFailure } from './transport-failures';
 export interface ShopifyClientOptions {
   /** e.g. acme.myshopify.com; also the key of the shared per-store throttle. */
   shopDomain: string;
-  /** Admin API access token. Sent as X-Shopify-Access-Token; never logged or put in an error. */
-  accessToken: string;
+  /**
+   * Admin API access token, or where to get one (renewed on a 401/403 once per call). Sent as
+   * X-Shopify-Access-Token; never logged or put in an error.
+   */
+  accessToken: string | AccessTokenSource;
   /** Defaults to the version the operations and generated types follow. */
   apiVersion?: string;
   /** Scheme and host to call instead of https://<shopDomain> (the simulator). */
@@ -98,6 +104,15 @@ function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   });
 }
 
+function refusesCredentials(error: ShopifyError): error is ShopifyAuthError {
+  return error instanceof ShopifyAuthError && (error.status === 401 || error.status === 403);
+}
+
+/** Shopify's own words for a refusal (a plain string body on 401), else our description. */
+function shopifyRefusal(answer: ShopifyAnswer, error: ShopifyAuthError): string {
+  return typeof answer.errors === 'string' ? `HTTP ${answer.status}: ${answer.errors}` : error.message;
+}
+
 export function shopifyAdminEndpoint(
   options: Pick<ShopifyClientOptions, 'shopDomain' | 'baseUrl' | 'apiVersion'>,
 ): string {
@@ -123,10 +138,8 @@ export function createShopifyClient(options: ShopifyClientOptions): ShopifyAdmin
   const storeCounters = storeCallCounters(shopDomain);
   // The token lives only in this closure, so logging or serialising the client cannot leak it.
   const accessToken = options.accessToken;
-  const graphql = new GraphQLClient(endpoint, {
-    headers: () => ({ 'X-Shopify-Access-Token': accessToken }),
-    errorPolicy: 'all',
-  });
+  const tokenSource = typeof accessToken === 'string' ? undefined : accessToken;
+  const graphql = new GraphQLClient(endpoint, { errorPolicy: 'all' });
   const costCache = new WeakMap<DocumentNode, Map<string, number>>();
 
   function estimate(document: DocumentNode, variables: Record<string, unknown>): number {
@@ -170,12 +183,14 @@ export function createShopifyClient(options: ShopifyClientOptions): ShopifyAdmin
     operation: PreparedOperation,
     variables: Record<string, unknown>,
     signal: AbortSignal | undefined,
+    token: string,
   ): Promise<ShopifyAnswer> {
     const timeout = AbortSignal.timeout(requestTimeoutMs);
     try {
       const response = await graphql.rawRequest<unknown, Record<string, unknown>>({
         query: operation.text,
         variables,
+        requestHeaders: { 'X-Shopify-Access-Token': token },
         signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
       });
       return response;
@@ -212,6 +227,8 @@ export function createShopifyClient(options: ShopifyClientOptions): ShopifyAdmin
       );
     }
 
+    let token = tokenSource ? await tokenSource.token() : (accessToken as string);
+    let renewedAfterRefusal = false;
     for (let attempt = 1; ; attempt++) {
       signal?.throwIfAborted();
       const lease = await acquire(context, requestedCost);
@@ -219,7 +236,7 @@ export function createShopifyClient(options: ShopifyClientOptions): ShopifyAdmin
       const startedAt = Date.now();
       let answer: ShopifyAnswer;
       try {
-        answer = await send(operation, variables, signal);
+        answer = await send(operation, variables, signal, token);
       } catch (error) {
         throttle.finish(lease);
         if (signal?.aborted) throw signal.reason instanceof Error ? signal.reason : error;
@@ -248,6 +265,13 @@ export function createShopifyClient(options: ShopifyClientOptions): ShopifyAdmin
       );
       const verdict = judgeAnswer(context, answer);
       if (verdict.kind === 'data') return verdict.data as TResult;
+      if (verdict.kind === 'fatal' && tokenSource && refusesCredentials(verdict.error)) {
+        // An expired or revoked token: renew once; refused again, the card's credentials are wrong.
+        if (renewedAfterRefusal) throw await tokenSource.refused(shopifyRefusal(answer, verdict.error));
+        renewedAfterRefusal = true;
+        token = await tokenSource.renewAfterRefusal(token);
+        continue;
+      }
       if (verdict.kind === 'fatal') throw verdict.error;
       await prepareRetry(context, operation, attempt, verdict.error, signal);
     }

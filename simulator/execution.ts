@@ -21,6 +21,8 @@ import { moneyBag } from './money';
 export interface SimulatorContext {
   store: ShopStore;
   actualCost: number;
+  /** Scopes of the installation whose token made the request. */
+  accessScopes: readonly string[];
 }
 
 export type Resolver = (

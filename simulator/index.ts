@@ -1,4 +1,5 @@
 import { loadAdminSchema, SHOPIFY_ADMIN_API_VERSION } from '../shopify/schema';
+import { SimulatedApp, type SimulatedAppOptions } from './app-auth';
 import { systemClock, type SimulatorClock } from './clock';
 import { FaultInjector, type FaultSettings } from './faults';
 import { createResolvers } from './resolvers';
@@ -7,6 +8,7 @@ import { ShopStore } from './store';
 import { LeakyBucket, PLAN_DISPLAY_NAMES, PLAN_LIMITS, type PlanName, type ThrottleLimits } from './throttle';
 import { WebhookDispatcher, type WebhookOptions } from './webhooks';
 
+export { DEFAULT_ACCESS_SCOPES, SimulatedApp, type SimulatedAppOptions } from './app-auth';
 export { ManualClock, systemClock, type SimulatorClock } from './clock';
 export { FaultInjector, FAULT_KINDS, type FaultKind, type FaultSettings } from './faults';
 export {
@@ -42,8 +44,13 @@ export interface ShopifySimulatorOptions {
   host?: string;
   /** The shop's myshopify domain (default `orderbridge-demo.myshopify.com`). */
   shopDomain?: string;
-  /** The Admin API access token requests must carry (default `shpat_simulator`). */
+  /** The legacy static Admin API token requests may carry (default `shpat_simulator`). */
   accessToken?: string;
+  /**
+   * The installed app: client id and secret for the token endpoint, token lifetimes (tests use
+   * seconds), granted access scopes.
+   */
+  app?: Omit<SimulatedAppOptions, 'staticAccessToken'>;
   /** Plan whose bucket and restore rate apply: basic (default), advanced, plus, enterprise. */
   plan?: PlanName;
   /** Overrides the plan's limits (a small bucket for tests), or turns throttling off (benchmarks). */
@@ -77,6 +84,8 @@ export interface RunningSimulator {
   shopDomain: string;
   accessToken: string;
   webhookSecret: string;
+  /** The installed app: `app.revoke()`, `app.accessScopes = [...]`, `app.tokenRequests`, `app.issueOfflineToken()`. */
+  app: SimulatedApp;
   /** The shop's data: read it in assertions; seed it with addLocation / addProduct / addCustomer / setShop. */
   store: ShopStore;
   /** Fault injection, changeable at run time: `faults.configure({ rates: { 'server-error': 0.1 } })`, `faults.failNext(2, 'drop')`. */
@@ -133,6 +142,7 @@ export async function startShopifySimulator(
     options.throttle && options.throttle !== 'unthrottled' ? options.throttle : PLAN_LIMITS[plan];
   const bucket = new LeakyBucket(limits, clock, options.throttle === 'unthrottled');
   const faults = new FaultInjector(options.faults);
+  const app = new SimulatedApp(clock, { ...options.app, staticAccessToken: accessToken });
   const webhooks = new WebhookDispatcher(store, {
     secret: webhookSecret,
     apiVersion: SHOPIFY_ADMIN_API_VERSION,
@@ -142,7 +152,7 @@ export async function startShopifySimulator(
     schema,
     resolvers: createResolvers(),
     store,
-    accessToken,
+    app,
     bucket,
     faults,
     port: options.port ?? 0,
@@ -158,6 +168,7 @@ export async function startShopifySimulator(
     shopDomain,
     accessToken,
     webhookSecret,
+    app,
     store,
     faults,
     throttle: bucket,

@@ -200,6 +200,16 @@ function sortedConnection<T extends { id: string; updatedAt?: string; createdAt?
   return connectionFromSorted(sorted, args, key);
 }
 
+/** Without read_all_orders Shopify shows only the last 60 days of orders (by creation). */
+const ORDER_WINDOW_MS = 60 * 24 * 60 * 60 * 1000;
+
+function orderVisible(order: OrderRecord, context: SearchContext): boolean {
+  return (
+    context.accessScopes.includes('read_all_orders') ||
+    Date.parse(order.createdAt) >= context.store.clock.now() - ORDER_WINDOW_MS
+  );
+}
+
 function ordersConnection(
   orders: OrderRecord[] | 'all',
   args: Args,
@@ -211,7 +221,8 @@ function ordersConnection(
   const compare = (a: OrderRecord, b: OrderRecord) => compareKeys(keyOf(a), keyOf(b));
   // Sort first (cached per sort key until the next change), then filter: filtering keeps the order.
   const sorted = orders === 'all' ? context.store.sortedOrders(sortKey, compare) : [...orders].sort(compare);
-  const filtered = filterBySearch(sorted, args.query, orderSearchDefinition(context.store), context, info);
+  const visible = orders === 'all' ? sorted.filter((order) => orderVisible(order, context)) : sorted;
+  const filtered = filterBySearch(visible, args.query, orderSearchDefinition(context.store), context, info);
   return connectionFromSorted(filtered, args, keyOf);
 }
 
@@ -243,10 +254,22 @@ const queryResolvers: Record<string, Resolver> = {
   orders: (_source, args: Args, context, info) => ordersConnection('all', args, context, info),
   ordersCount: (_source, args: Args, context, info) =>
     countOf(
-      filterBySearch(context.store.orders, args.query, orderSearchDefinition(context.store), context, info)
-        .length,
+      filterBySearch(
+        context.store.orders.filter((order) => orderVisible(order, context)),
+        args.query,
+        orderSearchDefinition(context.store),
+        context,
+        info,
+      ).length,
     ),
-  order: lookup<OrderRecord>('Order'),
+  order: (_source, args, context) => {
+    const order = context.store.nodeOfType<OrderRecord>(String(args.id), 'Order');
+    return order && orderVisible(order, context) ? order : null;
+  },
+  currentAppInstallation: (_source, _args, context) => ({
+    id: 'gid://shopify/AppInstallation/1',
+    accessScopes: context.accessScopes.map((handle) => ({ handle, description: handle })),
+  }),
   node: (_source, args, context) => context.store.node(String(args.id)) ?? null,
   nodes: (_source, args, context) =>
     ((args.ids as string[]) ?? []).map((id) => context.store.node(id) ?? null),

@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
-import { randomUUID, timingSafeEqual } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import {
   execute,
   getOperationAST,
@@ -14,6 +14,7 @@ import {
   type GraphQLFormattedError,
   type GraphQLSchema,
 } from 'graphql';
+import type { SimulatedApp } from './app-auth';
 import { MAX_QUERY_COST, requestedQueryCost } from './cost';
 import { createFieldResolver, typeResolver, type ResolverMap } from './execution';
 import type { Fault, FaultInjector } from './faults';
@@ -83,7 +84,8 @@ export interface GraphqlServerOptions {
   schema: GraphQLSchema;
   resolvers: ResolverMap;
   store: ShopStore;
-  accessToken: string;
+  /** The installed app: which tokens are valid, the token endpoint, the granted scopes. */
+  app: SimulatedApp;
   bucket: LeakyBucket;
   faults: FaultInjector;
   port: number;
@@ -121,11 +123,17 @@ function readBody(request: IncomingMessage): Promise<string> {
   });
 }
 
-function tokenMatches(given: string | string[] | undefined, expected: string): boolean {
-  if (typeof given !== 'string') return false;
-  const a = Buffer.from(given);
-  const b = Buffer.from(expected);
-  return a.length === b.length && timingSafeEqual(a, b);
+/** The token endpoint takes a form (what Shopify documents) or JSON. */
+function readTokenRequest(rawBody: string, contentType: string | undefined): Record<string, string> {
+  if (contentType?.includes('application/json')) {
+    try {
+      const parsed = JSON.parse(rawBody) as Record<string, unknown>;
+      return Object.fromEntries(Object.entries(parsed).map(([key, value]) => [key, String(value)]));
+    } catch {
+      return {};
+    }
+  }
+  return Object.fromEntries(new URLSearchParams(rawBody));
 }
 
 const sleep = (milliseconds: number) => new Promise((resolve) => setTimeout(resolve, milliseconds));
@@ -212,12 +220,24 @@ export async function startGraphqlServer(options: GraphqlServerOptions): Promise
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     stats.requests++;
     const url = new URL(request.url ?? '/', 'http://localhost');
+    if (url.pathname === '/admin/oauth/access_token') {
+      if (request.method !== 'POST') {
+        send(response, 405, { errors: 'Method Not Allowed' }, { Allow: 'POST' });
+        return;
+      }
+      const answer = options.app.grant(
+        readTokenRequest(await readBody(request), request.headers['content-type']),
+      );
+      send(response, answer.status, answer.body);
+      return;
+    }
     const match = /^\/admin\/api\/([^/]+)\/graphql\.json$/.exec(url.pathname);
     if (!match || !(SUPPORTED_API_VERSIONS as readonly string[]).includes(match[1]!)) {
       send(response, 404, { errors: 'Not Found' });
       return;
     }
-    if (!tokenMatches(request.headers['x-shopify-access-token'], options.accessToken)) {
+    const token = request.headers['x-shopify-access-token'];
+    if (options.app.check(typeof token === 'string' ? token : undefined) !== 'valid') {
       stats.unauthorized++;
       send(response, 401, INVALID_TOKEN_BODY);
       return;
@@ -299,7 +319,7 @@ export async function startGraphqlServer(options: GraphqlServerOptions): Promise
       send(response, 200, throttledBody(requested, bucket.status()));
       return;
     }
-    const context: SearchContext = { store, actualCost: 0 };
+    const context: SearchContext = { store, actualCost: 0, accessScopes: options.app.accessScopes };
     const result = await execute({
       schema,
       document,

@@ -10,3 +10,6 @@ try {
 } catch {
   // Already installed in this process (vitest reuses forks between files when isolate is off).
 }
+
+// Every test process seals secrets under one fixed key, unless a test sets its own.
+process.env.ORDERBRIDGE_SECRET_KEY ??= 'b3JkZXJicmlkZ2UtdGVzdC1rZXktMzItYnl0ZXMtISE=';

@@ -6,6 +6,7 @@ import {
   recordShopifyLocations,
   recordShopifyShipmentMethods,
   setLocationMapping,
+  setShipmentMethodAgent,
   setShipmentMethodMapping,
 } from '../../erp/services/shipments';
 import { listShippingMethodNames } from '../../shopify/delivery-methods';
@@ -18,6 +19,7 @@ import { wakeWorkFixedBy } from '../wake-after-change';
 interface MapOptions {
   fetch?: boolean;
   set?: string[];
+  agent?: string[];
   json?: boolean;
 }
 
@@ -33,10 +35,11 @@ function assignment(text: string): [string, string | null] {
 }
 
 /** A Shopify client for a shop card from the CLI (SHOPIFY_API_BASE_URL points it at a local simulator). */
-function shopifyFor(appContext: AppContext) {
+async function shopifyFor(appContext: AppContext) {
   const baseUrl = appContext.config.SHOPIFY_API_BASE_URL;
   return createShopifyClientSource({
     logger: appContext.logger,
+    orm: await appContext.erp(),
     ...(baseUrl ? { shopifyBaseUrl: () => baseUrl } : {}),
   });
 }
@@ -55,12 +58,17 @@ export function registerShopifyMapCommands(map: Command, context: () => AppConte
       'set the ERP shipment method of a Shopify method name (repeatable; empty code clears)',
       collect,
     )
+    .option(
+      '--agent <name=AGENT[/SERVICE]>',
+      'set the shipping agent (and its service) documents get for a Shopify method name (repeatable; empty clears)',
+      collect,
+    )
     .option('--json', 'print JSON')
     .action(async (shopCode: string, options: MapOptions) =>
       withAppContext(context, async (appContext) => {
         const orm = await appContext.erp();
         if (options.fetch) {
-          const client = await shopifyFor(appContext)(orm.em.fork(), shopCode);
+          const client = await (await shopifyFor(appContext))(orm.em.fork(), shopCode);
           const { added } = await recordShopifyShipmentMethods(
             orm,
             shopCode,
@@ -71,6 +79,11 @@ export function registerShopifyMapCommands(map: Command, context: () => AppConte
         for (const text of options.set ?? []) {
           const [name, code] = assignment(text);
           await setShipmentMethodMapping(orm, shopCode, name, code);
+        }
+        for (const text of options.agent ?? []) {
+          const [name, agent] = assignment(text);
+          const [agentCode, serviceCode] = (agent ?? '').split('/', 2);
+          await setShipmentMethodAgent(orm, shopCode, name, agentCode || null, serviceCode || null);
         }
         printTable(await listShipmentMethodMappings(orm, shopCode), Boolean(options.json));
         if (options.set?.length) await wakeWorkFixedBy(appContext, 'shipment-method-mapping', shopCode);
@@ -93,7 +106,7 @@ export function registerShopifyMapCommands(map: Command, context: () => AppConte
       withAppContext(context, async (appContext) => {
         const orm = await appContext.erp();
         if (options.fetch) {
-          const client = await shopifyFor(appContext)(orm.em.fork(), shopCode);
+          const client = await (await shopifyFor(appContext))(orm.em.fork(), shopCode);
           const locations = await listLocations(client);
           const { added } = await recordShopifyLocations(
             orm,

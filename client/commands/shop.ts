@@ -22,6 +22,7 @@ import { withAppContext } from '../run-command';
 import { requireStoreCurrency } from '../shop-currency';
 import { wakeWorkFixedBy } from '../wake-after-change';
 import { NotFoundError, UsageError } from '../exit-codes';
+import { clientSecretFrom, wakeOrdersAfterCredentialChange } from './shop-connect';
 
 type Parser = (value: string) => unknown;
 
@@ -396,36 +397,55 @@ export function registerShopCommand(program: Command, context: () => AppContext)
       .option('--token-env <variable>', 'replace the access token with this environment variable')
       .option('--token-stdin', 'replace the access token with standard input')
       .option('--clear-token', 'remove the stored access token')
+      .option('--client-id <id>', 'switch to client credentials: the Dev Dashboard app client id')
+      .option('--client-secret-env <variable>', 'the app client secret from this environment variable')
+      .option('--client-secret-stdin', 'the app client secret from standard input')
       .option('--json', 'print JSON'),
-  ).action(async (code: string, options: TokenOptions & { domain?: string } & Record<string, unknown>) =>
-    withAppContext(context, async (appContext) => {
-      const orm = await appContext.erp();
-      const current = await getShopCard(orm, code);
-      if (!current)
-        throw new Error(
-          `Shop card ${code} does not exist: create it with \`orderbridge shop add ${code} --domain <shop>\``,
-        );
-      const accessToken = await tokenFrom(options);
-      const settings = settingsFrom(options, current.orderSyncFilters as Record<string, unknown>);
-      if (options.domain) settings.shopDomain = options.domain;
-      if (settings.currencyCode !== undefined || options.domain || accessToken) {
-        await requireStoreCurrency(appContext, {
-          code,
-          shopDomain: options.domain ?? current.shopDomain,
-          currencyCode:
-            settings.currencyCode !== undefined
-              ? (settings.currencyCode as string | null)
-              : current.currencyCode,
-          accessToken: accessToken === undefined ? await getShopAccessToken(orm, code) : accessToken,
+  ).action(
+    async (
+      code: string,
+      options: TokenOptions & {
+        domain?: string;
+        clientId?: string;
+        clientSecretEnv?: string;
+        clientSecretStdin?: boolean;
+      } & Record<string, unknown>,
+    ) =>
+      withAppContext(context, async (appContext) => {
+        const orm = await appContext.erp();
+        const current = await getShopCard(orm, code);
+        if (!current)
+          throw new Error(
+            `Shop card ${code} does not exist: create it with \`orderbridge shop add ${code} --domain <shop>\``,
+          );
+        const accessToken = await tokenFrom(options);
+        const clientSecret = await clientSecretFrom(options);
+        const clientId = options.clientId ?? current.clientId;
+        if (clientSecret && !clientId) throw new Error('--client-id: required with a client secret');
+        const settings = settingsFrom(options, current.orderSyncFilters as Record<string, unknown>);
+        if (options.domain) settings.shopDomain = options.domain;
+        if (settings.currencyCode !== undefined || options.domain || accessToken) {
+          await requireStoreCurrency(appContext, {
+            code,
+            shopDomain: options.domain ?? current.shopDomain,
+            currencyCode:
+              settings.currencyCode !== undefined
+                ? (settings.currencyCode as string | null)
+                : current.currencyCode,
+            accessToken: accessToken === undefined ? await getShopAccessToken(orm, code) : accessToken,
+          });
+        }
+        const view = await updateShopCard(orm, code, {
+          settings,
+          ...(accessToken !== undefined ? { accessToken } : {}),
+          ...(clientSecret && clientId
+            ? { credentials: { kind: 'client_credentials', clientId, clientSecret } }
+            : {}),
         });
-      }
-      const view = await updateShopCard(orm, code, {
-        settings,
-        ...(accessToken !== undefined ? { accessToken } : {}),
-      });
-      printShop(view, Boolean(options.json));
-      await wakeWorkFixedBy(appContext, 'shop-card', view.code);
-    }),
+        printShop(view, Boolean(options.json));
+        if (accessToken || clientSecret) console.log(await wakeOrdersAfterCredentialChange(appContext, code));
+        await wakeWorkFixedBy(appContext, 'shop-card', view.code);
+      }),
   );
 
   shop
@@ -456,7 +476,11 @@ export function registerShopCommand(program: Command, context: () => AppContext)
             code: view.code,
             domain: view.shopDomain,
             enabled: view.enabled,
-            token: view.hasAccessToken ? 'set' : 'missing',
+            credentials: view.credentialsRefusedAt
+              ? `refused since ${view.credentialsRefusedAt}`
+              : view.hasCredentials
+                ? view.credentialKind
+                : 'missing',
             currency: view.currencyCode ?? 'LCY',
             autoCreate: view.autoCreateOrders,
             customerMapping: view.customerMappingType,

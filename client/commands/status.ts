@@ -5,7 +5,10 @@ import { describeConfig, redactUrl } from '../../platform/config';
 import { temporalAddress, usesLocalDevServer } from '../../platform/temporal-connection';
 import { runHealthCheck } from '../../temporal/health-check';
 import { ORDERBRIDGE_SEARCH_ATTRIBUTES } from '../../workflows/search-attributes';
+import { createShopAccessTokens } from '../../activities/shop-access-tokens';
+import { listShopCards } from '../../erp/services/settings';
 import type { AppContext } from '../app-context';
+import { checkShopConnection, scopeSettingsOf } from '../shop-connection-check';
 import { printRecord } from '../output';
 
 interface TemporalStatus {
@@ -88,6 +91,38 @@ async function databaseStatus(context: AppContext): Promise<DatabaseStatus> {
   return status;
 }
 
+/** Per shop card: how it authenticates, any refusal, and the scopes its settings need but lack. */
+async function shopCardsStatus(context: AppContext): Promise<Record<string, string>> {
+  const shops: Record<string, string> = {};
+  const orm = await context.erp();
+  const accessTokens = createShopAccessTokens({
+    orm,
+    logger: context.logger,
+    ...(context.config.SHOPIFY_API_BASE_URL
+      ? { shopifyBaseUrl: () => context.config.SHOPIFY_API_BASE_URL }
+      : {}),
+  });
+  for (const card of await listShopCards(orm)) {
+    if (!card.enabled) continue;
+    try {
+      const check = await checkShopConnection(
+        context,
+        card,
+        accessTokens.sourceFor(card.code),
+        scopeSettingsOf(card, new Date()),
+      );
+      shops[card.code] =
+        check.missingScopes.length === 0
+          ? `${card.credentialKind}, scopes ok`
+          : `${card.credentialKind}, missing scopes: ` +
+            check.missingScopes.map((missing) => `${missing.scope} (for ${missing.neededFor})`).join('; ');
+    } catch (error) {
+      shops[card.code] = `${card.credentialKind}: ${(error as Error).message}`;
+    }
+  }
+  return shops;
+}
+
 export function registerStatusCommand(program: Command, context: () => AppContext): void {
   program
     .command('status')
@@ -104,15 +139,21 @@ export function registerStatusCommand(program: Command, context: () => AppContex
           temporalStatus(appContext, Boolean(options.probe)),
           databaseStatus(appContext),
         ]);
-        const report: Record<string, unknown> = { temporal, database };
+        const shops =
+          database.reachable && !database.migrationsPending?.length ? await shopCardsStatus(appContext) : {};
+        const report: Record<string, unknown> = { temporal, database, shops };
         if (options.config) report.config = describeConfig(appContext.config);
         if (options.json) {
           printRecord(report, true);
         } else {
-          printRecord({ ...flatten('temporal', temporal), ...flatten('database', database) }, false);
+          printRecord(
+            { ...flatten('temporal', temporal), ...flatten('database', database), ...flatten('shop', shops) },
+            false,
+          );
           if (options.config) printRecord(describeConfig(appContext.config), false);
         }
-        if (!temporal.reachable || !database.reachable || temporal.error) process.exitCode = 1;
+        const shopProblem = Object.values(shops).some((line) => !line.endsWith('scopes ok'));
+        if (!temporal.reachable || !database.reachable || temporal.error || shopProblem) process.exitCode = 1;
       } finally {
         await appContext.close();
       }

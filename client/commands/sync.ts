@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { describeRefusal, getShopCredentialsView } from '../../erp/services/credentials';
 import type { OrderSyncFilterOverrides, SyncOrdersReport } from '../../workflows/contracts/order';
 import { startOrderSync } from '../../temporal/sync-runs';
 import type { AppContext } from '../app-context';
@@ -52,6 +53,14 @@ export function registerSyncCommand(program: Command, context: () => AppContext)
         };
         if (options.since && Number.isNaN(Date.parse(options.since))) {
           throw new UsageError(`--since ${options.since}: expected an ISO time such as 2026-11-01T00:00:00Z`);
+        }
+        const credentials = await getShopCredentialsView(await appContext.erp(), options.shop);
+        if (credentials?.refusedAt) {
+          // Every run would fail the same way: say so now instead of starting one.
+          throw new Error(
+            `Shop card ${credentials.shopCode}: ${describeRefusal(credentials)}. Fix: orderbridge shop connect ` +
+              `${credentials.shopCode} --domain ${credentials.shopDomain} --client-id <id> --client-secret-env <VAR>`,
+          );
         }
         const client = await appContext.temporalClient();
         const started = Date.now();

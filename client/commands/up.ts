@@ -1,3 +1,4 @@
+import { ensureLocalSecretKeyFile, SECRET_KEY_VARIABLE } from '../../platform/secret-box';
 import type { Command } from 'commander';
 import type { SyncOrdersReport } from '../../workflows/contracts/order';
 import { startOrderSync } from '../../temporal/sync-runs';
@@ -41,6 +42,15 @@ export function registerUpCommand(program: Command, context: () => AppContext): 
       const withDemo = options.demo && !config.SHOPIFY_SHOP;
       let demo: DemoShop | undefined;
       try {
+        if (!config.SHOPIFY_SHOP) {
+          // Embedded defaults: the demo gets a key of its own so nobody has to manage one to try it.
+          const keyFile = ensureLocalSecretKeyFile();
+          if (keyFile)
+            logger.info(
+              `secrets are encrypted with the local demo key in ${keyFile}; for a real store set ` +
+                `${SECRET_KEY_VARIABLE} (openssl rand -base64 32) instead`,
+            );
+        }
         const orm = await appContext.erp();
         if (withDemo) {
           logger.info(`creating the demo store: ${options.demoOrders} orders (seed ${options.seed})`);

@@ -1,3 +1,4 @@
+import { sealedCredentialColumns } from '../../erp/services/credentials';
 import { randomBytes } from 'node:crypto';
 import { seedDemoShop } from '../../erp/demo-setup';
 import { ShopCard } from '../../erp/entities';
@@ -88,7 +89,7 @@ export async function startDemoShop(
       { code: DEMO_SHOP_CODE },
       {
         shopDomain: simulator.shopDomain,
-        accessToken: simulator.accessToken,
+        ...sealedCredentialColumns({ kind: 'static_token', accessToken: simulator.accessToken }),
         lastOrderSyncAt: null,
         enabled: true,
       },

@@ -39,6 +39,9 @@ export const SalesHeader = defineEntity({
     exchangeRateLcyPerUnit: p.decimal().precision(20).scale(10).default('1'),
     pricesIncludingTax: p.boolean().default(false),
     shipmentMethodCode: p.string().length(10).nullable(),
+    /** From the shipment method mapping; a shipment posted without an agent takes this one. */
+    shippingAgentCode: p.string().length(10).nullable(),
+    shippingAgentServiceCode: p.string().length(10).nullable(),
     taxAreaCode: p.string().length(20).nullable(),
     taxRatePercent: p.decimal().precision(9).scale(4).default('0'),
     externalDocumentNo: p.string().length(50).nullable(),

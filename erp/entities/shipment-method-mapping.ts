@@ -11,6 +11,9 @@ export const ShipmentMethodMapping = defineEntity({
     shopCode: p.manyToOne(ShopCard).mapToPk().joinColumn('shop_code').deleteRule('cascade'),
     shopifyMethodName: p.string().length(255),
     shipmentMethodCode: p.manyToOne(ShipmentMethod).mapToPk().joinColumn('shipment_method_code').nullable(),
+    /** The carrier and its service for this method; the document header gets them. */
+    shippingAgentCode: p.string().length(10).nullable(),
+    shippingAgentServiceCode: p.string().length(10).nullable(),
   },
   uniques: [{ properties: ['shopCode', 'shopifyMethodName'] }],
 });

@@ -4,6 +4,7 @@ import { Customer } from './customer';
 import { Location } from './location';
 import { CustomerTemplate } from './customer-template';
 import type { OrderSyncFilters } from '../../domain/order-filters';
+import { CREDENTIAL_KINDS } from '../../domain/shop-credentials';
 import {
   CURRENCY_HANDLING,
   CUSTOMER_IMPORTS,
@@ -24,8 +25,21 @@ export const ShopCard = defineEntity({
   properties: {
     code: p.string().length(20).primary(),
     shopDomain: p.string().length(255).index(),
-    /** Admin API access token: a secret. Hidden from serialization; never log a ShopCard whole. */
-    accessToken: p.text().hidden().nullable().default(null),
+    /** How this card gets its Admin API token (domain/shop-credentials.ts). */
+    credentialKind: p.enum([...CREDENTIAL_KINDS]).default('client_credentials'),
+    /** Client id of the Dev Dashboard app (not a secret). */
+    clientId: p.string().length(255).nullable(),
+    // Sealed secrets (platform/secret-box.ts): hidden from serialization; never log a ShopCard whole.
+    clientSecretSealed: p.text().hidden().nullable().default(null),
+    accessTokenSealed: p.text().hidden().nullable().default(null),
+    /** When the stored access token stops working; null = it does not expire (static token). */
+    accessTokenExpiresAt: p.datetime().nullable(),
+    refreshTokenSealed: p.text().hidden().nullable().default(null),
+    refreshTokenExpiresAt: p.datetime().nullable(),
+    tokenRenewedAt: p.datetime().nullable(),
+    /** Set when Shopify refused the credentials even after a renewal: every sync of the card waits. */
+    credentialsRefusedAt: p.datetime().nullable(),
+    credentialsRefusal: p.text().nullable(),
     apiVersion: p.string().length(10).default('2026-10'),
     enabled: p.boolean().default(true),
     /** ERP currency of the shop currency; null = the shop sells in the ERP's local currency (LCY). */

@@ -8,6 +8,8 @@ import { Migration20261127182457_import_fulfillment_order_lines_optional } from 
 import { Migration20261127192000_drop_line_tax_lines } from './Migration20261127192000_drop_line_tax_lines';
 import { Migration20261127183314_config_version } from './Migration20261127183314_config_version';
 import { Migration20261127235703_order_to_import_dispatched_version } from './Migration20261127235703_order_to_import_dispatched_version';
+import { Migration20261207190000_shop_credentials } from './Migration20261207190000_shop_credentials';
+import { Migration20261207194500_shipment_method_agent } from './Migration20261207194500_shipment_method_agent';
 import { Migration20261207200000_shop_card_county_source } from './Migration20261207200000_shop_card_county_source';
 
 /**
@@ -38,6 +40,11 @@ export const ERP_MIGRATIONS: MigrationObject[] = [
   {
     name: 'Migration20261127235703_order_to_import_dispatched_version',
     class: Migration20261127235703_order_to_import_dispatched_version,
+  },
+  { name: 'Migration20261207190000_shop_credentials', class: Migration20261207190000_shop_credentials },
+  {
+    name: 'Migration20261207194500_shipment_method_agent',
+    class: Migration20261207194500_shipment_method_agent,
   },
   {
     name: 'Migration20261207200000_shop_card_county_source',

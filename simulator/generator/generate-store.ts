@@ -18,6 +18,8 @@ export interface GenerateStoreOptions {
   /** Extra currencies customers may pay in (the shop currency is always included); a real store's enabled ones by default. */
   presentmentCurrencies?: string[];
   mix?: Partial<OrderMix>;
+  /** Products besides the gift card (default: one per product template, 13). */
+  products?: number;
   /** Requests in flight while creating customers and orders (default 8). */
   concurrency?: number;
   onProgress?: (createdOrders: number, totalOrders: number) => void;
@@ -71,6 +73,7 @@ export async function generateStore(
     orders: options.orders,
     currencyCode: options.currencyCode ?? realShop?.shopCurrency ?? 'USD',
     ...(presentmentCurrencies ? { presentmentCurrencies } : {}),
+    ...(options.products !== undefined ? { products: options.products } : {}),
   });
   const catalog = await setUpStore(target, storePlan, { concurrency });
   const setupMs = performance.now() - setupStarted;

@@ -9,6 +9,7 @@ import {
   HOME_COUNTRY_BY_CURRENCY,
   LAST_NAMES,
   PRODUCT_TEMPLATES,
+  type ProductTemplate,
   type CountryProfile,
 } from './reference-data';
 
@@ -101,6 +102,8 @@ export interface StorePlanOptions {
   orders: number;
   currencyCode?: string;
   presentmentCurrencies?: string[];
+  /** Products besides the gift card (default: one per template); more repeat the templates as numbered lines. */
+  products?: number;
 }
 
 /** Extra presentment currencies a shop enables, by shop currency. */
@@ -128,7 +131,7 @@ export function planStore(options: StorePlanOptions): StorePlan {
   const shop = planShop(options);
   const home = COUNTRY_PROFILES[shop.countryCode] as CountryProfile;
   const locations = planLocations(random.fork('locations'), home);
-  const products = planProducts(random.fork('products'), shop.currencyCode);
+  const products = planProducts(random.fork('products'), shop.currencyCode, options.products);
   const customerCount = Math.min(400, Math.max(24, Math.ceil(options.orders / 4)));
   const customers = planCustomers(random.fork('customers'), customerCount, shop.countryCode);
   const giftCards = planGiftCards(
@@ -199,10 +202,25 @@ export function ean13(twelveDigits: string): string {
 
 type IdentifierKind = 'skuAndBarcode' | 'skuOnly' | 'barcodeOnly' | 'none';
 
-function planProducts(random: SeededRandom, currencyCode: string): ProductPlan[] {
-  const products: ProductPlan[] = PRODUCT_TEMPLATES.map((template) => ({
-    key: template.skuStem,
-    title: template.title,
+/** The templates to build `count` products from: each in turn, numbered from its second round on. */
+function productTemplates(count: number): { template: ProductTemplate; skuStem: string; title: string }[] {
+  return Array.from({ length: count }, (_, index) => {
+    const template = PRODUCT_TEMPLATES[index % PRODUCT_TEMPLATES.length]!;
+    const round = Math.floor(index / PRODUCT_TEMPLATES.length) + 1;
+    return round === 1
+      ? { template, skuStem: template.skuStem, title: template.title }
+      : { template, skuStem: `${template.skuStem}${round}`, title: `${template.title} ${round}` };
+  });
+}
+
+function planProducts(
+  random: SeededRandom,
+  currencyCode: string,
+  count = PRODUCT_TEMPLATES.length,
+): ProductPlan[] {
+  const products: ProductPlan[] = productTemplates(count).map(({ template, skuStem, title }) => ({
+    key: skuStem,
+    title,
     productType: template.productType,
     vendor: template.vendor,
     optionName: template.optionName,
@@ -213,12 +231,12 @@ function planProducts(random: SeededRandom, currencyCode: string): ProductPlan[]
         new Decimal(1).plus(new Decimal(index).times('0.02')),
       );
       return {
-        key: `${template.skuStem}/${optionValue}`,
+        key: `${skuStem}/${optionValue}`,
         optionValue,
         price: formatMoney(
           convertMoney(priceUsd, 'USD', currencyCode).toDecimalPlaces(0, Decimal.ROUND_UP).minus('0.05'),
         ),
-        sku: `${template.skuStem}-${optionValue.toUpperCase().replace(/[^A-Z0-9]+/g, '')}`,
+        sku: `${skuStem}-${optionValue.toUpperCase().replace(/[^A-Z0-9]+/g, '')}`,
         barcode: null,
         stock: {},
       };

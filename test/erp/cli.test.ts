@@ -1,3 +1,4 @@
+import { getShopAccessToken } from '../../erp/services/settings';
 import { cliRunner } from '../helpers/cli-runner';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import { registerCurrencyCommand } from '../../client/commands/currency';
@@ -5,7 +6,7 @@ import { registerCustomerTemplateCommand } from '../../client/commands/customer-
 import { registerMapCommand } from '../../client/commands/map';
 import { registerShopCommand } from '../../client/commands/shop';
 import { seedDemoShop } from '../../erp/demo-setup';
-import { ShopCard, ShopifyVariantLink } from '../../erp/entities';
+import { ShopifyVariantLink } from '../../erp/entities';
 import { createTestErp, type TestErp } from '../helpers/test-database';
 
 let erp: TestErp;
@@ -56,8 +57,13 @@ describe('orderbridge shop', () => {
       '--json',
     );
     expect(output).not.toContain('shpat_cli_secret');
-    expect(JSON.parse(output)).toMatchObject({ code: 'POS', hasAccessToken: true, customerImport: 'none' });
-    expect((await erp.orm.em.fork().findOneOrFail(ShopCard, 'POS')).accessToken).toBe('shpat_cli_secret');
+    expect(JSON.parse(output)).toMatchObject({
+      code: 'POS',
+      credentialKind: 'static_token',
+      hasCredentials: true,
+      customerImport: 'none',
+    });
+    expect(await getShopAccessToken(erp.orm, 'POS')).toBe('shpat_cli_secret');
   });
 
   it('sets accounts, filters and schedules, merging filters with the card’s own', async () => {
@@ -96,7 +102,7 @@ describe('orderbridge shop', () => {
 
   it('lists and shows cards, as a table or JSON', async () => {
     const table = await run('shop', 'list');
-    expect(table).toMatch(/^code\s+domain\s+enabled\s+token/);
+    expect(table).toMatch(/^code\s+domain\s+enabled\s+credentials/);
     expect(table).toContain('POS');
     const json = JSON.parse(await run('shop', 'list', '--json')) as { code: string }[];
     expect(json.map((entry) => entry.code)).toEqual(['POS', 'WEB']);

@@ -1,3 +1,5 @@
+import { sealedCredentialColumns } from '../../erp/services/credentials';
+import { getShopAccessToken } from '../../erp/services/settings';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { Customer, GlAccount, SalesHeader, ShopCard } from '../../erp/entities';
@@ -20,15 +22,15 @@ describe('the ERP store schema', () => {
     em.create(ShopCard, {
       code: 'WEB',
       shopDomain: 'schema-test.myshopify.com',
-      accessToken: 'shpat_secret',
+      ...sealedCredentialColumns({ kind: 'static_token', accessToken: 'shpat_secret' }),
       shippingChargesAccountNo: '6100',
     });
     await em.flush();
     const shop = await erp.orm.em.fork().findOneOrFail(ShopCard, 'WEB');
     expect(shop.shippingChargesAccountNo).toBe('6100');
     expect(JSON.stringify(shop)).not.toContain('shpat_secret');
-    const withToken = await erp.orm.em.fork().findOneOrFail(ShopCard, 'WEB');
-    expect(withToken.accessToken).toBe('shpat_secret');
+    expect(JSON.stringify(shop)).not.toContain('obsec1');
+    expect(await getShopAccessToken(erp.orm, 'WEB')).toBe('shpat_secret');
   });
 
   it('refuses a second order-or-invoice for one Shopify order, even of the other type', async () => {

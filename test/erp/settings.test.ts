@@ -49,7 +49,8 @@ describe('shop cards', () => {
     });
     expect(view).toMatchObject({
       code: 'POS',
-      hasAccessToken: true,
+      credentialKind: 'static_token',
+      hasCredentials: true,
       customerImport: 'with_order',
       apiVersion: '2026-10',
     });

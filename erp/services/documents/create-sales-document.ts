@@ -231,6 +231,8 @@ export async function rebuildSalesDocumentLines(
     shipmentMethodCode: draft.header.shipmentMethodCode,
     taxAreaCode: draft.header.taxAreaCode,
     taxRatePercent: draft.header.taxRatePercent,
+    shippingAgentCode: draft.header.shippingAgentCode,
+    shippingAgentServiceCode: draft.header.shippingAgentServiceCode,
     amount: draft.totals.amount,
     taxAmount: draft.totals.taxAmount,
     amountIncludingTax: draft.totals.amountIncludingTax,

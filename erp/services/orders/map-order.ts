@@ -496,6 +496,9 @@ export async function prepareSalesDocument(
 
   // Shipment method: the first charged shipping line's title; unknown titles get an empty mapping row.
   const shippingTitle = firstShippingTitle(shippingLines);
+  const shippingAgent = shippingTitle
+    ? (await config.shipmentMethodAgents(shop.code)).get(shippingTitle)
+    : undefined;
   order.shipmentMethodCode = null;
   if (shippingTitle) {
     const mappings = await config.shipmentMethodMappings(shop.code);
@@ -621,6 +624,8 @@ export async function prepareSalesDocument(
       currency,
       exchangeRateLcyPerUnit,
       shipmentMethodCode: order.shipmentMethodCode ?? null,
+      shippingAgentCode: shippingAgent?.agentCode ?? null,
+      shippingAgentServiceCode: shippingAgent?.serviceCode ?? null,
       tax,
     });
     problems.push(...draft.problems);

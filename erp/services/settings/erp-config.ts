@@ -189,6 +189,27 @@ export class ErpConfig {
     });
   }
 
+  /** Shipping method name → the shipping agent and service its mapping names (absent: none). */
+  shipmentMethodAgents(
+    shopCode: string,
+  ): Promise<ReadonlyMap<string, { agentCode: string; serviceCode: string | null }>> {
+    return this.cached(`shipment-method-agents:${shopCode}`, async () => {
+      const rows = await this.em.find(ShipmentMethodMapping, { shopCode }, { disableIdentityMap: true });
+      return new Map(
+        rows.flatMap((row) =>
+          row.shippingAgentCode
+            ? [
+                [
+                  row.shopifyMethodName,
+                  { agentCode: row.shippingAgentCode, serviceCode: row.shippingAgentServiceCode ?? null },
+                ] as const,
+              ]
+            : [],
+        ),
+      );
+    });
+  }
+
   /** Shopify location id → ERP location code (null: known but not mapped). */
   locationCodes(shopCode: string): Promise<Readonly<Record<string, string | null>>> {
     return this.cached(`location-codes:${shopCode}`, async () => {

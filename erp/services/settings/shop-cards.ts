@@ -22,6 +22,13 @@ import {
   ShopCard,
 } from '../../entities';
 import { inTransaction, type ErpContext } from '../shared/context';
+import type { CredentialKind } from '../../../domain/shop-credentials';
+import {
+  readShopCredentials,
+  sealedCredentialColumns,
+  type CredentialColumns,
+  type NewShopCredentials,
+} from '../credentials/shop-credentials';
 
 /** Every shop card setting that can be changed (SPEC §1), validated; the token is handled apart. */
 export const shopCardSettingsSchema = z
@@ -89,11 +96,14 @@ export class ShopCardError extends Error {
   }
 }
 
-/** What the CLI shows: every setting, and whether a token is stored (never the token). */
+/** What the CLI shows: every setting, and how credentials are kept (never a secret). */
 export interface ShopCardView extends Required<Omit<ShopCardSettings, 'orderSyncFilters'>> {
   code: string;
   orderSyncFilters: OrderSyncFilters;
-  hasAccessToken: boolean;
+  credentialKind: CredentialKind;
+  clientId: string | null;
+  hasCredentials: boolean;
+  credentialsRefusedAt: string | null;
   lastOrderSyncAt: string | null;
 }
 
@@ -103,7 +113,10 @@ function viewOf(shop: ShopCard): ShopCardView {
     shopDomain: shop.shopDomain,
     apiVersion: shop.apiVersion,
     enabled: shop.enabled,
-    hasAccessToken: Boolean(shop.accessToken),
+    credentialKind: shop.credentialKind,
+    clientId: shop.clientId ?? null,
+    hasCredentials: Boolean(shop.clientSecretSealed ?? shop.accessTokenSealed),
+    credentialsRefusedAt: shop.credentialsRefusedAt?.toISOString() ?? null,
     currencyCode: shop.currencyCode ?? null,
     currencyHandling: shop.currencyHandling,
     shippingChargesAccountNo: shop.shippingChargesAccountNo ?? null,
@@ -213,11 +226,28 @@ async function checkSettings(
   if (problems.length > 0) throw new ShopCardError(shopCode, problems);
 }
 
+function credentialColumns(input: {
+  accessToken?: string | null;
+  credentials?: NewShopCredentials;
+}): Partial<CredentialColumns> {
+  if (input.credentials) return sealedCredentialColumns(input.credentials);
+  if (input.accessToken)
+    return sealedCredentialColumns({ kind: 'static_token', accessToken: input.accessToken });
+  return {};
+}
+
 const SHOP_CODE = /^[A-Z0-9][A-Z0-9_-]{0,19}$/;
 
 export async function addShopCard(
   context: ErpContext,
-  input: { code: string; shopDomain: string; accessToken?: string | null; settings?: unknown },
+  input: {
+    code: string;
+    shopDomain: string;
+    /** A static Admin API token (legacy custom app); `credentials` for the other kinds. */
+    accessToken?: string | null;
+    credentials?: NewShopCredentials;
+    settings?: unknown;
+  },
 ): Promise<ShopCardView> {
   const code = input.code.toUpperCase();
   if (!SHOP_CODE.test(code))
@@ -233,7 +263,7 @@ export async function addShopCard(
     const shop = em.create(ShopCard, {
       code,
       shopDomain: input.shopDomain,
-      ...(input.accessToken ? { accessToken: input.accessToken } : {}),
+      ...credentialColumns(input),
       ...settings,
     } as never);
     // Flush and read back so the database defaults are in the view; a failed check rolls it all back.
@@ -248,7 +278,7 @@ export async function addShopCard(
 export async function updateShopCard(
   context: ErpContext,
   shopCode: string,
-  change: { settings?: unknown; accessToken?: string | null },
+  change: { settings?: unknown; accessToken?: string | null; credentials?: NewShopCredentials },
 ): Promise<ShopCardView> {
   const code = shopCode.toUpperCase();
   const settings = parseSettings(code, change.settings ?? {});
@@ -259,7 +289,9 @@ export async function updateShopCard(
         `does not exist: create it with \`orderbridge shop add ${code} --domain <shop>.myshopify.com\``,
       ]);
     em.assign(shop, settings as never);
-    if (change.accessToken !== undefined) em.assign(shop, { accessToken: change.accessToken } as never);
+    if (change.credentials || change.accessToken) em.assign(shop, credentialColumns(change) as never);
+    else if (change.accessToken === null)
+      em.assign(shop, { accessTokenSealed: null, accessTokenExpiresAt: null } as never);
     await checkSettings(em, code, viewOf(shop), Object.keys(settings));
     await em.flush();
     return viewOf(shop);
@@ -279,12 +311,9 @@ export async function listShopCards(context: ErpContext): Promise<ShopCardView[]
   );
 }
 
-/** The Admin API token of a shop card, for the Shopify client only. Never log it. */
+/** The stored Admin API token of a shop card, opened, for the Shopify client only. Never log it. */
 export async function getShopAccessToken(context: ErpContext, shopCode: string): Promise<string | null> {
-  return inTransaction(
-    context,
-    async (em) => (await em.findOne(ShopCard, shopCode.toUpperCase()))?.accessToken ?? null,
-  );
+  return (await readShopCredentials(context, shopCode))?.accessToken ?? null;
 }
 
 /**

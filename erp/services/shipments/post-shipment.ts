@@ -77,7 +77,8 @@ export async function postSalesShipment(
     const unknown = locationCodes.filter((code) => !known.has(code));
     if (unknown.length > 0)
       throw new ErpDocumentError(`Location ${unknown.join(', ')} does not exist in the ERP: check the code`);
-    const agentCode = input.shippingAgentCode?.trim().toUpperCase();
+    // Without an agent named, the one the order's shipment method mapping put on the document.
+    const agentCode = input.shippingAgentCode?.trim().toUpperCase() || document.shippingAgentCode;
     if (agentCode && !(await em.findOne(ShippingAgent, agentCode)))
       throw new ErpDocumentError(
         `Shipping agent ${agentCode} does not exist: add it with \`orderbridge shipping-agent add ${agentCode} --name <name>\``,

@@ -1,9 +1,11 @@
-import { ShipmentMethod, ShipmentMethodMapping } from '../../entities';
+import { ShipmentMethod, ShipmentMethodMapping, ShippingAgent } from '../../entities';
 import { inTransaction, type ErpContext } from '../shared/context';
 
 export interface ShipmentMethodMappingView {
   shopifyMethodName: string;
   shipmentMethodCode: string | null;
+  shippingAgentCode: string | null;
+  shippingAgentServiceCode: string | null;
 }
 
 /** Records the shipping method names a store uses (SPEC §2): new ones get an empty row to fill in. */
@@ -45,7 +47,49 @@ export async function setShipmentMethodMapping(
         onConflictMergeFields: ['shipmentMethodCode'],
       },
     );
-    return { shopifyMethodName, shipmentMethodCode };
+    const mapping = await em.findOneOrFail(ShipmentMethodMapping, { shopCode, shopifyMethodName });
+    return viewOf(mapping);
+  });
+}
+
+function viewOf(mapping: ShipmentMethodMapping): ShipmentMethodMappingView {
+  return {
+    shopifyMethodName: mapping.shopifyMethodName,
+    shipmentMethodCode: mapping.shipmentMethodCode ?? null,
+    shippingAgentCode: mapping.shippingAgentCode ?? null,
+    shippingAgentServiceCode: mapping.shippingAgentServiceCode ?? null,
+  };
+}
+
+/**
+ * Names the shipping agent (and its service) of a mapped Shopify shipping method; documents made
+ * from then on carry them. A null agent clears both.
+ */
+export async function setShipmentMethodAgent(
+  context: ErpContext,
+  shopCode: string,
+  shopifyMethodName: string,
+  agentCode: string | null,
+  serviceCode: string | null,
+): Promise<ShipmentMethodMappingView> {
+  return inTransaction(context, async (em) => {
+    const mapping = await em.findOne(ShipmentMethodMapping, { shopCode, shopifyMethodName });
+    if (!mapping)
+      throw new Error(
+        `Shop ${shopCode} has no shipping method '${shopifyMethodName}': map it first with --set "${shopifyMethodName}=<CODE>"`,
+      );
+    if (agentCode && !(await em.findOne(ShippingAgent, agentCode)))
+      throw new Error(
+        `Shipping agent ${agentCode} does not exist: add it with \`orderbridge shipping-agent add ${agentCode}\``,
+      );
+    if (serviceCode && serviceCode.length > 10)
+      throw new Error(`Shipping agent service '${serviceCode}': at most 10 characters`);
+    em.assign(mapping, {
+      shippingAgentCode: agentCode,
+      shippingAgentServiceCode: agentCode ? serviceCode : null,
+    });
+    await em.flush();
+    return viewOf(mapping);
   });
 }
 
@@ -55,10 +99,7 @@ export async function listShipmentMethodMappings(
 ): Promise<ShipmentMethodMappingView[]> {
   return inTransaction(context, async (em) =>
     (await em.find(ShipmentMethodMapping, { shopCode }, { orderBy: { shopifyMethodName: 'asc' } })).map(
-      (mapping) => ({
-        shopifyMethodName: mapping.shopifyMethodName,
-        shipmentMethodCode: mapping.shipmentMethodCode ?? null,
-      }),
+      viewOf,
     ),
   );
 }
