@@ -85,6 +85,15 @@ function checkAgainstCli(program: Command, suggestion: string): string | null {
   let positional = 0;
   for (let index = 0; index < tokens.length; index += 1) {
     const token = tokens[index]!;
+    // "..." stands for more options in a message; a command named at run time is one of the group's.
+    if (token === '...') continue;
+    if (token === DYNAMIC && positional === 0 && command.commands.length > 0) {
+      const next = tokens[index + 1];
+      const fits = command.commands.some(
+        (group) => next === undefined || group.commands.some((entry) => entry.name() === next),
+      );
+      return fits ? null : `no '${command.name()}' group has a command '${next}'`;
+    }
     const sub = positional === 0 ? command.commands.find((entry) => entry.name() === token) : undefined;
     if (sub) {
       command = sub;
