@@ -1,3 +1,4 @@
+import { cancelledRefundAmount, isCancelledUnit } from './cancelled-units';
 import { documentTotals, type DocumentTotals } from './document-totals';
 import {
   amountOf,
@@ -21,6 +22,8 @@ import type { TotalsComponent, TotalsReconciliation } from './totals-reconciliat
 /**
  * The lines of the sales credit memo for one Shopify refund (SPEC §6), and its totals:
  *
+ * - cancelled units (restock type CANCEL) → nothing: the order's document does not bill them, so
+ *   the memo neither credits them nor receives them into stock, and its total leaves them out;
  * - refunded gift cards → the sold gift card account;
  * - restocked items → item lines at the shop's return location (where Shopify restocked is ignored);
  * - refunded items not restocked → the refund account for non-restocked items;
@@ -118,7 +121,7 @@ export interface CreditMemoInput {
 export interface CreditMemoDraft {
   lines: CreditMemoLine[];
   totals: DocumentTotals;
-  /** Shopify's refund total in the document currency: what the memo's total equals. */
+  /** Shopify's refund total less its cancelled units, in the document currency: the memo's total. */
   refundTotal: string;
   /** The rounding line's amount ("0.00" when there is none). */
   rounding: string;
@@ -205,6 +208,7 @@ export function buildCreditMemo(input: CreditMemoInput): CreditMemoDraft {
   let taxedParts = 0;
 
   refund.lines.forEach((refundLine, index) => {
+    if (isCancelledUnit(refundLine)) return;
     const field = `refund.lines[${index}]`;
     const orderLine = input.orderLines[refundLine.shopifyLineId];
     const subtotal = amount(refundLine.subtotal, `${field}.subtotal`);
@@ -316,7 +320,8 @@ export function buildCreditMemo(input: CreditMemoInput): CreditMemoDraft {
     refundAccountLine(`Order adjustment: ${reason}`, value, 'refund', 'the refund has an order adjustment');
   });
 
-  const refundTotal = amount(refund.totalRefunded, 'refund.totalRefunded');
+  const cancelled = cancelledRefundAmount(refund.lines, side, pricesIncludingTax);
+  const refundTotal = amount(refund.totalRefunded, 'refund.totalRefunded').minus(cancelled);
   const notItemised = refundTotal.minus(shopifyGross);
   if (!notItemised.isZero()) {
     refundAccountLine(
@@ -370,6 +375,10 @@ export function buildCreditMemo(input: CreditMemoInput): CreditMemoDraft {
     component('total', new Decimal(totals.amountIncludingTax), refundTotal),
   ];
   const explanations: string[] = [];
+  if (!cancelled.isZero())
+    explanations.push(
+      `${money(cancelled)} ${isoCode} refunded for cancelled units, which the order's document does not bill`,
+    );
   if (!notItemised.isZero())
     explanations.push(
       `${money(notItemised)} ${isoCode} refunded beyond the itemised lines, on the refund account`,

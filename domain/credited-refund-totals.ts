@@ -1,5 +1,6 @@
 import { toDecimal, ZERO, type Decimal, type MoneySide } from './money';
 import type { MoneyBag, OrderSnapshot } from './order-snapshot';
+import { isCancelledUnit } from './cancelled-units';
 import { creditRefunds } from './refund-classification';
 import type { ShopifyTotalsForReconciliation } from './totals-reconciliation';
 
@@ -7,6 +8,7 @@ import type { ShopifyTotalsForReconciliation } from './totals-reconciliation';
  * Shopify's current totals drop with every refund, but the sales document keeps billing what was
  * sold when a credit memo credits the refund (refund-classification.ts). To compare like with like,
  * this puts the credited lines, shipping and their taxes back into Shopify's current totals.
+ * Cancelled units stay out: the document does not bill them (cancelled-units.ts).
  */
 export function shopifyTotalsBeforeCreditedRefunds(
   snapshot: Pick<OrderSnapshot, 'refunds' | 'transactions' | 'totals' | 'taxesIncluded'>,
@@ -24,8 +26,8 @@ export function shopifyTotalsBeforeCreditedRefunds(
   };
   const of = (bag: MoneyBag | null | undefined, side: MoneySide) =>
     bag ? toDecimal(bag[side].amount, `refund.${side}`) : ZERO;
-  const lineTaxes = (side: MoneySide) =>
-    refunds.flatMap((refund) => refund.lines.map((line) => of(line.totalTax, side)));
+  const creditedLines = refunds.flatMap((refund) => refund.lines.filter((line) => !isCancelledUnit(line)));
+  const lineTaxes = (side: MoneySide) => creditedLines.map((line) => of(line.totalTax, side));
   const shippingTaxes = (side: MoneySide) =>
     refunds.flatMap((refund) => (refund.shippingLines ?? []).map((line) => of(line.tax, side)));
   const shippingAmounts = (side: MoneySide) =>
@@ -34,8 +36,7 @@ export function shopifyTotalsBeforeCreditedRefunds(
         ? refund.shippingLines.map((line) => of(line.subtotal, side))
         : [of(refund.shipping, side)],
     );
-  const lineAmounts = (side: MoneySide) =>
-    refunds.flatMap((refund) => refund.lines.map((line) => of(line.subtotal, side)));
+  const lineAmounts = (side: MoneySide) => creditedLines.map((line) => of(line.subtotal, side));
   const taxOnTop = (side: MoneySide) =>
     snapshot.taxesIncluded ? [] : [...lineTaxes(side), ...shippingTaxes(side)];
   const { totals } = snapshot;

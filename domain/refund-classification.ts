@@ -1,5 +1,6 @@
+import { cancelledRefundAmount, isCancelledUnit } from './cancelled-units';
 import { toDecimal } from './money';
-import type { OrderSnapshot, Refund, Transaction, TransactionStatus } from './order-snapshot';
+import type { MoneyBag, OrderSnapshot, Refund, Transaction, TransactionStatus } from './order-snapshot';
 
 /**
  * What a Shopify refund means to the ERP (SPEC §6, reference §2.4–2.5).
@@ -21,8 +22,10 @@ export interface RefundFacts {
   /** Shopify's totalRefunded in the shop currency, a decimal string. */
   totalRefundedShop: string;
   returnId: string | null;
-  lines: readonly { restockType: string }[];
+  lines: readonly { restockType: string; subtotal: MoneyBag; totalTax: MoneyBag }[];
   transactions: readonly { kind: string; status: string }[];
+  /** The order's: whether line subtotals already include their tax. */
+  taxesIncluded: boolean;
 }
 
 const UNSETTLED: readonly TransactionStatus[] = ['PENDING', 'AWAITING_RESPONSE'];
@@ -39,11 +42,14 @@ export function refundPaymentState(transactions: RefundFacts['transactions']): R
 }
 
 /**
- * The reference's rule (a return, a non-zero total, or a RETURN restock) plus one case it misses:
- * a refund whose payment is pending shows a total of 0 but will pay money back.
+ * The reference's rule (a return, a non-zero total, or a RETURN restock) plus two cases it misses:
+ * a refund whose payment is pending shows a total of 0 but will pay money back; and money paid back
+ * for cancelled units is no credit, since the document never bills them (cancelled-units.ts).
  */
 export function classifyRefund(refund: RefundFacts): RefundKind {
-  if (!toDecimal(refund.totalRefundedShop, 'refund.totalRefunded').isZero()) return 'credit';
+  const total = toDecimal(refund.totalRefundedShop, 'refund.totalRefunded');
+  const cancelled = cancelledRefundAmount(refund.lines, 'shop', refund.taxesIncluded);
+  if (!total.isZero() && !total.equals(cancelled)) return 'credit';
   if (refund.returnId !== null) return 'credit';
   if (refund.lines.some((line) => line.restockType === 'RETURN')) return 'credit';
   if (refundPaymentState(refund.transactions) === 'pending') return 'credit';
@@ -63,12 +69,16 @@ export function transactionsOfRefund(
   return orderTransactions.filter((transaction) => wanted.has(transaction.shopifyTransactionId));
 }
 
-export function refundFactsOf(refund: Refund, orderTransactions: readonly Transaction[]): RefundFacts {
+export function refundFactsOf(
+  refund: Refund,
+  order: Pick<OrderSnapshot, 'transactions' | 'taxesIncluded'>,
+): RefundFacts {
   return {
     totalRefundedShop: refund.totalRefunded.shop.amount,
     returnId: refund.returnId,
     lines: refund.lines,
-    transactions: transactionsOfRefund(refund, orderTransactions),
+    transactions: transactionsOfRefund(refund, order.transactions),
+    taxesIncluded: order.taxesIncluded,
   };
 }
 
@@ -81,22 +91,25 @@ export function mayHaveRefunds(snapshot: Pick<OrderSnapshot, 'refunds'>): boolea
 }
 
 /** The order's refunds that become credit memos. */
-export function creditRefunds(snapshot: Pick<OrderSnapshot, 'refunds' | 'transactions'>): Refund[] {
+export function creditRefunds(
+  snapshot: Pick<OrderSnapshot, 'refunds' | 'transactions' | 'taxesIncluded'>,
+): Refund[] {
   return (snapshot.refunds ?? []).filter(
-    (refund) => classifyRefund(refundFactsOf(refund, snapshot.transactions)) === 'credit',
+    (refund) => classifyRefund(refundFactsOf(refund, snapshot)) === 'credit',
   );
 }
 
 /**
  * Units per order line (LineItem GID) that credit memos give back. Shopify's `currentQuantity`
  * already leaves them out; the sales document adds them back, since the credit memo credits them.
+ * Cancelled units stay out: they are neither billed nor credited.
  */
 export function quantitiesCreditedByRefunds(
-  snapshot: Pick<OrderSnapshot, 'refunds' | 'transactions'>,
+  snapshot: Pick<OrderSnapshot, 'refunds' | 'transactions' | 'taxesIncluded'>,
 ): ReadonlyMap<string, number> {
   const credited = new Map<string, number>();
   for (const refund of creditRefunds(snapshot)) {
-    for (const line of refund.lines)
+    for (const line of refund.lines.filter((entry) => !isCancelledUnit(entry)))
       credited.set(line.shopifyLineId, (credited.get(line.shopifyLineId) ?? 0) + line.quantity);
   }
   return credited;

@@ -1,5 +1,6 @@
 import type { DocumentAddress } from './document-address';
 import type { DocumentCurrency } from './document-currency';
+import type { DocumentTaxDecision } from './document-tax';
 import { buildDocumentLines, type DocumentLinesInput, type DraftSalesLine } from './document-lines';
 import { documentTotals, type DocumentTotals } from './document-totals';
 import type { OrderProblem } from './order-problems';
@@ -43,7 +44,6 @@ export interface SalesDocumentInput extends DocumentLinesInput {
   fulfillmentStatus: FulfillmentStatus;
   createInvoicesForFulfilledOrders: boolean;
   taxesIncluded: boolean;
-  taxExempt: boolean;
   email: string | null;
   phone: string | null;
   note: string | null;
@@ -59,7 +59,8 @@ export interface SalesDocumentInput extends DocumentLinesInput {
   shipmentMethodCode: string | null;
   shippingAgentCode?: string | null;
   shippingAgentServiceCode?: string | null;
-  taxArea: { code: string; taxRatePercent: string } | null;
+  /** Header, lines and totals are all taxed by this one decision. */
+  tax: DocumentTaxDecision;
 }
 
 export interface DraftSalesDocument {
@@ -72,11 +73,11 @@ export interface DraftSalesDocument {
 /**
  * The whole sales document for an imported order, from values already resolved by mapping.
  * Addresses: the order's bill-to and ship-to as Shopify has them, the customer's own where the order
- * has none; sell-to = bill-to (SPEC §4.2). A tax-exempt order is taxed at 0.
+ * has none; sell-to = bill-to (SPEC §4.2). Every tax amount follows the one tax decision given.
  */
 export function buildSalesDocument(input: SalesDocumentInput): DraftSalesDocument {
   const { lines, problems } = buildDocumentLines(input);
-  const taxRatePercent = input.taxExempt || !input.taxArea ? '0' : input.taxArea.taxRatePercent;
+  const { taxRatePercent } = input.tax;
   const totals = documentTotals(lines, {
     pricesIncludingTax: input.taxesIncluded,
     taxRatePercent,
@@ -101,7 +102,7 @@ export function buildSalesDocument(input: SalesDocumentInput): DraftSalesDocumen
       shipmentMethodCode: input.shipmentMethodCode,
       shippingAgentCode: input.shippingAgentCode ?? null,
       shippingAgentServiceCode: input.shippingAgentServiceCode ?? null,
-      taxAreaCode: input.taxArea?.code ?? null,
+      taxAreaCode: input.tax.taxAreaCode,
       taxRatePercent,
       externalDocumentNo: input.orderName,
       documentDate: input.orderCreatedAt.slice(0, 10),

@@ -165,7 +165,7 @@ export function planShipmentFulfillment(input: PlanShipmentInput): ShipmentFulfi
       notSent(
         quantity,
         'location-not-mapped',
-        `location ${locationLabel(line.locationCode)} is not mapped to a Shopify location: map it with \`orderbridge map location\` to send such lines`,
+        `location ${locationLabel(line.locationCode)} is not mapped to a Shopify location: map it with \`orderbridge map locations <shop> --set "<Shopify location>=<location code>"\` to send such lines`,
       );
       continue;
     }

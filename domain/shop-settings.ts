@@ -19,6 +19,10 @@ export const TAX_AREA_PRIORITIES = [
 ] as const;
 export type TaxAreaPriority = (typeof TAX_AREA_PRIORITIES)[number];
 
+/** What a tax area's county is matched with: the address's province code, or its name (SPEC §1). */
+export const COUNTY_SOURCES = ['code', 'name'] as const;
+export type CountySource = (typeof COUNTY_SOURCES)[number];
+
 export const RETURN_REFUND_PROCESSES = ['none', 'import_only', 'auto_credit_memo'] as const;
 export type ReturnRefundProcess = (typeof RETURN_REFUND_PROCESSES)[number];
 
@@ -45,6 +49,7 @@ export interface ShopSettings {
   createInvoicesForFulfilledOrders: boolean;
   shopifyOrderNoOnDocumentLine: boolean;
   taxAreaPriority: TaxAreaPriority;
+  countySource: CountySource;
   locationRequired: boolean;
   customerImport: CustomerImport;
   customerMappingType: CustomerMappingType;

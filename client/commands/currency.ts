@@ -3,6 +3,7 @@ import { listExchangeRates, setExchangeRate } from '../../erp/services/settings'
 import type { AppContext } from '../app-context';
 import { printRecord, printTable } from '../output';
 import { withAppContext } from '../run-command';
+import { wakeWorkFixedBy } from '../wake-after-change';
 import { decimalNumber } from '../option-parsers';
 
 /** `orderbridge currency rate|rates`: exchange rates; orders waiting for a rate map on retry (SPEC §1). */
@@ -30,6 +31,7 @@ export function registerCurrencyCommand(program: Command, context: () => AppCont
             ...(options.description ? { description: options.description } : {}),
           });
           printRecord(result as unknown as Record<string, unknown>, Boolean(options.json));
+          await wakeWorkFixedBy(appContext, 'exchange-rate');
         }),
     );
 

@@ -9,6 +9,7 @@ import {
 import type { AppContext } from '../app-context';
 import { printRecord, printTable } from '../output';
 import { withAppContext } from '../run-command';
+import { wakeWorkFixedBy } from '../wake-after-change';
 
 const orNull = (value: string | undefined) =>
   value === undefined ? undefined : value.toLowerCase() === 'none' ? null : value;
@@ -56,6 +57,7 @@ export function registerCustomerTemplateCommand(program: Command, context: () =>
             ...(defaultCustomerNo !== undefined ? { defaultCustomerNo } : {}),
           });
           printRecord(row as unknown as Record<string, unknown>, Boolean(options.json));
+          await wakeWorkFixedBy(appContext, 'customer-template', shopCode);
         }),
     );
 
@@ -85,6 +87,7 @@ export function registerCustomerTemplateCommand(program: Command, context: () =>
           taxAreaCode: options.taxArea ?? null,
         });
         console.log(`${result.created ? 'Created' : 'Updated'} customer template ${result.code}.`);
+        await wakeWorkFixedBy(appContext, 'customer-template');
       }),
     );
 

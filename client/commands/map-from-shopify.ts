@@ -15,6 +15,7 @@ import { listLocations } from '../../shopify/locations';
 import type { AppContext } from '../app-context';
 import { printTable } from '../output';
 import { withAppContext } from '../run-command';
+import { wakeWorkFixedBy } from '../wake-after-change';
 
 interface MapOptions {
   fetch?: boolean;
@@ -86,6 +87,7 @@ export function registerShopifyMapCommands(map: Command, context: () => AppConte
           await setShipmentMethodAgent(orm, shopCode, name, agentCode || null, serviceCode || null);
         }
         printTable(await listShipmentMethodMappings(orm, shopCode), Boolean(options.json));
+        if (options.set?.length) await wakeWorkFixedBy(appContext, 'shipment-method-mapping', shopCode);
       }),
     );
 
@@ -130,6 +132,7 @@ export function registerShopifyMapCommands(map: Command, context: () => AppConte
           await setLocationMapping(orm, shopCode, match.shopifyLocationId, code);
         }
         printTable(await listLocationMappings(orm, shopCode), Boolean(options.json));
+        if (options.set?.length) await wakeWorkFixedBy(appContext, 'location-mapping', shopCode);
       }),
     );
 }

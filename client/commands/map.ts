@@ -6,6 +6,7 @@ import { getShopCard, listShopCards } from '../../erp/services/settings';
 import type { AppContext } from '../app-context';
 import { printRecord } from '../output';
 import { withAppContext } from '../run-command';
+import { wakeWorkFixedBy } from '../wake-after-change';
 import { NotFoundError } from '../exit-codes';
 
 /** The store a mapping belongs to: the shop card's, or the only store there is. */
@@ -65,6 +66,7 @@ export function registerMapCommand(program: Command, context: () => AppContext):
             options.variantCode ?? null,
           );
           printRecord(mapped as unknown as Record<string, unknown>, Boolean(options.json));
+          await wakeWorkFixedBy(appContext, 'item-mapping');
         }),
     );
 
@@ -91,6 +93,7 @@ export function registerMapCommand(program: Command, context: () => AppContext):
           options.customer,
         );
         printRecord(mapped as unknown as Record<string, unknown>, Boolean(options.json));
+        await wakeWorkFixedBy(appContext, 'customer-mapping');
       }),
     );
   return map;

@@ -6,6 +6,7 @@ import type { RefundStatus } from '../../workflows/refund-messages';
 import type { AppContext } from '../app-context';
 import { resolveOrderReference } from '../order-reference';
 import { printRecord, printTable } from '../output';
+import { flagNeedsAttention } from '../exit-codes';
 import { withAppContext } from '../run-command';
 import { dispatchRefund } from '../../temporal/dispatch-refund';
 import { requestCreditMemo } from '../../temporal/refund-requests';
@@ -101,7 +102,18 @@ export function registerRefundCommand(program: Command, context: () => AppContex
           source: 'operator',
         });
         try {
-          printRefundStatus(await requestCreditMemo(client, found), Boolean(options.json));
+          const status = await requestCreditMemo(client, found);
+          printRefundStatus(status, Boolean(options.json));
+          if (status.stage === 'waiting-for-payment' && !options.json) {
+            console.log(
+              `Refund ${found.refund} of order ${found.order}: its payment is still pending in Shopify, so no ` +
+                'credit memo was made (Shopify shows no refunded amount until it settles). The refund is ' +
+                'checked again by itself and its credit memo is made once the payment settles; ' +
+                `\`orderbridge refund list --order ${found.order.replace(/^#/, '')}\` shows when.`,
+            );
+          }
+          if (status.stage !== 'credit-memo-created')
+            flagNeedsAttention(`refund ${found.refund} has no credit memo yet (${status.stage})`);
         } catch (error) {
           if (error instanceof WorkflowUpdateFailedError) {
             throw new Error(

@@ -1,6 +1,7 @@
 import { Option, type Command } from 'commander';
 import {
   addShopCard,
+  getShopAccessToken,
   getShopCard,
   listShopCards,
   type ShopCardView,
@@ -13,10 +14,13 @@ import {
   ITEM_MAPPING_MODES,
   RETURN_REFUND_PROCESSES,
   TAX_AREA_PRIORITIES,
+  COUNTY_SOURCES,
 } from '../../domain/shop-settings';
 import type { AppContext } from '../app-context';
 import { printRecord, printTable } from '../output';
 import { withAppContext } from '../run-command';
+import { requireStoreCurrency } from '../shop-currency';
+import { wakeWorkFixedBy } from '../wake-after-change';
 import { NotFoundError, UsageError } from '../exit-codes';
 import { clientSecretFrom, wakeOrdersAfterCredentialChange } from './shop-connect';
 
@@ -127,6 +131,13 @@ const SETTING_OPTIONS: SettingOption[] = [
     description: 'which address decides the tax area',
     parse: text,
     choices: TAX_AREA_PRIORITIES,
+  },
+  {
+    flag: '--county-source <source>',
+    key: 'countySource',
+    description: "what tax areas' counties hold: the province code or its name",
+    parse: text,
+    choices: COUNTY_SOURCES,
   },
   {
     flag: '--location-required <bool>',
@@ -361,11 +372,18 @@ export function registerShopCommand(program: Command, context: () => AppContext)
   ).action(async (code: string, options: TokenOptions & { domain: string } & Record<string, unknown>) =>
     withAppContext(context, async (appContext) => {
       const accessToken = await tokenFrom(options);
+      const settings = settingsFrom(options);
+      await requireStoreCurrency(appContext, {
+        code,
+        shopDomain: options.domain,
+        currencyCode: (settings.currencyCode as string | null | undefined) ?? null,
+        accessToken: accessToken ?? null,
+      });
       const view = await addShopCard(await appContext.erp(), {
         code,
         shopDomain: options.domain,
         ...(accessToken ? { accessToken } : {}),
-        settings: settingsFrom(options),
+        settings,
       });
       printShop(view, Boolean(options.json));
     }),
@@ -406,6 +424,17 @@ export function registerShopCommand(program: Command, context: () => AppContext)
         if (clientSecret && !clientId) throw new Error('--client-id: required with a client secret');
         const settings = settingsFrom(options, current.orderSyncFilters as Record<string, unknown>);
         if (options.domain) settings.shopDomain = options.domain;
+        if (settings.currencyCode !== undefined || options.domain || accessToken) {
+          await requireStoreCurrency(appContext, {
+            code,
+            shopDomain: options.domain ?? current.shopDomain,
+            currencyCode:
+              settings.currencyCode !== undefined
+                ? (settings.currencyCode as string | null)
+                : current.currencyCode,
+            accessToken: accessToken === undefined ? await getShopAccessToken(orm, code) : accessToken,
+          });
+        }
         const view = await updateShopCard(orm, code, {
           settings,
           ...(accessToken !== undefined ? { accessToken } : {}),
@@ -415,6 +444,7 @@ export function registerShopCommand(program: Command, context: () => AppContext)
         });
         printShop(view, Boolean(options.json));
         if (accessToken || clientSecret) console.log(await wakeOrdersAfterCredentialChange(appContext, code));
+        await wakeWorkFixedBy(appContext, 'shop-card', view.code);
       }),
   );
 

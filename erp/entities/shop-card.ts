@@ -12,6 +12,7 @@ import {
   ITEM_MAPPING_MODES,
   RETURN_REFUND_PROCESSES,
   TAX_AREA_PRIORITIES,
+  COUNTY_SOURCES,
 } from '../../domain/shop-settings';
 
 /**
@@ -63,6 +64,8 @@ export const ShopCard = defineEntity({
     createInvoicesForFulfilledOrders: p.boolean().default(true),
     shopifyOrderNoOnDocumentLine: p.boolean().default(false),
     taxAreaPriority: p.enum([...TAX_AREA_PRIORITIES]).default('ship_sell_bill'),
+    /** Whether tax areas' counties hold province codes or names. */
+    countySource: p.enum([...COUNTY_SOURCES]).default('code'),
     /** Item lines must carry a location: an unmapped fulfillment location blocks the document. */
     locationRequired: p.boolean().default(true),
     returnRefundProcess: p.enum([...RETURN_REFUND_PROCESSES]).default('import_only'),

@@ -12,6 +12,7 @@ import { Migration20261207190000_shop_credentials } from './Migration20261207190
 import { Migration20261207190000_order_to_import_total_any_size } from './Migration20261207190000_order_to_import_total_any_size';
 import { Migration20261207194500_shipment_method_agent } from './Migration20261207194500_shipment_method_agent';
 import { Migration20261207191500_webhooks } from './Migration20261207191500_webhooks';
+import { Migration20261207200000_shop_card_county_source } from './Migration20261207200000_shop_card_county_source';
 
 /**
  * Every migration in the order it runs. New ones are created with `npm run migration:create -- <name>`
@@ -52,4 +53,8 @@ export const ERP_MIGRATIONS: MigrationObject[] = [
     class: Migration20261207194500_shipment_method_agent,
   },
   { name: 'Migration20261207191500_webhooks', class: Migration20261207191500_webhooks },
+  {
+    name: 'Migration20261207200000_shop_card_county_source',
+    class: Migration20261207200000_shop_card_county_source,
+  },
 ];

@@ -207,8 +207,9 @@ export async function createSalesDocument(
 
 /**
  * Rebuilds the lines of an open document after Shopify edits (SPEC §10), in the caller's
- * transaction. When mapping now fails (e.g. an added item is not mapped) the document is left as it
- * was and the problems are returned.
+ * transaction. The document keeps the tax decision it was made with, so its header, lines and
+ * totals stay taxed alike whatever the shop card's priority says now. When mapping now fails (e.g.
+ * an added item is not mapped) the document is left as it was and the problems are returned.
  */
 export async function rebuildSalesDocumentLines(
   em: EntityManager,
@@ -216,7 +217,8 @@ export async function rebuildSalesDocumentLines(
   header: SalesHeader,
 ): Promise<{ rebuilt: boolean; problems: OrderProblem[] }> {
   const frozenCurrencyHandling = header.currencyHandling === 'presentment' ? 'presentment' : 'shop';
-  const prepared = await prepareSalesDocument(em, order, { frozenCurrencyHandling });
+  const frozenTax = { taxAreaCode: header.taxAreaCode ?? null, taxRatePercent: header.taxRatePercent };
+  const prepared = await prepareSalesDocument(em, order, { frozenCurrencyHandling, frozenTax });
   if (blockingProblems(prepared.problems).length > 0 || !prepared.draft) {
     return { rebuilt: false, problems: prepared.problems };
   }
@@ -227,6 +229,8 @@ export async function rebuildSalesDocumentLines(
   em.assign(header, {
     shipToAddress: draft.header.shipToAddress,
     shipmentMethodCode: draft.header.shipmentMethodCode,
+    taxAreaCode: draft.header.taxAreaCode,
+    taxRatePercent: draft.header.taxRatePercent,
     shippingAgentCode: draft.header.shippingAgentCode,
     shippingAgentServiceCode: draft.header.shippingAgentServiceCode,
     amount: draft.totals.amount,

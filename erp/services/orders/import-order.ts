@@ -173,6 +173,8 @@ function shippingFields(
       snapshot.presentmentCurrencyCode,
     ),
     discountAllocations: line.discountAllocations,
+    // Shopify sends no channel liability for most taxes: those are the merchant's to remit.
+    taxLines: line.taxLines.map((taxLine) => ({ ...taxLine, channelLiable: taxLine.channelLiable ?? false })),
   };
 }
 

@@ -17,8 +17,9 @@ import {
 } from '../../../domain/sales-document';
 import { billedQuantity, quantitiesCreditedByRefunds } from '../../../domain/refund-classification';
 import { pickTaxArea, taxAreaAddress, type TaxAddress } from '../../../domain/tax-area-priority';
+import { decideDocumentTax, type DocumentTaxDecision } from '../../../domain/document-tax';
 import type { OrderAddress } from '../../../domain/order-snapshot';
-import type { CurrencyHandling, ShopSettings } from '../../../domain/shop-settings';
+import type { CountySource, CurrencyHandling, ShopSettings } from '../../../domain/shop-settings';
 import { ImportedOrder, type SalesHeader } from '../../entities';
 import { inTransaction, type ErpContext } from '../shared/context';
 import {
@@ -351,11 +352,12 @@ async function chooseCustomer(
   return { decision, customer: null };
 }
 
-function taxAddress(address: OrderAddress | null | undefined): TaxAddress | null {
+/** The parts of an order address the tax area is looked up by; the county as the shop card says. */
+function taxAddress(address: OrderAddress | null | undefined, countySource: CountySource): TaxAddress | null {
   if (!address) return null;
   return {
     countryCode: address.countryCode,
-    county: address.provinceCode ?? address.province,
+    county: countySource === 'name' ? address.province : address.provinceCode,
     city: address.city,
   };
 }
@@ -394,6 +396,44 @@ async function writeLineItems(
 }
 
 /**
+ * The tax area by the shop's priority (its address decides alone), else the bill-to customer's own,
+ * taxed at 0 when the order is tax exempt. A priority address without a tax area is a problem.
+ */
+async function decideTaxArea(
+  config: ErpConfig,
+  shop: ShopSettings,
+  order: ImportedOrder,
+  sellToCustomer: CustomerRecord | null,
+  billToCustomer: CustomerRecord | null,
+  problems: OrderProblem[],
+): Promise<DocumentTaxDecision> {
+  const deciding = taxAreaAddress(shop.taxAreaPriority, {
+    shipTo: taxAddress(order.shippingAddress, shop.countySource),
+    billTo: taxAddress(order.billingAddress, shop.countySource),
+    sellTo: sellToCustomer
+      ? { countryCode: sellToCustomer.countryCode, county: sellToCustomer.county, city: sellToCustomer.city }
+      : null,
+  });
+  let taxArea: Readonly<TaxAreaRecord> | null = null;
+  if (deciding?.address.countryCode) {
+    const candidates = await config.taxAreasOfCountry(deciding.address.countryCode.toUpperCase());
+    taxArea = pickTaxArea(candidates, deciding.address);
+    if (!taxArea) {
+      problems.push(
+        OrderProblems.taxAreaNotFound(
+          order.name,
+          deciding.role,
+          deciding.address.countryCode,
+          deciding.address.county,
+        ),
+      );
+    }
+  }
+  if (!taxArea && billToCustomer?.taxAreaCode) taxArea = await config.taxArea(billToCustomer.taxAreaCode);
+  return decideDocumentTax(taxArea, order.taxExempt);
+}
+
+/**
  * Everything mapping decides for an order (customer, items, shipment method, currency and rate, tax
  * area, locations) and the draft document that follows, with every problem found. Writes the
  * decisions onto the order (and creates the customer when selection says so) in the caller's
@@ -403,7 +443,11 @@ async function writeLineItems(
 export async function prepareSalesDocument(
   em: EntityManager,
   order: ImportedOrder,
-  options: { frozenCurrencyHandling?: CurrencyHandling; work?: OrderWork } = {},
+  options: {
+    frozenCurrencyHandling?: CurrencyHandling;
+    frozenTax?: DocumentTaxDecision;
+    work?: OrderWork;
+  } = {},
 ): Promise<PreparedDocument> {
   const work = options.work ?? (await loadOrderWork(em, order));
   const { config, shippingLines } = work;
@@ -507,31 +551,10 @@ export async function prepareSalesDocument(
     currency = chosenCurrency.currency;
   }
 
-  // Tax area: the address the shop's priority names; else the bill-to customer's own.
-  const deciding = taxAreaAddress(shop.taxAreaPriority, {
-    shipTo: taxAddress(order.shippingAddress),
-    billTo: taxAddress(order.billingAddress),
-    sellTo: sellToCustomer
-      ? { countryCode: sellToCustomer.countryCode, county: sellToCustomer.county, city: sellToCustomer.city }
-      : null,
-  });
-  let taxArea: Readonly<TaxAreaRecord> | null = null;
-  if (deciding?.address.countryCode) {
-    const candidates = await config.taxAreasOfCountry(deciding.address.countryCode.toUpperCase());
-    taxArea = pickTaxArea(candidates, deciding.address);
-    if (!taxArea) {
-      problems.push(
-        OrderProblems.taxAreaNotFound(
-          order.name,
-          deciding.role,
-          deciding.address.countryCode,
-          deciding.address.county,
-        ),
-      );
-    }
-  }
-  if (!taxArea && billToCustomer?.taxAreaCode) taxArea = await config.taxArea(billToCustomer.taxAreaCode);
-  order.taxAreaCode = taxArea?.code ?? null;
+  // One tax decision for the whole document; a rebuild keeps the one its document was made with.
+  const tax =
+    options.frozenTax ?? (await decideTaxArea(config, shop, order, sellToCustomer, billToCustomer, problems));
+  order.taxAreaCode = tax.taxAreaCode;
 
   let draft: DraftSalesDocument | null = null;
   if (sellToCustomer && billToCustomer && currency) {
@@ -593,7 +616,6 @@ export async function prepareSalesDocument(
       fulfillmentStatus: order.snapshot.fulfillmentStatus,
       createInvoicesForFulfilledOrders: shop.createInvoicesForFulfilledOrders,
       taxesIncluded: order.taxesIncluded,
-      taxExempt: order.taxExempt,
       email: order.email ?? null,
       phone: order.phone ?? null,
       note: order.note ?? null,
@@ -608,7 +630,7 @@ export async function prepareSalesDocument(
       shipmentMethodCode: order.shipmentMethodCode ?? null,
       shippingAgentCode: shippingAgent?.agentCode ?? null,
       shippingAgentServiceCode: shippingAgent?.serviceCode ?? null,
-      taxArea: taxArea ? { code: taxArea.code, taxRatePercent: taxArea.taxRatePercent } : null,
+      tax,
     });
     problems.push(...draft.problems);
   }

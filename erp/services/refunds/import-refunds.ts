@@ -73,7 +73,7 @@ async function writePaymentDetails(
 }
 
 function refundFields(refund: Refund, snapshot: OrderSnapshot) {
-  const facts = refundFactsOf(refund, snapshot.transactions);
+  const facts = refundFactsOf(refund, snapshot);
   return {
     shopifyCreatedAt: date(refund.createdAt),
     processedAt: date(refund.processedAt),

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { ErpSetup } from '../../entities';
+import { entityManagerOf, type ErpContext } from '../shared/context';
 import type { ErpConfig, ErpSetupRecord } from './erp-config';
 
 export class ErpNotSetUpError extends Error {
@@ -23,4 +24,9 @@ export async function requireErpSetup(config: ErpConfig): Promise<Readonly<ErpSe
   const setup = await config.erpSetup();
   if (!setup) throw new ErpNotSetUpError();
   return setup;
+}
+
+/** The ERP's local currency code (LCY). */
+export async function localCurrencyCode(context: ErpContext): Promise<string> {
+  return (await getErpSetup(entityManagerOf(context))).lcyCode;
 }

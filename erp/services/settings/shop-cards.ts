@@ -8,6 +8,7 @@ import {
   ITEM_MAPPING_MODES,
   RETURN_REFUND_PROCESSES,
   TAX_AREA_PRIORITIES,
+  COUNTY_SOURCES,
 } from '../../../domain/shop-settings';
 import { refundProcessCombinationProblem, type RefundProcessChange } from '../../../domain/refund-settings';
 import {
@@ -54,6 +55,7 @@ export const shopCardSettingsSchema = z
     closeRequiresInvoice: z.boolean(),
     shopifyOrderNoOnDocumentLine: z.boolean(),
     taxAreaPriority: z.enum(TAX_AREA_PRIORITIES),
+    countySource: z.enum(COUNTY_SOURCES),
     locationRequired: z.boolean(),
     returnRefundProcess: z.enum(RETURN_REFUND_PROCESSES),
     returnLocationCode: z.string().min(1).nullable(),
@@ -129,6 +131,7 @@ function viewOf(shop: ShopCard): ShopCardView {
     closeRequiresInvoice: shop.closeRequiresInvoice,
     shopifyOrderNoOnDocumentLine: shop.shopifyOrderNoOnDocumentLine,
     taxAreaPriority: shop.taxAreaPriority,
+    countySource: shop.countySource,
     locationRequired: shop.locationRequired,
     returnRefundProcess: shop.returnRefundProcess,
     returnLocationCode: shop.returnLocationCode ?? null,

@@ -18,6 +18,7 @@ export function toShopSettings(shop: ShopCard): ShopSettings {
     createInvoicesForFulfilledOrders: shop.createInvoicesForFulfilledOrders,
     shopifyOrderNoOnDocumentLine: shop.shopifyOrderNoOnDocumentLine,
     taxAreaPriority: shop.taxAreaPriority,
+    countySource: shop.countySource,
     locationRequired: shop.locationRequired,
     customerImport: shop.customerImport,
     customerMappingType: shop.customerMappingType,

@@ -55,7 +55,8 @@ const refund = (overrides: Partial<Refund> = {}): Refund => ({
   ...overrides,
 });
 
-const facts = (overrides: Partial<Refund> = {}) => refundFactsOf(refund(overrides), []);
+const facts = (overrides: Partial<Refund> = {}) =>
+  refundFactsOf(refund(overrides), { transactions: [], taxesIncluded: false });
 
 describe('refundPaymentState', () => {
   it('is pending while any refund transaction is pending or awaiting a response', () => {

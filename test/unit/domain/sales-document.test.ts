@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { documentAddressFromOrder, type DocumentAddress } from '../../../domain/document-address';
+import { decideDocumentTax } from '../../../domain/document-tax';
 import {
   buildSalesDocument,
   firstShippingTitle,
@@ -95,7 +96,6 @@ const input = (overrides: Partial<SalesDocumentInput> = {}): SalesDocumentInput 
   fulfillmentStatus: 'UNFULFILLED',
   createInvoicesForFulfilledOrders: true,
   taxesIncluded: false,
-  taxExempt: false,
   email: 'kari@example.com',
   phone: null,
   note: 'Leave at the door',
@@ -108,7 +108,7 @@ const input = (overrides: Partial<SalesDocumentInput> = {}): SalesDocumentInput 
   currency: { side: 'shop', isoCode: 'NOK', currencyCode: null },
   exchangeRateLcyPerUnit: '1',
   shipmentMethodCode: 'STD',
-  taxArea: { code: 'NO-VAT', taxRatePercent: '25' },
+  tax: decideDocumentTax({ code: 'NO-VAT', taxRatePercent: '25' }, false),
   ...overrides,
 });
 
@@ -145,7 +145,7 @@ describe('buildSalesDocument', () => {
   it('taxes a tax-exempt order at 0 and keeps a foreign currency with its rate', () => {
     const { header, totals } = buildSalesDocument(
       input({
-        taxExempt: true,
+        tax: decideDocumentTax({ code: 'NO-VAT', taxRatePercent: '25' }, true),
         currency: { side: 'presentment', isoCode: 'EUR', currencyCode: 'EUR' },
         exchangeRateLcyPerUnit: '11.7',
       }),
