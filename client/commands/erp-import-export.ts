@@ -64,7 +64,7 @@ export function registerErpImportExportCommands(program: Command, context: () =>
           skipInvalid: Boolean(options.skipInvalid),
         });
         printImportReport(report, options);
-        if (report.written && !options.json) console.log(await afterMasterDataChanged(appContext, kind.name));
+        if (report.written) await afterMasterDataChanged(appContext, kind.name);
         // A refused file failed; rows refused in a dry run or skipped by --skip-invalid need a look.
         if (report.rejectedRows === 0) return;
         if (report.written || options.dryRun) flagNeedsAttention(`${report.rejectedRows} row(s) rejected`);

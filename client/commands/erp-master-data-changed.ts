@@ -1,17 +1,29 @@
+import type { ConfigurationChange } from '../../domain/configuration-fixes';
 import type { MasterDataKindName } from '../../erp/services/master-data';
 import type { AppContext } from '../app-context';
+import { wakeWorkFixedBy } from '../wake-after-change';
 
 /**
- * Hook run after master data changed through the CLI (add, set, a written import, `map items
- * --from-shopify`): the place to wake the orders whose open problem the change can fix. Until the
- * service that finds and wakes them is on this branch, they re-check on their own back-off and the
- * note says so. The problems each kind can fix: item, item-variant → ITEM_NOT_MAPPED; customer →
- * CUSTOMER_NOT_FOUND; tax-area → TAX_AREA_NOT_FOUND; gl-account → ACCOUNT_NOT_SET; location →
- * LOCATION_NOT_MAPPED; shipment-method → SHIPMENT_METHOD_NOT_MAPPED.
+ * The configuration change whose waiting orders a master-data kind can unblock. A wider change
+ * than needed only costs those orders one early re-check.
  */
-export function afterMasterDataChanged(appContext: AppContext, kind: MasterDataKindName): Promise<string> {
-  void appContext;
-  return Promise.resolve(
-    `orders waiting on a ${kind} re-check by themselves; \`orderbridge order retry <#name>\` re-checks one now`,
-  );
+const CHANGE_OF_KIND: Record<MasterDataKindName, ConfigurationChange> = {
+  item: 'item-mapping',
+  'item-variant': 'item-mapping',
+  customer: 'customer-mapping',
+  'tax-area': 'customer-template',
+  'gl-account': 'shop-card',
+  location: 'location-mapping',
+  'shipment-method': 'shipment-method-mapping',
+};
+
+/**
+ * Run after master data changed through the CLI (add, set, a written import, `map items
+ * --from-shopify`): wakes the orders and refunds whose open problem the change can fix.
+ */
+export async function afterMasterDataChanged(
+  appContext: AppContext,
+  kind: MasterDataKindName,
+): Promise<void> {
+  await wakeWorkFixedBy(appContext, CHANGE_OF_KIND[kind]);
 }

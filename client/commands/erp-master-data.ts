@@ -81,7 +81,7 @@ function registerKind(erp: Command, context: () => AppContext, kind: MasterDataK
         const write = verb === 'add' ? addMasterRecord : setMasterRecord;
         const record = await write(await appContext.erp(), kind, key, fieldValues(kind, options));
         printRecord(record, Boolean(options.json));
-        if (!options.json) console.log(await afterMasterDataChanged(appContext, kind.name));
+        await afterMasterDataChanged(appContext, kind.name);
       }),
     );
   change('add');

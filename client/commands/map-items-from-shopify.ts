@@ -78,7 +78,7 @@ export function registerMapItemsFromShopifyCommand(program: Command, context: ()
             `${report.createdItems} items created, ${report.unmapped.length} not mapped`,
         );
         if (report.unmapped.length > 0) printTable(report.unmapped, false);
-        if (report.mapped > 0) console.log(await afterMasterDataChanged(appContext, 'item'));
+        if (report.mapped > 0) await afterMasterDataChanged(appContext, 'item');
       }),
     );
 }
