@@ -153,8 +153,18 @@ describe('mappings and templates', () => {
       /NOPE does not exist/,
     );
     expect(await listShipmentMethodMappings(erp.orm, 'POS')).toEqual([
-      { shopifyMethodName: 'Express', shipmentMethodCode: null },
-      { shopifyMethodName: 'Standard', shipmentMethodCode: 'STD' },
+      {
+        shopifyMethodName: 'Express',
+        shipmentMethodCode: null,
+        shippingAgentCode: null,
+        shippingAgentServiceCode: null,
+      },
+      {
+        shopifyMethodName: 'Standard',
+        shipmentMethodCode: 'STD',
+        shippingAgentCode: null,
+        shippingAgentServiceCode: null,
+      },
     ]);
   });
 
