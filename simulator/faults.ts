@@ -1,3 +1,5 @@
+import { seededRandom } from './seeded-random';
+
 /** What can go wrong with a request, on purpose. */
 export type FaultKind = 'server-error' | 'too-many-requests' | 'throttled' | 'slow' | 'drop';
 
@@ -37,18 +39,6 @@ export const DEFAULT_FAULT_SETTINGS: FaultSettings = {
   retryAfterSeconds: 2,
 };
 
-/** mulberry32: small, fast and good enough for picking faults deterministically. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /**
  * Fault injection, configured at start and changeable at run time: a seeded share of requests
  * per kind, plus a queue of faults for the next N requests (which come first).
@@ -61,7 +51,7 @@ export class FaultInjector {
 
   constructor(settings: Partial<FaultSettings> = {}) {
     this.settings = { ...DEFAULT_FAULT_SETTINGS, ...settings, rates: { ...(settings.rates ?? {}) } };
-    this.draw = random(this.settings.seed);
+    this.draw = seededRandom(this.settings.seed);
   }
 
   /** Changes settings; a new seed restarts the random sequence. */
@@ -74,7 +64,7 @@ export class FaultInjector {
     const total = Object.values(next.rates).reduce((sum, rate) => sum + (rate ?? 0), 0);
     if (total > 1 + 1e-9) throw new Error(`fault rates add up to ${total}; at most 1`);
     this.settings = next;
-    if (settings.seed !== undefined) this.draw = random(next.seed);
+    if (settings.seed !== undefined) this.draw = seededRandom(next.seed);
   }
 
   /** The next `count` requests meet `kind` (before any random draw). */

@@ -28,7 +28,7 @@ export {
   type OperationStats,
   type SimulatorStats,
 } from './server';
-export type { WebhookDelivery, WebhookOptions } from './webhooks';
+export type { WebhookDelivery, WebhookFault, WebhookOptions } from './webhooks';
 export {
   parseSearchQuery,
   formatSearchNode,

@@ -1,4 +1,5 @@
 import { createHmac, randomUUID } from 'node:crypto';
+import { seededRandom } from './seeded-random';
 import type { OrderRecord, WebhookSubscriptionRecord } from './records';
 import type { ShopStore, StoreEvent } from './store';
 import { orderPayload, refundPayload, fulfillmentPayload } from './webhook-payloads';
@@ -13,7 +14,21 @@ export interface WebhookOptions {
   initialRetryDelayMs: number;
   /** Per-attempt timeout (Shopify gives a callback 5 s). */
   timeoutMs: number;
+  /**
+   * Shares (0..1, adding up to at most 1) of deliveries that meet a fault, as real delivery is
+   * at least once and unordered: sent twice under one event id, held back until a later
+   * delivery has been answered, or never sent at all (no retry).
+   */
+  faultShares: Partial<Record<WebhookFault, number>>;
+  /** Seed of the fault draw, so a run with the same events meets the same faults. */
+  faultSeed: number;
+  /** How long an out-of-order delivery waits for a later one before it goes anyway. */
+  outOfOrderMaxHoldMs: number;
 }
+
+export type WebhookFault = 'duplicate' | 'out-of-order' | 'drop';
+
+const WEBHOOK_FAULTS: readonly WebhookFault[] = ['drop', 'duplicate', 'out-of-order'];
 
 export interface WebhookDelivery {
   webhookId: string;
@@ -23,9 +38,11 @@ export interface WebhookDelivery {
   uri: string;
   body: string;
   attempts: number;
-  status: 'pending' | 'delivered' | 'failed';
+  status: 'pending' | 'delivered' | 'failed' | 'dropped';
   responseStatuses: (number | string)[];
   triggeredAt: string;
+  /** The fault this delivery met on purpose, if any (a duplicate's copy says `duplicate`). */
+  fault?: WebhookFault;
 }
 
 const TOPIC_BY_EVENT: Record<StoreEvent['kind'], string> = {
@@ -78,17 +95,32 @@ export class WebhookDispatcher {
   private readonly timers = new Set<NodeJS.Timeout>();
   private stopped = false;
   private readonly unsubscribe: () => void;
+  private drawFault: () => number;
+  /** Releases of held (out-of-order) deliveries, waiting for a later delivery to be answered. */
+  private held: (() => void)[] = [];
 
   constructor(
     private readonly store: ShopStore,
     options: Partial<WebhookOptions> & { secret: string; apiVersion: string },
   ) {
-    this.options = { maxAttempts: 9, initialRetryDelayMs: 1000, timeoutMs: 5000, ...options };
+    this.options = {
+      maxAttempts: 9,
+      initialRetryDelayMs: 1000,
+      timeoutMs: 5000,
+      faultShares: {},
+      faultSeed: 1,
+      outOfOrderMaxHoldMs: 1000,
+      ...options,
+    };
+    assertFaultShares(this.options.faultShares);
+    this.drawFault = seededRandom(this.options.faultSeed);
     this.unsubscribe = store.onEvent((event) => this.onEvent(event));
   }
 
   configure(options: Partial<WebhookOptions>): void {
+    if (options.faultShares) assertFaultShares(options.faultShares);
     Object.assign(this.options, options);
+    if (options.faultSeed !== undefined) this.drawFault = seededRandom(options.faultSeed);
   }
 
   /** Resolves when every delivery started so far has succeeded or given up. */
@@ -101,6 +133,7 @@ export class WebhookDispatcher {
     this.unsubscribe();
     for (const timer of this.timers) clearTimeout(timer);
     this.timers.clear();
+    for (const release of this.held.splice(0)) release();
   }
 
   private onEvent(event: StoreEvent): void {
@@ -128,9 +161,66 @@ export class WebhookDispatcher {
         triggeredAt,
       };
       this.deliveries.push(delivery);
-      const running = this.deliver(delivery, subscription).finally(() => this.pending.delete(running));
+      const running = this.dispatch(delivery, subscription).finally(() => this.pending.delete(running));
       this.pending.add(running);
     }
+  }
+
+  private pickFault(): WebhookFault | undefined {
+    const draw = this.drawFault();
+    let threshold = 0;
+    for (const fault of WEBHOOK_FAULTS) {
+      threshold += this.options.faultShares[fault] ?? 0;
+      if (draw < threshold) return fault;
+    }
+    return undefined;
+  }
+
+  private async dispatch(delivery: WebhookDelivery, subscription: WebhookSubscriptionRecord): Promise<void> {
+    const fault = this.pickFault();
+    delivery.fault = fault;
+    if (fault === 'drop') {
+      delivery.status = 'dropped';
+      return;
+    }
+    if (fault === 'out-of-order') {
+      await this.holdUntilLaterAnswered();
+      await this.deliver(delivery, subscription);
+      return;
+    }
+    const earlierHeld = this.held.splice(0);
+    try {
+      await this.deliver(delivery, subscription);
+    } finally {
+      for (const release of earlierHeld) release();
+    }
+    if (fault === 'duplicate' && !this.stopped) {
+      const copy: WebhookDelivery = {
+        ...delivery,
+        attempts: 0,
+        status: 'pending',
+        responseStatuses: [],
+      };
+      this.deliveries.push(copy);
+      await this.deliver(copy, subscription);
+    }
+  }
+
+  /** Waits until a later delivery has been answered (or the hold limit passes). */
+  private holdUntilLaterAnswered(): Promise<void> {
+    return new Promise<void>((resolve) => {
+      const release = () => {
+        clearTimeout(timer);
+        this.timers.delete(timer);
+        resolve();
+      };
+      const timer = setTimeout(() => {
+        this.held = this.held.filter((entry) => entry !== release);
+        release();
+      }, this.options.outOfOrderMaxHoldMs);
+      this.timers.add(timer);
+      this.held.push(release);
+    });
   }
 
   private payloadFor(event: StoreEvent): Record<string, unknown> {
@@ -207,6 +297,17 @@ export class WebhookDispatcher {
     }
     delivery.status = 'failed';
   }
+}
+
+function assertFaultShares(shares: Partial<Record<WebhookFault, number>>): void {
+  let total = 0;
+  for (const [fault, share] of Object.entries(shares)) {
+    if (!Number.isFinite(share) || share < 0 || share > 1) {
+      throw new Error(`webhook fault share ${fault}=${share}: expected a number from 0 to 1`);
+    }
+    total += share;
+  }
+  if (total > 1 + 1e-9) throw new Error(`webhook fault shares add up to ${total}; at most 1`);
 }
 
 function trimFields(

@@ -1,7 +1,8 @@
 import { InvalidArgumentError, type Command } from 'commander';
 import { PLAN_LIMITS, startShopifySimulator, type PlanName, type RunningSimulator } from '../../simulator';
 import type { FaultKind } from '../../simulator/faults';
-import { parseFaultSpec } from '../../simulator/fault-spec';
+import { parseFaultSpec, parseWebhookFaultSpec } from '../../simulator/fault-spec';
+import type { WebhookFault } from '../../simulator/webhooks';
 import { printRecord } from '../output';
 import { whenStopRequested } from '../shutdown';
 import { wholeNumber } from '../option-parsers';
@@ -20,6 +21,8 @@ export interface SimCommandOptions {
   /** Share of requests meeting each fault (see parseFaultSpec). */
   faults?: Partial<Record<FaultKind, number>>;
   faultSeed?: number;
+  /** Share of webhook deliveries duplicated, reordered or dropped (see parseWebhookFaultSpec). */
+  webhookFaults?: Partial<Record<WebhookFault, number>>;
   json?: boolean;
 }
 
@@ -28,6 +31,14 @@ function faultRates(value: string): Partial<Record<FaultKind, number>> {
     return parseFaultSpec(value);
   } catch (error) {
     throw new InvalidArgumentError(`--faults ${(error as Error).message}.`);
+  }
+}
+
+function webhookFaultShares(value: string): Partial<Record<WebhookFault, number>> {
+  try {
+    return parseWebhookFaultSpec(value);
+  } catch (error) {
+    throw new InvalidArgumentError(`--webhook-faults ${(error as Error).message}.`);
   }
 }
 
@@ -52,6 +63,9 @@ export async function startSimulatorFromCli(
     webhookSecret: options.webhookSecret,
     currencyCode: options.currency,
     ...(options.faults ? { faults: { rates: options.faults, seed: options.faultSeed ?? 1 } } : {}),
+    ...(options.webhookFaults
+      ? { webhooks: { faultShares: options.webhookFaults, faultSeed: options.faultSeed ?? 1 } }
+      : {}),
   });
   if (options.orders !== undefined && options.orders > 0) {
     const started = Date.now();
@@ -93,7 +107,16 @@ export function registerSimCommand(program: Command): void {
       'share of requests that fail, per fault: 5xx, 429, throttled, drop, slow (e.g. "5xx=0.02,429=0.01,drop=0.01")',
       faultRates,
     )
-    .option('--fault-seed <n>', 'seed of the fault draw (with --faults)', wholeNumber({ min: 0 }))
+    .option(
+      '--webhook-faults <spec>',
+      'share of webhook deliveries duplicated, reordered or dropped (e.g. "duplicate=0.05,out-of-order=0.05,drop=0.1")',
+      webhookFaultShares,
+    )
+    .option(
+      '--fault-seed <n>',
+      'seed of the fault draw (with --faults or --webhook-faults)',
+      wholeNumber({ min: 0 }),
+    )
     .option('--json', 'print the connection details as JSON')
     .action(async (options: SimCommandOptions) => {
       const stopRequested = whenStopRequested();
@@ -107,6 +130,7 @@ export function registerSimCommand(program: Command): void {
           throttle: simulator.throttle.status(),
           orders: simulator.store.orders.length,
           faults: options.faults ? JSON.stringify(options.faults) : 'none',
+          webhookFaults: options.webhookFaults ? JSON.stringify(options.webhookFaults) : 'none',
         },
         Boolean(options.json),
       );

@@ -1,8 +1,8 @@
 import { Command } from 'commander';
 import { describe, expect, it } from 'vitest';
 import { registerSimCommand, startSimulatorFromCli } from '../../client/commands/sim';
-import { parseFaultSpec } from '../../simulator/fault-spec';
-import { gqlData } from './helpers';
+import { parseFaultSpec, parseWebhookFaultSpec } from '../../simulator/fault-spec';
+import { createOrder, gqlData, seedCatalog } from './helpers';
 
 describe('orderbridge sim', () => {
   it('starts the simulator with the chosen plan, shop and token', async () => {
@@ -79,5 +79,47 @@ describe('orderbridge sim', () => {
     await expect(program.parseAsync(['node', 'orderbridge', 'sim', '--faults', '5xx=x'])).rejects.toThrow(
       /--faults "5xx=x": the share must be a number/,
     );
+  });
+
+  it('reads webhook delivery fault shares and hands them to the simulator', async () => {
+    expect(parseWebhookFaultSpec('duplicate=0.05,out-of-order=0.05,drop=0.1')).toEqual({
+      duplicate: 0.05,
+      'out-of-order': 0.05,
+      drop: 0.1,
+    });
+    expect(() => parseWebhookFaultSpec('late=0.1')).toThrow(/one of duplicate, dup, out-of-order/);
+    const simulator = await startSimulatorFromCli(
+      {
+        port: 0,
+        host: '127.0.0.1',
+        plan: 'basic',
+        shop: 'hook-faults.myshopify.com',
+        token: 'shpat_cli',
+        webhookSecret: 'secret',
+        currency: 'USD',
+        webhookFaults: { drop: 1 },
+      },
+      () => undefined,
+    );
+    try {
+      await gqlData(
+        simulator,
+        `mutation { webhookSubscriptionCreate(topic: ORDERS_CREATE,
+          webhookSubscription: { uri: "http://127.0.0.1:9/hooks" }) { userErrors { message } } }`,
+      );
+      const catalog = seedCatalog(simulator);
+      await createOrder(simulator, { lineItems: [{ variantId: catalog.mug, quantity: 1 }] });
+      await simulator.webhooks.idle();
+      expect(simulator.webhooks.deliveries.map(({ status, attempts }) => ({ status, attempts }))).toEqual([
+        { status: 'dropped', attempts: 0 },
+      ]);
+    } finally {
+      await simulator.stop();
+    }
+    const program = new Command('orderbridge').exitOverride().configureOutput({ writeErr: () => undefined });
+    registerSimCommand(program);
+    await expect(
+      program.parseAsync(['node', 'orderbridge', 'sim', '--webhook-faults', 'drop=2']),
+    ).rejects.toThrow(/--webhook-faults "drop=2": the share must be a number/);
   });
 });
