@@ -31,7 +31,8 @@ afterEach(() => {
 
 /** Runs the commands against the test database; returns what they printed. */
 const run = cliRunner({
-  env: () => ({ DATABASE_URL: erp.databaseUrl }),
+  // Shopify calls (the shop currency check) go to a closed loopback port, never to the internet.
+  env: () => ({ DATABASE_URL: erp.databaseUrl, SHOPIFY_API_BASE_URL: 'http://127.0.0.1:9' }),
   erp: () => erp.orm,
   register: (program, context) => {
     registerShopCommand(program, context);
