@@ -231,6 +231,17 @@ describe('webhook receiver: one event, one effect', () => {
   });
 });
 
+describe('webhook receiver: bursts', () => {
+  it('answers every delivery of a burst larger than the database pool', async () => {
+    // The ERP pool holds 10 connections; each delivery also looks its order's shop card up.
+    const orders = await Promise.all([capOrder(), capOrder()]);
+    const deliveries = orders.flatMap((order) => Array.from({ length: 15 }, () => orderDelivery(order.id)));
+    const statuses = await Promise.all(deliveries.map((delivery) => post(delivery)));
+    expect(statuses).toEqual(deliveries.map(() => 200));
+    for (const order of orders) expect(await workflowExists(order.id)).toBe(true);
+  });
+});
+
 describe('webhook receiver: Temporal is the durable queue', () => {
   let gate: TcpGate;
   let gatedConnection: Connection;

@@ -9,32 +9,36 @@ export interface WebhookEventKey {
 
 /**
  * Runs `effect` for an event unless it already had it: one event, one effect, however often it is
- * delivered. The event is recorded only when the effect succeeded, in the same transaction that
- * holds a lock on the event, so a duplicate arriving meanwhile waits and then finds it recorded;
- * a failed effect records nothing and Shopify's retry runs it again.
+ * delivered. The event is claimed by its row first and the row goes again when the effect fails,
+ * so Shopify's retry runs it then. No connection is held while the effect waits on Temporal: a
+ * burst of deliveries must not hold the whole pool while each effect needs a connection too.
+ * A duplicate arriving while the first delivery is still at work is answered as a duplicate.
  */
 export async function runOncePerWebhookEvent(
   context: ErpContext,
   event: WebhookEventKey,
   effect: () => Promise<void>,
 ): Promise<'done' | 'duplicate'> {
-  return inTransaction(context, async (em) => {
-    await em.execute('select pg_advisory_xact_lock(hashtextextended(?, 0))', [
-      `webhook:${event.shopDomain}:${event.eventId}`,
-    ]);
-    const seen = await em.execute<{ found: number }[]>(
-      'select 1 as found from webhook_delivery where shop_domain = ? and event_id = ?',
-      [event.shopDomain, event.eventId],
-    );
-    if (seen.length > 0) return 'duplicate';
+  const claimed = await inTransaction(context, (em) =>
+    em.execute<{ event_id: string }[]>(
+      'insert into webhook_delivery (shop_domain, event_id, topic) values (?, ?, ?) ' +
+        'on conflict do nothing returning event_id',
+      [event.shopDomain, event.eventId, event.topic],
+    ),
+  );
+  if (claimed.length === 0) return 'duplicate';
+  try {
     await effect();
-    await em.execute('insert into webhook_delivery (shop_domain, event_id, topic) values (?, ?, ?)', [
-      event.shopDomain,
-      event.eventId,
-      event.topic,
-    ]);
-    return 'done';
-  });
+  } catch (error) {
+    await inTransaction(context, (em) =>
+      em.execute('delete from webhook_delivery where shop_domain = ? and event_id = ?', [
+        event.shopDomain,
+        event.eventId,
+      ]),
+    );
+    throw error;
+  }
+  return 'done';
 }
 
 /** Forgets events older than Shopify's retry window and then some; returns how many went. */
