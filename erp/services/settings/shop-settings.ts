@@ -1,7 +1,5 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
-import { OrderProblems, OrderProblemsError } from '../../../domain/order-problems';
 import type { ShopSettings } from '../../../domain/shop-settings';
-import { ShopCard } from '../../entities';
+import type { ShopCard } from '../../entities';
 
 /** The settings the business rules read, as a plain object (never the access token). */
 export function toShopSettings(shop: ShopCard): ShopSettings {
@@ -27,15 +25,4 @@ export function toShopSettings(shop: ShopCard): ShopSettings {
     itemMappingMode: shop.itemMappingMode,
     orderSyncFilters: shop.orderSyncFilters,
   };
-}
-
-/** The shop card, or an OrderProblemsError naming the order and how to create the card. */
-export async function requireShopCard(
-  em: EntityManager,
-  shopCode: string,
-  orderName: string,
-): Promise<ShopCard> {
-  const shop = await em.findOne(ShopCard, shopCode);
-  if (!shop) throw new OrderProblemsError([OrderProblems.shopNotFound(orderName, shopCode)]);
-  return shop;
 }
