@@ -56,7 +56,7 @@ export async function openErp(options: ErpOrmOptions & { migrate?: boolean }): P
 /**
  * Whether a migration of ERP_MIGRATIONS is missing from the migrations table. One query instead
  * of MikroORM's migrator, which loads and sets up umzug on every start (a third of a CLI
- * command's CPU); `orm.migrator` loads @mikro-orm/migrations only when something is applied.
+ * command's CPU); `migratorOf` loads @mikro-orm/migrations only when something is applied.
  */
 async function hasUnappliedMigrations(orm: ErpOrm): Promise<boolean> {
   try {
@@ -73,23 +73,34 @@ async function hasUnappliedMigrations(orm: ErpOrm): Promise<boolean> {
 
 const MIGRATION_LOCK_KEY = 0x0b0b_0001;
 
+/**
+ * The migrator, registered on first use: loading @mikro-orm/migrations only when migrations run
+ * keeps it off every CLI start, and registering it ourselves does not depend on MikroORM finding
+ * the package from the process's working directory.
+ */
+export async function migratorOf(orm: ErpOrm) {
+  const { Migrator } = await import('@mikro-orm/migrations');
+  if (!orm.config.getExtension('@mikro-orm/migrator')) Migrator.register(orm);
+  return orm.migrator;
+}
+
 export async function migrateErp(orm: ErpOrm): Promise<string[]> {
   const connection = orm.em.getConnection();
   // Serialise concurrent starters (two workers, a CLI and a worker) on one advisory lock.
   const knex = connection.getKnex();
   return knex.transaction(async (trx) => {
     await trx.raw('select pg_advisory_xact_lock(?)', [MIGRATION_LOCK_KEY]);
-    const executed = await orm.migrator.up();
+    const executed = await (await migratorOf(orm)).up();
     return executed.map((migration) => migration.name);
   });
 }
 
 export async function pendingMigrations(orm: ErpOrm): Promise<string[]> {
-  return (await orm.migrator.getPendingMigrations()).map((migration) => migration.name);
+  return (await (await migratorOf(orm)).getPendingMigrations()).map((migration) => migration.name);
 }
 
 export async function executedMigrations(orm: ErpOrm): Promise<string[]> {
-  return (await orm.migrator.getExecutedMigrations()).map((migration) => migration.name);
+  return (await (await migratorOf(orm)).getExecutedMigrations()).map((migration) => migration.name);
 }
 
 /** CREATE DATABASE when it does not exist, connecting to the server's `postgres` database. */

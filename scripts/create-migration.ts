@@ -4,7 +4,7 @@
  * Usage: npm run migration:create -- <short_name>
  */
 import { MikroORM } from '@mikro-orm/postgresql';
-import { dropDatabase, erpOrmConfig, ensureDatabaseExists } from '../erp/orm';
+import { dropDatabase, erpOrmConfig, ensureDatabaseExists, migratorOf } from '../erp/orm';
 
 const name = process.argv[2];
 if (!name || !/^[a-z0-9_]+$/.test(name)) {
@@ -15,8 +15,9 @@ const scratchUrl = `postgres://postgres@127.0.0.1:5432/orderbridge_migration_scr
 await dropDatabase(scratchUrl);
 await ensureDatabaseExists(scratchUrl);
 const orm = await MikroORM.init(erpOrmConfig({ databaseUrl: scratchUrl }));
-await orm.migrator.up();
-const created = await orm.migrator.createMigration(undefined, false, false, name);
+const migrator = await migratorOf(orm);
+await migrator.up();
+const created = await migrator.createMigration(undefined, false, false, name);
 await orm.close(true);
 await dropDatabase(scratchUrl);
 if (!created.fileName) {

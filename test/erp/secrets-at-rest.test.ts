@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
-import { dropDatabase, migrateErp, openErp } from '../../erp/orm';
+import { dropDatabase, migrateErp, migratorOf, openErp } from '../../erp/orm';
 import {
   clientSecretsForShopDomain,
   readShopCredentials,
@@ -129,7 +129,7 @@ describe('secrets at rest', () => {
     const databaseUrl = `postgres://postgres@127.0.0.1:5432/ob_test_${inject('testRunId')}_${randomBytes(4).toString('hex')}`;
     const orm = await openErp({ databaseUrl, migrate: false, poolMax: 2 });
     try {
-      await orm.migrator.up({ to: 'Migration20261127235703_order_to_import_dispatched_version' });
+      await (await migratorOf(orm)).up({ to: 'Migration20261127235703_order_to_import_dispatched_version' });
       await orm.em
         .fork()
         .getConnection()
