@@ -35,6 +35,7 @@ import type {
   ProcessOrderResult,
 } from '../workflows/contracts/order';
 import type { createShopifyClientSource } from './shopify-clients';
+import { credentialsProblem } from './credentials-problem';
 
 /** Transient failures in a row after which a step shows on the order (it still retries). */
 export const STEP_FAILING_AFTER_ATTEMPTS = 3;
@@ -93,27 +94,6 @@ function documentDue(
   return attempt.mode === 'now' || imported.firstImport || imported.changed || imported.hasDocument;
 }
 
-function credentialsProblem(
-  input: ImportOrderInput,
-  orderName: string,
-  error: ShopCredentialsRefusedError | ShopCredentialsMissingError,
-): OrderProblem {
-  if (error instanceof ShopCredentialsRefusedError) {
-    return OrderProblems.shopCredentialsRefused(
-      orderName,
-      input.shopCode,
-      `credentials refused since ${error.refusedAt.toISOString()} (${error.shopifyMessage})`,
-      error.fix,
-    );
-  }
-  return OrderProblems.shopCredentialsRefused(
-    orderName,
-    input.shopCode,
-    'has no credentials',
-    `connect it with \`orderbridge shop connect ${input.shopCode} --domain ${input.store} --client-id <id> --client-secret-env <VAR>\``,
-  );
-}
-
 export function createOrderActivities(
   deps: ActivityDeps,
   shopifyClientFor: ReturnType<typeof createShopifyClientSource>,
@@ -144,7 +124,11 @@ export function createOrderActivities(
           store: input.store,
           shopifyOrderId: input.shopifyOrderId,
         });
-        const problem = credentialsProblem(input, listed?.name ?? input.shopifyOrderId, error);
+        const problem = credentialsProblem(
+          listed?.name ?? input.shopifyOrderId,
+          { shopCode: input.shopCode, shopDomain: input.store },
+          error,
+        );
         await markOrderToImportFailed(deps.orm, input.store, input.shopifyOrderId, problem.message);
         return {
           orderName: listed?.name ?? input.shopifyOrderId,

@@ -37,6 +37,7 @@ import type {
   SyncShipmentResult,
 } from '../workflows/contracts/shipment';
 import type { createShopifyClientSource } from './shopify-clients';
+import { credentialsProblem, isCredentialsFailure } from './credentials-problem';
 
 /**
  * A request whose answer was lost is sent again only this long after it was sent, and only when
@@ -286,6 +287,21 @@ export function createShipmentActivities(
         });
       } catch (error) {
         await recordShipmentSyncError(deps.orm, shipment.sync.id, describe(error)).catch(() => undefined);
+        if (isCredentialsFailure(error)) {
+          // The order shows the card's refusal (typed, with the fix) rather than a generic failure.
+          throw ApplicationFailure.create({
+            message: error.message,
+            type: error.name,
+            nonRetryable: true,
+            details: [
+              credentialsProblem(
+                shopify.orderName,
+                { shopCode: shopify.shopCode, shopDomain: shopify.store },
+                error,
+              ),
+            ],
+          });
+        }
         throw finalIfHopeless(error);
       }
     },
@@ -324,6 +340,16 @@ export function createShipmentActivities(
           });
           closedAt = closed.closedAt ?? null;
         } catch (error) {
+          if (isCredentialsFailure(error)) {
+            // Not the order's fault: it waits for the card's credentials, shown as such.
+            const problem = credentialsProblem(
+              facts.orderName,
+              { shopCode: facts.shopCode, shopDomain: facts.store },
+              error,
+            );
+            await recordOrderCloseRefused(deps.orm, input.importedOrderId, problem);
+            return { outcome: 'refused', problem };
+          }
           if (!(error instanceof ShopifyUserErrors)) throw finalIfHopeless(error);
           const reason = error.userErrors.map((userError) => userError.message).join('; ');
           const problem = orderCloseRefused(facts.orderName, reason);

@@ -22,6 +22,7 @@ import type { createShopifyClientSource } from './shopify-clients';
 import { mapWithConcurrency } from '../platform/concurrency';
 import { ShopCredentialsRefusedError } from '../shopify/credentials-refused';
 import { ShopCredentialsMissingError } from './shop-access-tokens';
+import { requireScopesForWindow } from './order-sync-scopes';
 
 /** Discovery looks back this far before the watermark: Shopify's search index lags writes a little. */
 export const ORDER_SYNC_OVERLAP_MS = 10 * 60 * 1000;
@@ -144,6 +145,12 @@ export function createSyncOrdersActivities(
         filter: toShopifySearchQuery(filters),
       });
       const signal = cancellationSignal();
+      await requireScopesForWindow(client, {
+        shopCode: shop.code,
+        windowStart: new Date(updatedAtMin),
+        firstSync: input.updatedAtMin === undefined && !shop.lastOrderSyncAt,
+        signal,
+      });
       const requestsBefore = client.counters.snapshot().requests;
       let after = resumed?.after ?? null;
       // The last finished page's progress, beaten often: a sync whose worker died is retried within

@@ -231,6 +231,17 @@ export async function startGraphqlServer(options: GraphqlServerOptions): Promise
       send(response, answer.status, answer.body);
       return;
     }
+    if (url.pathname === '/admin/oauth/authorize') {
+      const answer = options.app.authorize(url.searchParams, store.shop.myshopifyDomain as string);
+      if (answer.status === 302) {
+        stats.byStatus[302] = (stats.byStatus[302] ?? 0) + 1;
+        response.writeHead(302, { Location: answer.location, 'Content-Length': 0 });
+        response.end();
+      } else {
+        send(response, answer.status, answer.body);
+      }
+      return;
+    }
     const match = /^\/admin\/api\/([^/]+)\/graphql\.json$/.exec(url.pathname);
     if (!match || !(SUPPORTED_API_VERSIONS as readonly string[]).includes(match[1]!)) {
       send(response, 404, { errors: 'Not Found' });
