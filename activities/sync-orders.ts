@@ -19,6 +19,7 @@ import type {
   OrderSyncFilterOverrides,
 } from '../workflows/contracts/order';
 import type { ActivityDeps } from './deps';
+import { reconcilerFinds } from '../platform/metrics';
 import type { createShopifyClientSource } from './shopify-clients';
 import { mapWithConcurrency } from '../platform/concurrency';
 import { ShopCredentialsRefusedError } from '../shopify/credentials-refused';
@@ -201,6 +202,7 @@ export function createSyncOrdersActivities(
             ),
           );
           await markOrdersDispatched(em.fork(), shop.shopDomain, outcome.toDispatch);
+          reconcilerFinds.inc({ shop: shop.code }, outcome.toDispatch.length);
           counts.dispatched += outcome.toDispatch.length;
           counts.alreadyDispatched += outcome.alreadyDispatched;
           counts.foundWithoutWebhook += unannounced.length;

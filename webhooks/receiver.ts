@@ -2,6 +2,7 @@ import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest }
 import { readDoorbell, type Doorbell } from '../domain/webhook-doorbell';
 import type { WebhookShopCard } from '../domain/webhook-routing';
 import type { Logger } from '../platform/logger';
+import { registerMetricsRoute, webhookDeliveriesVerified } from '../platform/metrics';
 import type { WebhookCounters } from './counters';
 import { isValidShopifySignature } from './signature';
 
@@ -73,9 +74,7 @@ export function buildWebhookReceiver(deps: WebhookReceiverDeps): FastifyInstance
     return reply.code(error.statusCode && error.statusCode < 500 ? error.statusCode : 500).send();
   });
 
-  app.get('/metrics', async (_request, reply) =>
-    reply.type('text/plain; version=0.0.4').send(`${counters.prometheusText()}\n`),
-  );
+  registerMetricsRoute(app);
   app.get('/health', async () => ({ ok: true }));
 
   app.post(WEBHOOK_PATH, async (request: FastifyRequest, reply: FastifyReply) => {
@@ -95,6 +94,7 @@ export function buildWebhookReceiver(deps: WebhookReceiverDeps): FastifyInstance
       logger.warn({ shopDomain }, 'webhook refused: invalid signature');
       return reply.code(401).send();
     }
+    webhookDeliveriesVerified.inc({ topic: topic ?? 'unknown' });
     let body: unknown;
     try {
       body = JSON.parse(rawBody.toString('utf8'));
