@@ -58,6 +58,7 @@ const TOPIC_BY_EVENT: Record<StoreEvent['kind'], string> = {
   'order-paid': 'ORDERS_PAID',
   'order-fulfilled': 'ORDERS_FULFILLED',
   'order-partially-fulfilled': 'ORDERS_PARTIALLY_FULFILLED',
+  'bulk-operation-finished': 'BULK_OPERATIONS_FINISH',
 };
 
 /** Topics the simulator delivers. */
@@ -65,6 +66,8 @@ export const DELIVERED_TOPICS = Object.values(TOPIC_BY_EVENT);
 
 /** `ORDERS_CREATE` → `orders/create`, as X-Shopify-Topic carries it. */
 export function topicHeader(topic: string): string {
+  // The one topic whose resource is two words.
+  if (topic === 'BULK_OPERATIONS_FINISH') return 'bulk_operations/finish';
   const [resource, ...action] = topic.toLowerCase().split('_');
   return `${resource}/${action.join('_')}`;
 }
@@ -240,6 +243,18 @@ export class WebhookDispatcher {
   }
 
   private payloadFor(event: StoreEvent): Record<string, unknown> {
+    if (event.kind === 'bulk-operation-finished') {
+      // Shopify's bulk_operations/finish body: the operation's id and outcome, lowercase.
+      const operation = event.operation;
+      return {
+        admin_graphql_api_id: operation.id,
+        completed_at: operation.completedAt(),
+        created_at: operation.createdAt,
+        error_code: operation.errorCode()?.toLowerCase() ?? null,
+        status: operation.status().toLowerCase(),
+        type: operation.type.toLowerCase(),
+      };
+    }
     const order: OrderRecord = event.order;
     switch (event.kind) {
       case 'refund-created':
