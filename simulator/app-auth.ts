@@ -10,6 +10,8 @@ import type { SimulatorClock } from './clock';
  */
 export interface SimulatedAppOptions {
   clientId?: string;
+  /** The app's name, as `App.title` shows it (e.g. the provider of its risk assessments). */
+  title?: string;
   clientSecret?: string;
   /** The legacy custom-app token (never expires); undefined = none. */
   staticAccessToken?: string;
@@ -56,6 +58,14 @@ function loopback(url: URL): boolean {
   return url.protocol === 'http:' && ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
 }
 
+/** An `App` as records hold it (the provider of a risk assessment, for one). */
+export interface AppRecord {
+  __typename: 'App';
+  id: string;
+  title: string;
+  apiKey: string;
+}
+
 /** What orderbridge asks for, plus read_all_orders: the default installation lacks nothing. */
 export const DEFAULT_ACCESS_SCOPES = [
   'read_orders',
@@ -91,6 +101,7 @@ export type TokenCheck = 'valid' | 'invalid';
 
 export class SimulatedApp {
   readonly clientId: string;
+  readonly title: string;
   clientSecret: string;
   accessScopes: string[];
   installed = true;
@@ -110,6 +121,7 @@ export class SimulatedApp {
     options: SimulatedAppOptions = {},
   ) {
     this.clientId = options.clientId ?? 'simulator-client-id';
+    this.title = options.title ?? 'orderbridge';
     this.clientSecret = options.clientSecret ?? 'shpss_simulator_client_secret';
     this.staticAccessToken = options.staticAccessToken;
     this.clientCredentialsTokenSeconds = options.clientCredentialsTokenSeconds ?? 86_399;
@@ -183,6 +195,11 @@ export class SimulatedApp {
     const accessToken = this.newToken('shpat_');
     this.accessTokens.set(accessToken, { expiresAt: null });
     return { status: 200, body: { access_token: accessToken, scope: this.accessScopes.join(',') } };
+  }
+
+  /** The app as the schema's `App` object shows it. */
+  record(): AppRecord {
+    return { __typename: 'App', id: 'gid://shopify/App/1', title: this.title, apiKey: this.clientId };
   }
 
   private now(): number {
