@@ -143,7 +143,7 @@ try {
     .sort((first, second) => first - second);
   const lost = created.length - latencies.length;
   await simulator.webhooks.idle();
-  log(`receiver counters: ${receiver.counters.prometheusText().replace(/\n/g, ' ')}`);
+  log(`receiver counters: ${JSON.stringify(receiver.counters.snapshot())}`);
 
   // Phase 2: a burst of signed deliveries at once (orders/updated of the orders just imported,
   // each a new event); the reply time is what Shopify's 5-second limit is about.
