@@ -11,6 +11,7 @@ import {
 } from '../erp/services/orders';
 import { highestRisk, orderChannel } from '../shopify/order-snapshot';
 import { discoverOrderPages, updatedWindowQuery, type OrderToImport } from '../shopify/order-discovery';
+import { ordersNotAnnounced } from '../erp/services/webhooks';
 import { dispatchOrderChange } from '../temporal/dispatch-order';
 import type {
   DiscoverOrdersInput,
@@ -124,6 +125,7 @@ export function createSyncOrdersActivities(
         claimedByOtherShop: 0,
         alreadyImported: 0,
         alreadyDispatched: 0,
+        foundWithoutWebhook: 0,
         shopifyRequests: 0,
         ...resumed?.counts,
       };
@@ -179,6 +181,8 @@ export function createSyncOrdersActivities(
           counts.filteredOut += outcome.filteredOut + outcome.neverImportable;
           counts.claimedByOtherShop += outcome.claimedByOtherShop;
           counts.alreadyImported += outcome.upToDate;
+          // What the reconciler is for: orders whose change no webhook announced (dropped, or late).
+          const unannounced = await ordersNotAnnounced(em.fork(), shop.shopDomain, outcome.toDispatch);
           await mapWithConcurrency(outcome.toDispatch, ORDER_DISPATCH_CONCURRENCY, (order: OrderToDispatch) =>
             dispatchOrderChange(
               deps.temporalClient,
@@ -201,6 +205,7 @@ export function createSyncOrdersActivities(
           reconcilerFinds.inc({ shop: shop.code }, outcome.toDispatch.length);
           counts.dispatched += outcome.toDispatch.length;
           counts.alreadyDispatched += outcome.alreadyDispatched;
+          counts.foundWithoutWebhook += unannounced.length;
           after = page.pageInfo.endCursor;
           counts.shopifyRequests =
             (resumed?.counts.shopifyRequests ?? 0) + client.counters.snapshot().requests - requestsBefore;

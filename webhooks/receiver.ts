@@ -32,7 +32,12 @@ export interface WebhookReceiverDeps {
   clientSecretsOf(shopDomain: string): Promise<string[]>;
   /** Runs the effect once per event id; 'duplicate' when it already ran. */
   oncePerEvent(
-    event: { shopDomain: string; eventId: string; topic: string },
+    event: {
+      shopDomain: string;
+      eventId: string;
+      topic: string;
+      order?: { shopifyOrderId: string; shopifyUpdatedAt: string };
+    },
     effect: () => Promise<void>,
   ): Promise<'done' | 'duplicate'>;
   /** Hands the delivery to Temporal; resolves once Temporal accepted it. */
@@ -118,9 +123,17 @@ export function buildWebhookReceiver(deps: WebhookReceiverDeps): FastifyInstance
     };
     try {
       let outcome = 'signalled' as 'signalled' | 'deferred-to-sync';
-      const once = await deps.oncePerEvent({ shopDomain, eventId, topic }, async () => {
-        outcome = await deps.ring(delivery);
-      });
+      const doorbell = reading.doorbell;
+      const order =
+        doorbell.kind === 'order-changed'
+          ? { shopifyOrderId: doorbell.shopifyOrderId, shopifyUpdatedAt: doorbell.shopifyUpdatedAt }
+          : undefined;
+      const once = await deps.oncePerEvent(
+        { shopDomain, eventId, topic, ...(order ? { order } : {}) },
+        async () => {
+          outcome = await deps.ring(delivery);
+        },
+      );
       if (once === 'duplicate') counters.increment('duplicate');
       else if (outcome === 'deferred-to-sync') counters.increment('deferred_to_sync');
       else counters.increment('accepted');
