@@ -2,9 +2,8 @@ import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
 
 /**
  * One store's Shopify cost bucket as every worker process sees it: Shopify limits per app × store,
- * so the processes book their requests' points here instead of each guessing from its own answers.
- * `level` is what was free at `levelAt`; it goes below zero when requests are booked ahead of the
- * restore (each waits until its turn), which makes the booking order first come, first served.
+ * so the processes take their requests' points here instead of each guessing from its own answers.
+ * `level` is what was free at `levelAt`; it restores at `restoreRate` up to `maximumAvailable`.
  */
 export const ShopifyStoreBucket = defineEntity({
   name: 'ShopifyStoreBucket',

@@ -79,7 +79,7 @@ export const shopifyThrottleWaitSeconds = new Counter({
 
 export const shopifyPointsAvailable = new Gauge({
   name: 'orderbridge_shopify_points_available',
-  help: "Points free in the store's shared cost bucket now (negative: booked ahead of the restore)",
+  help: "Points free in the store's shared cost bucket now",
   labelNames: ['store'] as const,
   registers: [metricsRegistry],
 });

@@ -3,3 +3,4 @@ export * from './business-metrics';
 export * from './fastify-route';
 export * from './metrics-server';
 export * from './prometheus-text';
+export * from './prometheus-samples';

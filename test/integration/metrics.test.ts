@@ -1,5 +1,7 @@
 import { createHmac, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { workerMetricsSummary } from '../../client/metrics-summary';
+import { loadConfig } from '../../platform/config';
 import { startMetricsServer, type RunningMetricsServer } from '../../platform/metrics';
 import { createOrder } from '../../simulator/generator/create-order';
 import { startWebhookReceiver, type RunningWebhookReceiver } from '../../webhooks/serve';
@@ -138,5 +140,24 @@ describe('Prometheus /metrics', () => {
     expect(
       fromReceiver.get('orderbridge_webhook_deliveries_rejected_total{reason="invalid_signature"}'),
     ).toBe(after.get('orderbridge_webhook_deliveries_rejected_total{reason="invalid_signature"}'));
+  });
+
+  it('`orderbridge status` shows the key figures of the local worker', async () => {
+    const port = new URL(metricsServer.url).port;
+    const summary = await workerMetricsSummary(
+      loadConfig({
+        DATABASE_URL: stack.erp.databaseUrl,
+        METRICS_HOST: '127.0.0.1',
+        WORKER_METRICS_PORT: port,
+      }),
+    );
+    expect(summary.worker).toBe(metricsServer.url);
+    expect(Number(summary.documentsCreated)).toBeGreaterThanOrEqual(1);
+    expect(summary.problemsByCode).toMatch(/ITEM_NOT_MAPPED \d+/);
+    expect(summary.shopifyPointsUsed).toContain(stack.simulator.shopDomain);
+    expect(summary.watermarkLagSeconds).toContain(SHOP);
+
+    const nobody = await workerMetricsSummary(loadConfig({ WORKER_METRICS_PORT: '1' }));
+    expect(nobody.worker).toMatch(/^not reachable/);
   });
 });

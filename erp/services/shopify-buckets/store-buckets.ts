@@ -1,7 +1,12 @@
 import { entityManagerOf, type ErpContext } from '../shared/context';
 
-/** What a booking tells: the bucket after it (level may be below zero: the booking waits its turn). */
+/**
+ * What a booking attempt tells: whether the points were taken, and the bucket after it (or as it
+ * stands, when it held too few: the caller waits and tries again).
+ */
 export interface BookedPoints {
+  booked: boolean;
+  /** Points free after the booking, or free now when it was not made. */
   level: number;
   maximumAvailable: number;
   restoreRate: number;
@@ -18,8 +23,9 @@ const REFILLED = `least(b.maximum_available,
   b.level + greatest(0, extract(epoch from clock_timestamp() - b.level_at)) * b.restore_rate)`;
 
 /**
- * Books `cost` points of `store`'s bucket in one statement (the row lock orders the bookings of
- * every process). The first booking of a store creates its row from the assumed bucket.
+ * Takes `cost` points of `store`'s bucket when it holds them, in one statement (the row lock
+ * orders the bookings of every process). The first booking of a store creates its row from the
+ * assumed bucket.
  */
 export async function bookShopifyPoints(
   context: ErpContext,
@@ -28,16 +34,37 @@ export async function bookShopifyPoints(
   assumed: AssumedBucket,
 ): Promise<BookedPoints> {
   const rows = await entityManagerOf(context).execute<
-    { level: number; maximum_available: number; restore_rate: number; status_known: boolean }[]
+    {
+      booked: boolean;
+      level: number;
+      maximum_available: number;
+      restore_rate: number;
+      status_known: boolean;
+    }[]
   >(
-    `insert into shopify_store_bucket as b (store, maximum_available, restore_rate, level, level_at, status_known)
-     values (?, ?, ?, ?, clock_timestamp(), false)
-     on conflict (store) do update set level = ${REFILLED} - ?, level_at = clock_timestamp()
-     returning b.level, b.maximum_available, b.restore_rate, b.status_known`,
-    [store, assumed.maximumAvailable, assumed.restoreRate, assumed.maximumAvailable - cost, cost],
+    `with taken as (
+       insert into shopify_store_bucket as b (store, maximum_available, restore_rate, level, level_at, status_known)
+       values (?, ?, ?, ?, clock_timestamp(), false)
+       on conflict (store) do update set level = ${REFILLED} - ?, level_at = clock_timestamp()
+         where ${REFILLED} >= ?
+       returning true as booked, b.level, b.maximum_available, b.restore_rate, b.status_known)
+     select * from taken
+     union all
+     select false, ${REFILLED}, b.maximum_available, b.restore_rate, b.status_known
+       from shopify_store_bucket b where b.store = ? and not exists (select 1 from taken)`,
+    [
+      store,
+      assumed.maximumAvailable,
+      assumed.restoreRate,
+      assumed.maximumAvailable - cost,
+      cost,
+      cost,
+      store,
+    ],
   );
   const row = rows[0]!;
   return {
+    booked: row.booked,
     level: Number(row.level),
     maximumAvailable: Number(row.maximum_available),
     restoreRate: Number(row.restore_rate),
