@@ -1,3 +1,4 @@
+import type { AppRecord } from './app-auth';
 import type { Money, MoneyBag } from './money';
 
 /**
@@ -409,6 +410,13 @@ export interface ReturnRecord {
   sim: { orderId: string };
 }
 
+/** An OrderRiskAssessment: Shopify's own (provider null) or an app's. */
+export interface RiskAssessmentRecord {
+  riskLevel: 'HIGH' | 'LOW' | 'MEDIUM' | 'NONE' | 'PENDING';
+  provider: AppRecord | null;
+  facts: { description: string; sentiment: string }[];
+}
+
 export interface OrderRecord {
   __typename: 'Order';
   id: string;
@@ -450,10 +458,7 @@ export interface OrderRecord {
   paymentGatewayNames: string[];
   risk: {
     recommendation: 'ACCEPT' | 'CANCEL' | 'INVESTIGATE' | 'NONE';
-    assessments: {
-      riskLevel: 'HIGH' | 'LOW' | 'MEDIUM' | 'NONE' | 'PENDING';
-      facts: { description: string; sentiment: string }[];
-    }[];
+    assessments: RiskAssessmentRecord[];
   };
   billingAddress: (AddressRecord & { __typename: 'MailingAddress'; id: string }) | null;
   shippingAddress: (AddressRecord & { __typename: 'MailingAddress'; id: string }) | null;

@@ -340,7 +340,12 @@ export async function startGraphqlServer(options: GraphqlServerOptions): Promise
       send(response, 200, throttledBody(requested, bucket.status()));
       return;
     }
-    const context: SearchContext = { store, actualCost: 0, accessScopes: options.app.accessScopes };
+    const context: SearchContext = {
+      store,
+      actualCost: 0,
+      accessScopes: options.app.accessScopes,
+      app: options.app.record(),
+    };
     const result = await execute({
       schema,
       document,

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { systemClock, type SimulatorClock } from './clock';
+import { riskRecommendation } from './order-risk';
 import type {
   BulkOperationRecord,
   BulkOperationsService,
@@ -502,18 +503,12 @@ export class ShopStore {
   ): OrderRecord {
     const order = this.order(orderId);
     if (!order) throw new Error(`setOrderRisk: no order ${orderId}`);
-    order.risk = {
-      recommendation:
-        recommendation ??
-        (riskLevel === 'HIGH'
-          ? 'CANCEL'
-          : riskLevel === 'MEDIUM'
-            ? 'INVESTIGATE'
-            : riskLevel === 'NONE'
-              ? 'NONE'
-              : 'ACCEPT'),
-      assessments: riskLevel === 'NONE' ? [] : [{ riskLevel, facts: [] }],
-    };
+    // Shopify's own assessment is replaced; apps' (orderRiskAssessmentCreate) stay.
+    const assessments = [
+      ...(riskLevel === 'NONE' ? [] : [{ riskLevel, provider: null, facts: [] }]),
+      ...order.risk.assessments.filter((assessment) => assessment.provider !== null),
+    ];
+    order.risk = { recommendation: recommendation ?? riskRecommendation(assessments), assessments };
     order.updatedAt = this.timestamp();
     this.emit({ kind: 'order-updated', order });
     return order;

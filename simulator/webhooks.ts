@@ -22,7 +22,10 @@ export interface WebhookOptions {
   faultShares: Partial<Record<WebhookFault, number>>;
   /** Seed of the fault draw, so a run with the same events meets the same faults. */
   faultSeed: number;
-  /** How long an out-of-order delivery waits for a later one before it goes anyway. */
+  /**
+   * How long held (out-of-order) deliveries wait once the store has gone quiet (no new event)
+   * before they go anyway: while events keep coming, a later ordinary delivery will release them.
+   */
   outOfOrderMaxHoldMs: number;
 }
 
@@ -101,6 +104,8 @@ export class WebhookDispatcher {
   private drawFault: () => number;
   /** Releases of held (out-of-order) deliveries, waiting for a later delivery to be answered. */
   private held: (() => void)[] = [];
+  /** Releases the held deliveries after `outOfOrderMaxHoldMs` without a new event. */
+  private quietTimer: NodeJS.Timeout | undefined;
 
   constructor(
     private readonly store: ShopStore,
@@ -136,11 +141,14 @@ export class WebhookDispatcher {
     this.unsubscribe();
     for (const timer of this.timers) clearTimeout(timer);
     this.timers.clear();
+    clearTimeout(this.quietTimer);
     for (const release of this.held.splice(0)) release();
   }
 
   private onEvent(event: StoreEvent): void {
     if (this.stopped) return;
+    // A new event may bring the later delivery the held ones wait for: the quiet period restarts.
+    this.armQuietTimer();
     const topic = TOPIC_BY_EVENT[event.kind];
     const subscriptions = this.store.webhookSubscriptions.filter(
       (subscription) => subscription.topic === topic,
@@ -191,7 +199,9 @@ export class WebhookDispatcher {
       await this.deliver(delivery, subscription);
       return;
     }
-    const earlierHeld = this.held.splice(0);
+    // Only an ordinary delivery releases the held ones: a duplicate's answer says nothing about
+    // order, and a held one released by it could race the next ordinary delivery (as on Node 24).
+    const earlierHeld = fault === undefined ? this.held.splice(0) : [];
     try {
       await this.deliver(delivery, subscription);
     } finally {
@@ -209,21 +219,27 @@ export class WebhookDispatcher {
     }
   }
 
-  /** Waits until a later delivery has been answered (or the hold limit passes). */
+  /** Waits until a later ordinary delivery has been answered, or the store has gone quiet. */
   private holdUntilLaterAnswered(): Promise<void> {
     return new Promise<void>((resolve) => {
-      const release = () => {
-        clearTimeout(timer);
-        this.timers.delete(timer);
-        resolve();
-      };
-      const timer = setTimeout(() => {
-        this.held = this.held.filter((entry) => entry !== release);
-        release();
-      }, this.options.outOfOrderMaxHoldMs);
-      this.timers.add(timer);
-      this.held.push(release);
+      this.held.push(resolve);
+      this.armQuietTimer();
     });
+  }
+
+  /**
+   * (Re)starts the quiet period after which held deliveries go anyway. Measured from the last
+   * event, not from the hold: a slow run between events must not release them before the later
+   * delivery they wait for has even been triggered.
+   */
+  private armQuietTimer(): void {
+    clearTimeout(this.quietTimer);
+    this.quietTimer = undefined;
+    if (this.held.length === 0 || this.stopped) return;
+    this.quietTimer = setTimeout(() => {
+      this.quietTimer = undefined;
+      for (const release of this.held.splice(0)) release();
+    }, this.options.outOfOrderMaxHoldMs);
   }
 
   private payloadFor(event: StoreEvent): Record<string, unknown> {

@@ -21,6 +21,7 @@ import {
   orderOpen,
   type OrderCancelArgs,
 } from './order-lifecycle';
+import { orderRiskAssessmentCreate, type OrderRiskAssessmentCreateInput } from './order-risk';
 import { productCreate, productVariantsBulkCreate } from './products';
 import { refundCreate, type RefundInput } from './refund';
 import { returnClose, returnCreate, type ReturnInput } from './returns';
@@ -76,6 +77,13 @@ export const mutationResolvers: Record<string, Resolver> = {
   orderClose: mutation((store, args) => orderClose(store, args.input as { id: string })),
   orderOpen: mutation((store, args) => orderOpen(store, args.input as { id: string })),
   orderMarkAsPaid: mutation((store, args) => orderMarkAsPaid(store, args.input as { id: string })),
+  // The assessment's provider is the app that asked, so this one reads the request's app.
+  orderRiskAssessmentCreate: (_source, args, context) =>
+    orderRiskAssessmentCreate(
+      context.store,
+      args.orderRiskAssessmentInput as OrderRiskAssessmentCreateInput,
+      context.app,
+    ),
   refundCreate: mutation((store, args) => refundCreate(store, args.input as RefundInput)),
   returnCreate: mutation((store, args) => returnCreate(store, args.returnInput as ReturnInput)),
   returnClose: mutation((store, args) => returnClose(store, String(args.id))),
