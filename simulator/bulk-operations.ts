@@ -376,13 +376,25 @@ function flattenStep(
   };
   const roots = nodesOf(connection);
   for (const node of roots) emitNode(node, nodeTypeOf(connectionType), 0, undefined);
+  // Interleave each level's children at random, keeping each parent's children in their
+  // connection's order (a parent's line items stay in line order; two orders' lines mix).
   const shuffled = levels.map((lines, level) => {
     if (level === 0) return lines;
-    for (let index = lines.length - 1; index > 0; index--) {
-      const other = Math.floor(random() * (index + 1));
-      [lines[index], lines[other]] = [lines[other]!, lines[index]!];
+    const queues = new Map<string, string[]>();
+    for (const line of lines) {
+      const parent = (JSON.parse(line) as { __parentId?: string }).__parentId ?? '';
+      const queue = queues.get(parent);
+      if (queue) queue.push(line);
+      else queues.set(parent, [line]);
     }
-    return lines;
+    const pending = [...queues.values()];
+    const merged: string[] = [];
+    while (pending.length > 0) {
+      const pick = Math.floor(random() * pending.length);
+      merged.push(pending[pick]!.shift()!);
+      if (pending[pick]!.length === 0) pending.splice(pick, 1);
+    }
+    return merged;
   });
   const all = shuffled.flat();
   return { text: all.length > 0 ? `${all.join('\n')}\n` : '', objects, roots: roots.length };
