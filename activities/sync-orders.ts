@@ -2,7 +2,7 @@ import { storableText } from '../domain/snapshot-text-fitting';
 import { activityInfo, ApplicationFailure, cancellationSignal, heartbeat } from '@temporalio/activity';
 import type { FinancialStatus, FulfillmentStatus, RiskLevel } from '../domain/order-snapshot';
 import { toShopifySearchQuery, type OrderSyncFilters } from '../domain/order-filters';
-import { ShopCard } from '../erp/entities';
+import { advanceOrderSyncWatermark, getShopCard, ShopCardError } from '../erp/services/settings';
 import {
   type DiscoveredOrder,
   markOrdersDispatched,
@@ -108,7 +108,7 @@ export function createSyncOrdersActivities(
      */
     async discoverAndDispatchOrders(input: DiscoverOrdersInput): Promise<DiscoverOrdersResult> {
       const em = deps.orm.em.fork();
-      const shop = await em.findOne(ShopCard, input.shopCode);
+      const shop = await getShopCard(em, input.shopCode);
       if (!shop) {
         throw ApplicationFailure.nonRetryable(
           `Shop card '${input.shopCode}' does not exist: create it with \`orderbridge shop add ${input.shopCode}\`.`,
@@ -133,7 +133,7 @@ export function createSyncOrdersActivities(
       const updatedAtMin =
         input.updatedAtMin ??
         (shop.lastOrderSyncAt
-          ? new Date(shop.lastOrderSyncAt.getTime() - ORDER_SYNC_OVERLAP_MS)
+          ? new Date(Date.parse(shop.lastOrderSyncAt) - ORDER_SYNC_OVERLAP_MS)
           : new Date(0)
         ).toISOString();
       if (!shop.enabled) {
@@ -227,13 +227,12 @@ export function createSyncOrdersActivities(
 
     /** Moves the shop card's watermark, never backwards (two runs may finish out of order). */
     async commitOrderSyncWatermark(input: { shopCode: string; watermark: string }): Promise<void> {
-      const em = deps.orm.em.fork();
-      const watermark = new Date(input.watermark);
-      await em.nativeUpdate(
-        ShopCard,
-        { code: input.shopCode, $or: [{ lastOrderSyncAt: null }, { lastOrderSyncAt: { $lt: watermark } }] },
-        { lastOrderSyncAt: watermark },
-      );
+      try {
+        await advanceOrderSyncWatermark(deps.orm, input.shopCode, new Date(input.watermark));
+      } catch (error) {
+        // The card was deleted while its sync ran: nothing is left to move.
+        if (!(error instanceof ShopCardError)) throw error;
+      }
     },
   };
 }

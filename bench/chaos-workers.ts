@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { createWriteStream, type WriteStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 
@@ -29,11 +30,17 @@ export class KilledWorkers {
   private readonly killed = new WeakSet<ChildProcess>();
   private stopped = false;
 
+  /** Every worker's log, one file for the run: what a killed worker was doing is kept. */
+  private readonly output: WriteStream;
+
   constructor(
     private readonly target: ChaosWorkerTarget,
     private readonly killAfterMs: number,
     private readonly log: (line: string) => void,
-  ) {}
+    logPath: string,
+  ) {
+    this.output = createWriteStream(logPath);
+  }
 
   start(count: number): Promise<void[]> {
     return Promise.all(Array.from({ length: count }, (_, slot) => this.spawnOne(slot)));
@@ -54,12 +61,13 @@ export class KilledWorkers {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     this.children.add(child);
-    child.stderr!.resume();
+    child.stderr!.on('data', (chunk: Buffer) => this.output.write(chunk));
     child.once('exit', () => this.children.delete(child));
     return new Promise<void>((resolve) => {
       const lines = createInterface({ input: child.stdout! });
       let ready = false;
       lines.on('line', (line) => {
+        this.output.write(`${line}\n`);
         if (ready || !line.includes('worker running')) return;
         ready = true;
         if (kill) kill.startS = (Date.now() - spawnedAt) / 1000;
@@ -101,5 +109,6 @@ export class KilledWorkers {
         clearTimeout(forced);
       }),
     );
+    this.output.end();
   }
 }

@@ -11,6 +11,9 @@
  * failed_workflows drain_s resume_s (median from a kill to the next completed step) kills
  * pg_restarts worker_start_s seconds.
  */
+import { randomBytes } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Client, Connection } from '@temporalio/client';
 import { seedDemoShop } from '../erp/demo-setup';
@@ -141,6 +144,8 @@ async function waitFor(
 export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
   const log = options.log ?? ((line: string) => console.error(line));
   const runStarted = Date.now();
+  // The run's own key for the shop card's token, handed to every worker it starts.
+  process.env.ORDERBRIDGE_SECRET_KEY ??= randomBytes(32).toString('base64');
   const deadline = runStarted + options.deadlineSeconds * 1000;
   const postgres = await startScratchPostgres();
   const devServer = options.temporalAddress ? undefined : await startBenchDevServer();
@@ -159,6 +164,13 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
   };
   let workers: KilledWorkers | undefined;
   let probe: ReturnType<typeof progressProbe> | undefined;
+  // Ctrl-C stops the cluster, the dev server and the workers too: none of them outlives the run.
+  const interrupted = () => {
+    void Promise.allSettled([workers?.stop(), devServer?.stop(), postgres.stop()]).then(() =>
+      process.exit(130),
+    );
+  };
+  process.once('SIGINT', interrupted).once('SIGTERM', interrupted);
   try {
     const skus = ['CHAOS-A', 'CHAOS-B', 'CHAOS-C'];
     const variants = skus.map((sku, index) => ({
@@ -242,12 +254,15 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
     // Workers run `orderbridge worker` as operators do: the CLI built by `npm run build:cli` (the npm
     // script builds it first), or the sources through tsx when they changed since.
     const workflowBundle = await benchWorkflowBundle();
+    const workerLog = join(tmpdir(), `orderbridge-${taskQueue}-workers.log`);
     simulator.faults.configure({ seed: 14, rates: parseFaultSpec(CHAOS_FAULTS) });
     workers = new KilledWorkers(
       { temporalAddress: address, taskQueue, databaseUrl, shopifyBaseUrl: simulator.baseUrl, workflowBundle },
       options.killEverySeconds * 1000,
       log,
+      workerLog,
     );
+    log(`worker logs: ${workerLog}`);
     await workers.start(options.workers);
     probe = progressProbe(orm, store);
     const drainStarted = Date.now();
@@ -260,7 +275,8 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
         workflowId: `sync-orders:CHAOS:${label}`,
         args: [{ shopCode: 'CHAOS' }],
       });
-    await (await sync('import')).result();
+    // Not awaited: under chaos the sync itself is retried, and the waits below cover it.
+    await sync('import');
     const settledOrders = async () => {
       const em = orm.em.fork();
       const [documents, withErrors] = await Promise.all([
@@ -316,7 +332,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
       });
     });
     simulator.faults.configure({ seed: 15, rates: parseFaultSpec(CHAOS_FAULTS) });
-    await (await sync('refunds')).result();
+    await sync('refunds');
     const settledRefunds = async () =>
       (await orm.em.fork().count(SalesHeader, { store, documentType: 'credit_memo' })) >= refunded.length;
     await waitFor('a credit memo for every refund', deadline, settledRefunds, log);
@@ -339,6 +355,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
       seconds: (Date.now() - runStarted) / 1000,
     };
   } finally {
+    process.off('SIGINT', interrupted).off('SIGTERM', interrupted);
     await probe?.stop();
     await workers?.stop();
     await simulator.stop();
