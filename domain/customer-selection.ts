@@ -144,7 +144,10 @@ export function selectCustomer(input: CustomerSelectionInput): CustomerDecision 
   const fallBackToDefault = (why: string): CustomerDecision =>
     shop.defaultCustomerNo
       ? existing(shop.defaultCustomerNo, 'shop-default-customer')
-      : { kind: 'problem', problem: OrderProblems.customerNotFound(input.orderName, why) };
+      : {
+          kind: 'problem',
+          problem: OrderProblems.customerNotFound(input.orderName, why, input.shopifyCustomerId !== null),
+        };
 
   if (shop.customerMappingType === 'default_customer') {
     return fallBackToDefault(

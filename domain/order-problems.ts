@@ -166,15 +166,22 @@ export const OrderProblems = {
     );
   },
 
-  customerNotFound(orderName: string, detail: string): OrderProblem {
+  /**
+   * `hasShopifyCustomer` false (a guest order): map-customer links a Shopify customer, so it is
+   * not offered where there is none.
+   */
+  customerNotFound(orderName: string, detail: string, hasShopifyCustomer = true): OrderProblem {
+    const assign = `set one with \`orderbridge order assign-customer ${cliOrder(orderName)} --customer <CUSTOMER-NO>\``;
+    const create = `create one with \`orderbridge order new-customer ${cliOrder(orderName)} --template <TEMPLATE>\``;
     return problem(
       'CUSTOMER_NOT_FOUND',
       orderName,
       'sellToCustomerNo',
       `no ERP customer could be chosen (${detail})`,
-      `set one with \`orderbridge order assign-customer ${cliOrder(orderName)} --customer <CUSTOMER-NO>\`, ` +
-        `create one with \`orderbridge order new-customer ${cliOrder(orderName)} --template <TEMPLATE>\`, ` +
-        `or map the Shopify customer with \`orderbridge order map-customer ${cliOrder(orderName)} --customer <CUSTOMER-NO>\``,
+      hasShopifyCustomer
+        ? `${assign}, ${create}, ` +
+            `or map the Shopify customer with \`orderbridge order map-customer ${cliOrder(orderName)} --customer <CUSTOMER-NO>\``
+        : `${assign}, or ${create} (a guest order has no Shopify customer to map)`,
     );
   },
 

@@ -61,6 +61,14 @@ export type FulfillmentStatus =
 /** Shopify's RiskAssessmentResult; the order's level is the highest of its assessments. */
 export type RiskLevel = 'HIGH' | 'MEDIUM' | 'LOW' | 'NONE' | 'PENDING';
 
+/** One of an order's risk assessments: Shopify's own (provider null) or an app's. */
+export interface RiskAssessment {
+  level: RiskLevel;
+  /** The app that assessed the order; null when Shopify did. */
+  provider: string | null;
+  facts: { description: string; sentiment: string }[];
+}
+
 export type CancelReason = 'CUSTOMER' | 'DECLINED' | 'FRAUD' | 'INVENTORY' | 'OTHER' | 'STAFF';
 
 export type TransactionKind =
@@ -352,6 +360,11 @@ export interface Return {
  */
 export interface OrderTotals {
   currentTotal: MoneyBag;
+  /**
+   * Lines after discounts, before shipping (and before tax unless taxes are included), as
+   * `order show` lists it beside the document's; absent in snapshots stored before it was read.
+   */
+  currentSubtotal?: MoneyBag;
   currentTotalTax: MoneyBag;
   /** Shipping charged, after shipping discounts, edits and refunds. */
   currentShipping: MoneyBag;
@@ -407,11 +420,15 @@ export interface OrderSnapshot {
   riskLevel: RiskLevel | null;
   /** Shopify's OrderRiskRecommendationResult: ACCEPT, CANCEL, INVESTIGATE, NONE. */
   riskRecommendation: string | null;
+  /** Every assessment as Shopify lists them (level, provider, facts). */
+  riskAssessments: RiskAssessment[];
   /** Case preserved: tag filters are case sensitive. */
   tags: string[];
   customAttributes: KeyValue[];
   /** Location GID of the point-of-sale location for POS orders. */
   retailLocationId: string | null;
+  /** That location's name, as Shopify names it (the operator reads it in `order show`). */
+  retailLocationName: string | null;
   statusPageUrl: string | null;
   customer: OrderCustomer | null;
   billingAddress: OrderAddress | null;

@@ -89,9 +89,15 @@ export function toOrderSnapshot(order: ShopifyOrderForImport): OrderSnapshot {
     channel: orderChannel(order),
     riskLevel: highestRisk(order.risk.assessments.map((assessment) => assessment.riskLevel)),
     riskRecommendation: order.risk.recommendation,
+    riskAssessments: order.risk.assessments.map((assessment) => ({
+      level: assessment.riskLevel,
+      provider: assessment.provider?.title ?? null,
+      facts: assessment.facts.map(({ description, sentiment }) => ({ description, sentiment })),
+    })),
     tags: [...order.tags],
     customAttributes: order.customAttributes.map(({ key, value }) => ({ key, value })),
     retailLocationId: order.retailLocation?.id ?? null,
+    retailLocationName: order.retailLocation?.name ?? null,
     statusPageUrl: order.statusPageUrl,
     customer: order.customer
       ? {
@@ -111,6 +117,7 @@ export function toOrderSnapshot(order: ShopifyOrderForImport): OrderSnapshot {
     currentSubtotalLineItemsQuantity: order.currentSubtotalLineItemsQuantity,
     totals: {
       currentTotal: bag(order.currentTotalPriceSet),
+      currentSubtotal: bag(order.currentSubtotalPriceSet),
       currentTotalTax: bag(order.currentTotalTaxSet),
       currentShipping: bag(order.currentShippingPriceSet),
       totalTipReceived: bag(order.totalTipReceivedSet),

@@ -1,7 +1,11 @@
 import type { Command } from 'commander';
 import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
-import { documentsOfShopifyOrder } from '../../erp/services/documents';
+import { documentBreakdown, type TotalsBreakdown } from '../../domain/document-breakdown';
+import { documentStanding } from '../../domain/document-standing';
+import type { MoneyBag, OrderSnapshot } from '../../domain/order-snapshot';
+import { documentsOfShopifyOrder, postedInvoicesOfShopifyOrder } from '../../erp/services/documents';
 import { findImportedOrder } from '../../erp/services/orders';
+import { localCurrencyCode } from '../../erp/services/settings';
 import { listRefunds, listReturns, listTransactions } from '../../erp/services/refunds';
 import { listPostedShipments } from '../../erp/services/shipments';
 import {
@@ -84,6 +88,21 @@ async function sendRequest(
   for (const line of describeOrderAnswer(order.name, answer)) console.log(line);
 }
 
+/** Shopify's totals of the order in one of its two currencies, as `order show` lists them. */
+function shopifyBreakdown(
+  snapshot: OrderSnapshot,
+  side: 'shop' | 'presentment',
+): TotalsBreakdown & { currency: string } {
+  const amount = (bag: MoneyBag | undefined) => bag?.[side].amount ?? '';
+  return {
+    subtotal: amount(snapshot.totals.currentSubtotal),
+    shipping: amount(snapshot.totals.currentShipping),
+    tax: amount(snapshot.totals.currentTotalTax),
+    total: amount(snapshot.totals.currentTotal),
+    currency: side === 'shop' ? snapshot.currencyCode : snapshot.presentmentCurrencyCode,
+  };
+}
+
 function printStatus(status: OrderStatus, asJson: boolean): void {
   if (asJson) {
     printRecord(status as unknown as Record<string, unknown>, true);
@@ -143,6 +162,41 @@ export function registerOrderCommand(program: Command, context: () => AppContext
         const transactionRows = byOrder ? await listTransactions(orm, byOrder) : [];
         const refundRows = byOrder ? await listRefunds(orm, byOrder) : [];
         const returnRows = imported ? await listReturns(orm, imported.id) : [];
+        const postedInvoices = await postedInvoicesOfShopifyOrder(em, resolved);
+        const linesOf = (headerId: number) => lines.filter((line) => line.headerId === headerId);
+        const orderDocument = documents.find((document) => document.documentType !== 'credit_memo');
+        // Shopify's "archived" is its closed state; the ERP's is the document's archive.
+        const shopifyState = imported
+          ? imported.cancelledAt
+            ? `cancelled, ${imported.closed ? 'closed (archived)' : 'open'}`
+            : imported.closed
+              ? `closed (archived)${imported.closedAt ? ` ${imported.closedAt.toISOString()}` : ''}`
+              : 'open'
+          : '';
+        const erpState = orderDocument
+          ? orderDocument.archivedAt
+            ? `document archived ${orderDocument.archivedAt.toISOString()}`
+            : 'document not archived'
+          : 'no document';
+        const lcyCode = documents.length ? await localCurrencyCode(em) : '';
+        const totals = [
+          ...(snapshot
+            ? [
+                { of: 'Shopify', ...shopifyBreakdown(snapshot, 'shop') },
+                ...(snapshot.presentmentCurrencyCode !== snapshot.currencyCode
+                  ? [{ of: 'Shopify (presentment)', ...shopifyBreakdown(snapshot, 'presentment') }]
+                  : []),
+              ]
+            : []),
+          ...documents.map((document) => {
+            const currency = document.currencyCode ?? lcyCode;
+            return {
+              of: `${document.documentType.replace('_', ' ')} ${document.no}`,
+              ...documentBreakdown(document, linesOf(document.id), document.currencyCode ?? lcyCode),
+              currency,
+            };
+          }),
+        ];
         const report = {
           order: resolved.name,
           store: resolved.store,
@@ -152,6 +206,14 @@ export function registerOrderCommand(program: Command, context: () => AppContext
           financialStatus: imported?.financialStatus ?? '',
           fulfillmentStatus: imported?.fulfillmentStatus ?? '',
           risk: imported?.riskLevel ?? '',
+          riskAssessments: (imported?.riskAssessments ?? []).map((assessment) => ({
+            level: assessment.level,
+            provider: assessment.provider ?? 'Shopify',
+            facts: assessment.facts.map((fact) => `${fact.description} (${fact.sentiment})`).join('; '),
+          })),
+          retailLocation: imported?.retailLocationName ?? imported?.retailLocationId ?? '',
+          shopifyState,
+          erpState,
           tags: imported?.tags ?? [],
           attributes: imported?.attributes ?? [],
           total: imported ? `${imported.currentTotalShop} ${imported.currencyCode}` : '',
@@ -163,7 +225,12 @@ export function registerOrderCommand(program: Command, context: () => AppContext
           documents: documents.map((document) => ({
             type: document.documentType,
             no: document.no,
-            status: document.status,
+            status: documentStanding({
+              documentType: document.documentType,
+              status: document.status,
+              archived: document.archivedAt !== null && document.archivedAt !== undefined,
+              lines: linesOf(document.id),
+            }),
             amountIncludingTax: document.amountIncludingTax,
             currency: document.currencyCode ?? 'LCY',
             totalDifference: document.totalDifference,
@@ -215,6 +282,16 @@ export function registerOrderCommand(program: Command, context: () => AppContext
             quantity: orderReturn.quantity,
           })),
           shipments: postedShipments,
+          postedInvoices: postedInvoices.map((invoice) => ({
+            invoice: invoice.no,
+            document: invoice.documentNo,
+            posted: invoice.postingDate,
+            amount: invoice.amount,
+            tax: invoice.taxAmount,
+            amountIncludingTax: invoice.amountIncludingTax,
+            currency: invoice.currencyCode ?? 'LCY',
+          })),
+          totals,
         };
         if (options.json) {
           printRecord(report, true);
@@ -230,6 +307,9 @@ export function registerOrderCommand(program: Command, context: () => AppContext
           refunds,
           returns,
           shipments,
+          postedInvoices: invoiceRows,
+          totals: totalRows,
+          riskAssessments,
           workflow: state,
           ...header
         } = report;
@@ -256,8 +336,11 @@ export function registerOrderCommand(program: Command, context: () => AppContext
           Fulfillments: fulfillments,
           Refunds: refunds,
           Returns: returns,
+          'Risk assessments': riskAssessments,
+          Totals: totalRows,
           'ERP documents': documentRows,
           'Document lines': lineRows,
+          'Posted invoices': invoiceRows,
           'Posted shipments': shipments.map((shipment) => ({
             shipment: shipment.shipmentNo,
             posted: shipment.postingDate,

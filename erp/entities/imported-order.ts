@@ -6,6 +6,7 @@ import type {
   OrderAddress,
   OrderCustomer,
   OrderSnapshot,
+  RiskAssessment,
   TaxLine,
 } from '../../domain/order-snapshot';
 import type { OrderProblem } from '../../domain/order-problems';
@@ -65,9 +66,12 @@ export const ImportedOrder = defineEntity({
     channel: p.string().length(100).nullable(),
     riskLevel: p.string().length(10).nullable(),
     riskRecommendation: p.string().length(20).nullable(),
+    /** Every assessment, Shopify's and apps' (riskLevel is the highest of them). */
+    riskAssessments: p.json<RiskAssessment[]>().default('[]'),
     tags: p.json<string[]>().default('[]'),
     attributes: p.json<KeyValue[]>().default('[]'),
     retailLocationId: p.string().length(100).nullable(),
+    retailLocationName: p.string().length(255).nullable(),
     statusPageUrl: p.text().nullable(),
     shopifyCustomerId: p.string().length(100).nullable(),
     customer: p.json<OrderCustomer | null>().nullable(),

@@ -146,10 +146,16 @@ export function applyResendFailedShipments(state: OrderState): void {
 }
 
 /** A shipment that cannot be sent is recorded on the order, not fatal to the workflow. */
+/** A shipment step that ended in error; `problem` when the error carries the order's typed problem. */
+export interface ShipmentStepFailure {
+  failed: string;
+  problem?: OrderProblem;
+}
+
 export function applyShipmentStep(
   state: OrderState,
   shipmentId: number,
-  result: SyncShipmentResult | { failed: string },
+  result: SyncShipmentResult | ShipmentStepFailure,
 ): void {
   const { status } = state;
   const shipments = (status.shipments ??= []);
@@ -162,8 +168,12 @@ export function applyShipmentStep(
   if ('failed' in result) {
     entry.status = 'failed';
     entry.needsAttention = true;
-    setProblem(state, shipmentNotSynced(orderName, entry.shipmentNo ?? String(shipmentId), [result.failed]));
+    setProblem(
+      state,
+      result.problem ?? shipmentNotSynced(orderName, entry.shipmentNo ?? String(shipmentId), [result.failed]),
+    );
   } else {
+    clearProblems(state, 'SHOP_CREDENTIALS_REFUSED');
     entry.shipmentNo = result.shipmentNo;
     entry.status = result.status;
     entry.shopifyFulfillmentIds = result.shopifyFulfillmentIds;
@@ -196,6 +206,8 @@ export function applyCloseStep(state: OrderState, result: CloseOrderResult): voi
     return;
   }
   clearProblems(state, 'ORDER_CLOSE_REFUSED');
+  // Shopify closed the order: the card's credentials work again ('waiting' asked Shopify nothing).
+  if (result.outcome === 'closed') clearProblems(state, 'SHOP_CREDENTIALS_REFUSED');
   // Another step's error (a failed re-import) still stands; only the refusal is gone.
   const otherErrors = status.problems.some((problem) => problem.severity === 'error');
   status.hasError = status.conflict !== undefined || otherErrors;

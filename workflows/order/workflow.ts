@@ -13,12 +13,14 @@ import {
 import type { OrderbridgeActivities } from '../contracts';
 import type { ImportOrderResult, ProcessOrderResult } from '../contracts/order';
 import type { CloseOrderResult, SyncShipmentResult } from '../contracts/shipment';
+import type { OrderProblem } from '../../domain/order-problems';
 import { orderCloseRefused } from '../../domain/shipment-problems';
 import { durationMs } from '../durations';
 import type { OrderStatus } from '../messages';
 import { ACTIVITY_HEARTBEAT_TIMEOUT, DEFAULT_ORDER_TIMINGS } from '../order-timings';
 import { ORDER_HAS_ERROR, ORDER_STAGE, SHOPIFY_ORDER_NAME, SHOP_CODE } from '../search-attributes';
 import {
+  type ShipmentStepFailure,
   applyCloseStep,
   applyDocumentStep,
   applyImportStep,
@@ -36,6 +38,19 @@ import {
 import { registerOrderHandlers } from './handlers';
 import { nextStep, wakesUp, type OrderStep } from './next-step';
 import { carryOver, startState, type OrderState, type OrderWorkflowInput } from './state';
+
+/** Failures whose activity attached the order's problem (the card's credentials refused). */
+const TYPED_FAILURES = new Set(['ShopCredentialsRefusedError', 'ShopCredentialsMissingError']);
+
+export function shipmentFailureOf(error: ActivityFailure): ShipmentStepFailure {
+  const cause = error.cause;
+  const failed = cause?.message ?? error.message;
+  if (cause instanceof ApplicationFailure && TYPED_FAILURES.has(cause.type ?? '')) {
+    const problem = cause.details?.[0] as OrderProblem | undefined;
+    if (problem?.code) return { failed, problem };
+  }
+  return { failed };
+}
 
 /**
  * Runs that start after this change import and create the document in one local activity; runs
@@ -153,12 +168,12 @@ export async function orderWorkflow(input: OrderWorkflowInput): Promise<OrderSta
   }
 
   async function runShipment(shipmentId: number): Promise<void> {
-    let result: SyncShipmentResult | { failed: string };
+    let result: SyncShipmentResult | ShipmentStepFailure;
     try {
       result = await orderActivities.syncShipmentToShopify({ shipmentId });
     } catch (error) {
       if (!(error instanceof ActivityFailure)) throw error;
-      result = { failed: error.cause?.message ?? error.message };
+      result = shipmentFailureOf(error);
     }
     applyShipmentStep(state, shipmentId, result);
   }

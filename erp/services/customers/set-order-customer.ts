@@ -22,6 +22,7 @@ export async function setOrderCustomer(
           OrderProblems.customerNotFound(
             order.name,
             customer ? `customer ${customerNo} is blocked` : `customer ${customerNo} does not exist`,
+            order.shopifyCustomerId !== null,
           ),
         ]);
       }

@@ -6,3 +6,4 @@ export * from './release-document';
 export * from './sales-document-lookup';
 export * from './sales-order-edits';
 export * from './shopify-order-documents';
+export * from './posted-invoices';

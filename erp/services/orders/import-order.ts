@@ -83,9 +83,12 @@ function headerFields(snapshot: OrderSnapshot) {
     channel: snapshot.channel,
     riskLevel: snapshot.riskLevel,
     riskRecommendation: snapshot.riskRecommendation,
+    // Snapshots stored before assessments were read carry none.
+    riskAssessments: snapshot.riskAssessments ?? [],
     tags: snapshot.tags,
     attributes: snapshot.customAttributes,
     retailLocationId: snapshot.retailLocationId,
+    retailLocationName: snapshot.retailLocationName ?? null,
     statusPageUrl: snapshot.statusPageUrl,
     shopifyCustomerId: snapshot.customer?.shopifyCustomerId ?? null,
     customer: snapshot.customer,

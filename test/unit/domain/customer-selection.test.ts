@@ -108,6 +108,17 @@ describe('selectCustomer, SPEC §4.2 step by step', () => {
     );
   });
 
+  it('offers map-customer only where the order has a Shopify customer to map', () => {
+    const noneShop = shop({ customerImport: 'none' });
+    const known = selectCustomer(input({ shop: noneShop }));
+    const guest = selectCustomer(input({ shop: noneShop, shopifyCustomerId: null }));
+    expect(known.kind === 'problem' && known.problem.fix).toContain('order map-customer');
+    expect(guest.kind === 'problem' && guest.problem.fix).not.toContain('map-customer');
+    expect(guest.kind === 'problem' && guest.problem.fix).toMatch(
+      /order assign-customer.*order new-customer/,
+    );
+  });
+
   describe('3. mapping type "always default customer"', () => {
     it('takes the shop default and ignores links, e-mail and phone', () => {
       const decision = selectCustomer(

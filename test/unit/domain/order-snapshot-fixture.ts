@@ -115,9 +115,11 @@ export function snapshot(overrides: Partial<OrderSnapshot> = {}): OrderSnapshot 
     channel: 'Online Store',
     riskLevel: 'LOW',
     riskRecommendation: 'ACCEPT',
+    riskAssessments: [],
     tags: [],
     customAttributes: [],
     retailLocationId: null,
+    retailLocationName: null,
     statusPageUrl: null,
     customer: {
       shopifyCustomerId: 'gid://shopify/Customer/7',
