@@ -29,28 +29,52 @@ export function registerOrdersCommands(program: Command, context: () => AppConte
     .option('--json', 'print JSON')
     .action(async (options: ListOptions) =>
       withAppContext(context, async (appContext) => {
-        const orders = await listImportedOrders(await appContext.erp(), {
+        const erp = await appContext.erp();
+        const orders = await listImportedOrders(erp, {
           errorsOnly: Boolean(options.errors),
           ...(options.shop ? { shopCode: options.shop } : {}),
           includeClosed: Boolean(options.all),
           limit: options.limit,
         });
+        // An order whose import keeps failing has no imported row yet: its row to import shows it.
+        const failingImports = options.errors
+          ? await listOrdersToImport(erp, {
+              hasError: true,
+              ...(options.shop ? { shopCode: options.shop } : {}),
+              limit: options.limit,
+            })
+          : [];
         printTable(
-          orders.map((order) => ({
-            order: order.name,
-            shop: order.shopCode,
-            stage: order.stage,
-            error: order.hasError ? (order.errorText ?? 'yes').split('\n')[0] : '',
-            conflict: order.conflictText ? 'yes' : '',
-            financial: order.financialStatus ?? '',
-            fulfillment: order.fulfillmentStatus,
-            total: `${order.currentTotalShop} ${order.currencyCode}`,
-            customer: order.sellToCustomerNo ?? '',
-            created: order.shopifyCreatedAt.toISOString(),
-          })),
+          [
+            ...orders.map((order) => ({
+              order: order.name,
+              shop: order.shopCode,
+              stage: order.stage,
+              error: order.hasError ? (order.errorText ?? 'yes').split('\n')[0] : '',
+              conflict: order.conflictText ? 'yes' : '',
+              financial: order.financialStatus ?? '',
+              fulfillment: order.fulfillmentStatus,
+              total: `${order.currentTotalShop} ${order.currencyCode}`,
+              customer: order.sellToCustomerNo ?? '',
+              created: order.shopifyCreatedAt.toISOString(),
+            })),
+            ...failingImports.map((row) => ({
+              order: row.name,
+              shop: row.claimedByShopCode ?? '',
+              stage: 'importing',
+              error: (row.errorText ?? 'yes').split('\n')[0],
+              conflict: '',
+              financial: row.financialStatus ?? '',
+              fulfillment: row.fulfillmentStatus ?? '',
+              total: `${row.totalAmount} ${row.currencyCode}`,
+              customer: '',
+              created: '',
+            })),
+          ],
           Boolean(options.json),
         );
-        if (options.errors && orders.length > 0) flagNeedsAttention(`${orders.length} orders with errors`);
+        const withErrors = orders.length + failingImports.length;
+        if (options.errors && withErrors > 0) flagNeedsAttention(`${withErrors} orders with errors`);
       }),
     );
 

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { registerOrdersCommands } from '../../client/commands/orders';
 import { OrderToImport } from '../../erp/entities';
+import { cliRunner } from '../helpers/cli-runner';
 import { createOrder } from '../../simulator/generator/create-order';
 import { orderStatusQuery, orderWorkflowId } from '../../workflows/messages';
 import { ORDER_HAS_ERROR } from '../../workflows/search-attributes';
@@ -9,6 +11,14 @@ import { startTestStack, type TestStack } from '../helpers/test-stack';
 import { addShopCard, runSync, shopifyTarget } from './order-test-kit';
 
 let stack: TestStack;
+
+/** `orderbridge orders list` against the test's database; returns what it printed. */
+const cli = cliRunner({
+  env: () => ({ DATABASE_URL: stack.erp.databaseUrl, TEMPORAL_TASK_QUEUE: stack.temporal.taskQueue }),
+  erp: () => stack.erp.orm,
+  temporal: () => stack.temporal.client,
+  register: (program, context) => registerOrdersCommands(program, context),
+});
 let proxy: ShopifyProxy;
 let variantId: string;
 
@@ -74,6 +84,9 @@ describe('a step that keeps failing the same way', { timeout: 180_000 }, () => {
       'import',
     ]);
     expect(failing.document).toBeUndefined();
+    const listed = await cli('orders', 'list', '--errors', '--json');
+    expect(listed).toContain(order.name);
+    expect(listed).toMatch(/STEP_FAILING/);
     expect(proxy.forwarded('OrderForImport')).toBe(0);
 
     const done = await waitForOrder(
@@ -93,5 +106,6 @@ describe('a step that keeps failing the same way', { timeout: 180_000 }, () => {
       if (!cleared) await new Promise((resolve) => setTimeout(resolve, 200));
     }
     expect(cleared).toBe(true);
+    expect(await cli('orders', 'list', '--errors', '--json')).not.toContain(order.name);
   });
 });
