@@ -44,6 +44,8 @@ import { IssuedGiftCard } from './issued-gift-card';
 import { ConfigVersion } from './config-version';
 import { WebhookDelivery } from './webhook-delivery';
 import { PrivacyRequest } from './privacy-request';
+import { OperatorUser } from './operator-user';
+import { OperatorSession } from './operator-session';
 
 /** Every entity of the ERP store, registered by reference (no folder globs: works in vitest, tsx and bundles). */
 export const ERP_ENTITIES = [
@@ -93,6 +95,8 @@ export const ERP_ENTITIES = [
   ConfigVersion,
   WebhookDelivery,
   PrivacyRequest,
+  OperatorUser,
+  OperatorSession,
 ];
 
 export {
@@ -142,4 +146,6 @@ export {
   ConfigVersion,
   WebhookDelivery,
   PrivacyRequest,
+  OperatorUser,
+  OperatorSession,
 };
