@@ -156,6 +156,17 @@ export const COMMANDS: readonly LazyCommand[] = [
     load: async () => (await import('./commands/shipments')).registerShipmentsCommand,
   },
   {
+    name: 'console',
+    description:
+      'Serve the web console on CONSOLE_HOST:CONSOLE_PORT (sign-in with `orderbridge users add`) until Ctrl-C',
+    load: async () => (await import('./commands/console')).registerConsoleCommand,
+  },
+  {
+    name: 'users',
+    description: 'Web console accounts: add, set, list, remove (roles: viewer, operator)',
+    load: async () => (await import('./commands/users')).registerUsersCommand,
+  },
+  {
     name: 'webhooks',
     description: 'Shopify webhooks: the receiver (doorbell) and the store subscriptions',
     load: async () => (await import('./commands/webhooks')).registerWebhooksCommand,

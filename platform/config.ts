@@ -83,6 +83,20 @@ const environmentSchema = z.object({
   /** Loopback by default: a public receiver belongs behind a TLS-terminating proxy. */
   WEBHOOK_HOST: z.string().min(1, 'expected an interface address like 0.0.0.0').default('127.0.0.1'),
   WEBHOOK_BODY_LIMIT_BYTES: positiveInt.default(1_048_576),
+  CONSOLE_PORT: port.default(8400),
+  /** Loopback by default: open it wider only behind a TLS-terminating proxy. */
+  CONSOLE_HOST: z.string().min(1, 'expected an interface address like 127.0.0.1').default('127.0.0.1'),
+  /** Hours a console session lasts without use; each request extends it. */
+  CONSOLE_SESSION_HOURS: positiveInt.default(8),
+  /** Signs session cookies; unset, a random one per start (everyone signs in again after a restart). */
+  CONSOLE_SESSION_SECRET: z.string().min(32, 'expected at least 32 characters').optional(),
+  /** Behind a TLS proxy: trust its X-Forwarded-Proto, so cookies are marked Secure. */
+  CONSOLE_TRUST_PROXY: booleanFromEnv.default('false'),
+  /** Where the console links workflows; default the local dev server's UI. */
+  TEMPORAL_UI_URL: z
+    .string()
+    .regex(/^https?:\/\//, 'expected a URL like http://127.0.0.1:8233')
+    .optional(),
   /** The app's client secret for shop cards that hold none of their own: it signs webhooks. */
   SHOPIFY_CLIENT_SECRET: z.string().min(1, 'expected the app client secret').optional(),
 });
@@ -102,6 +116,7 @@ export const SECRET_VARIABLES = [
   'SHOPIFY_CLIENT_SECRET',
   'TEMPORAL_API_KEY',
   'DATABASE_URL',
+  'CONSOLE_SESSION_SECRET',
 ] as const;
 
 export function loadConfig(environment: NodeJS.ProcessEnv = process.env): OrderbridgeConfig {

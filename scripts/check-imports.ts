@@ -14,6 +14,7 @@ const SOURCE_FOLDERS = [
   'activities',
   'bench',
   'client',
+  'console',
   'domain',
   'erp',
   'platform',

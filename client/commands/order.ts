@@ -17,7 +17,7 @@ import {
 } from '../../temporal/order-requests';
 import type { OrderRequestAnswer, OrderStatus } from '../../workflows/messages';
 import type { AppContext } from '../app-context';
-import { describeOrderAnswer } from '../order-request-answer';
+import { describeOrderAnswer } from '../../temporal/order-request-answer';
 import { resolveOrderReference, type ResolvedOrder } from '../order-reference';
 import { printRecord, printTable } from '../output';
 import { withAppContext } from '../run-command';

@@ -13,6 +13,10 @@ import { createShopifyClient } from '../../shopify/client';
 import { ensureWebhookSubscriptions, SUBSCRIBED_TOPICS } from '../../shopify/webhook-subscriptions';
 import type { RunningWebhookReceiver } from '../../webhooks/serve';
 import { startConfiguredWebhookReceiver } from './webhooks';
+import { startConfiguredConsole } from './console';
+import { randomBytes } from 'node:crypto';
+import { ensureDemoOperator } from '../../erp/services/operators';
+import type { RunningConsole } from '../../console/server';
 import { runWorkerUntilStopped } from './worker';
 import { wholeNumber } from '../option-parsers';
 
@@ -50,6 +54,7 @@ export function registerUpCommand(program: Command, context: () => AppContext): 
       const withDemo = options.demo && !config.SHOPIFY_SHOP;
       let demo: DemoShop | undefined;
       let receiver: RunningWebhookReceiver | undefined;
+      let consoleServer: RunningConsole | undefined;
       try {
         if (!config.SHOPIFY_SHOP) {
           // Embedded defaults: the demo gets a key of its own so nobody has to manage one to try it.
@@ -87,6 +92,14 @@ export function registerUpCommand(program: Command, context: () => AppContext): 
           simulator ? [simulator.webhookSecret] : [],
         );
         logger.info({ url: receiver.url }, 'webhook receiver listening');
+        // A demo account with a fresh password each start, printed once with the console's address.
+        const demoOperator = { username: 'demo', password: randomBytes(12).toString('base64url') };
+        await ensureDemoOperator(orm, demoOperator);
+        consoleServer = await startConfiguredConsole(
+          appContext,
+          temporal.uiUrl ? { temporalUiUrl: temporal.uiUrl } : {},
+        );
+        const consoleLine = `Web console:          ${consoleServer.url}  (sign in as ${demoOperator.username} / ${demoOperator.password}; more accounts: npx orderbridge users add)`;
         if (simulator) {
           // The simulated store delivers to the receiver, as a store does once `webhooks register` ran.
           const shopify = createShopifyClient({
@@ -96,11 +109,13 @@ export function registerUpCommand(program: Command, context: () => AppContext): 
           });
           await ensureWebhookSubscriptions(shopify, receiver.url, SUBSCRIBED_TOPICS);
         }
-        if (demo) await runDemo(appContext, demo, options, () => stopping, temporal.uiUrl, receiver.url);
-        else if (temporal.uiUrl) logger.info(`Temporal UI: ${temporal.uiUrl}`);
-        if (!demo) console.log(`Webhook receiver: ${receiver.url}`);
+        if (demo)
+          await runDemo(appContext, demo, options, () => stopping, temporal.uiUrl, receiver.url, consoleLine);
+        else if (temporal.uiUrl) console.log(`Temporal UI:          ${temporal.uiUrl}`);
+        if (!demo) console.log(`Webhook receiver:     ${receiver.url}\n${consoleLine}`);
         await workerDone;
       } finally {
+        await consoleServer?.close();
         await receiver?.close();
         await demo?.simulator.stop();
         await appContext.close();
@@ -118,6 +133,7 @@ async function runDemo(
   stopping: () => boolean,
   uiUrl: string | undefined,
   webhookUrl: string,
+  consoleLine: string,
 ): Promise<void> {
   const { config, logger } = appContext;
   const client = await appContext.temporalClient();
@@ -154,6 +170,7 @@ async function runDemo(
     '',
     `First batch done: ${counts.documents} sales documents, ${counts.errors} orders with errors (of ${report.dispatched}).`,
     `Temporal UI:          ${uiUrl ?? `your cluster (${config.TEMPORAL_ADDRESS ?? ''})`}  (filter: OrderHasError = true)`,
+    consoleLine,
     'Orders:               npx orderbridge orders list            (errors: --errors)',
     'One order:            npx orderbridge order show <#name>',
     'Ship an order:        npx orderbridge erp ship <#name> [--agent A --tracking N]  (release it first: erp release)',

@@ -45,6 +45,8 @@ import { ConfigVersion } from './config-version';
 import { WebhookDelivery } from './webhook-delivery';
 import { PrivacyRequest } from './privacy-request';
 import { ShopifyStoreBucket } from './shopify-store-bucket';
+import { OperatorUser } from './operator-user';
+import { OperatorSession } from './operator-session';
 
 /** Every entity of the ERP store, registered by reference (no folder globs: works in vitest, tsx and bundles). */
 export const ERP_ENTITIES = [
@@ -95,6 +97,8 @@ export const ERP_ENTITIES = [
   WebhookDelivery,
   PrivacyRequest,
   ShopifyStoreBucket,
+  OperatorUser,
+  OperatorSession,
 ];
 
 export {
@@ -145,4 +149,6 @@ export {
   WebhookDelivery,
   PrivacyRequest,
   ShopifyStoreBucket,
+  OperatorUser,
+  OperatorSession,
 };

@@ -13,6 +13,7 @@ import { Migration20261207190000_order_to_import_total_any_size } from './Migrat
 import { Migration20261207194500_shipment_method_agent } from './Migration20261207194500_shipment_method_agent';
 import { Migration20261207191500_webhooks } from './Migration20261207191500_webhooks';
 import { Migration20261207200000_shop_card_county_source } from './Migration20261207200000_shop_card_county_source';
+import { Migration20261207220000_operator_users } from './Migration20261207220000_operator_users';
 import { Migration20261207223000_imported_order_risk_assessments } from './Migration20261207223000_imported_order_risk_assessments';
 import { Migration20261207223000_shopify_store_bucket } from './Migration20261207223000_shopify_store_bucket';
 import { Migration20261207230000_webhook_delivery_orders } from './Migration20261207230000_webhook_delivery_orders';
@@ -60,6 +61,7 @@ export const ERP_MIGRATIONS: MigrationObject[] = [
     name: 'Migration20261207200000_shop_card_county_source',
     class: Migration20261207200000_shop_card_county_source,
   },
+  { name: 'Migration20261207220000_operator_users', class: Migration20261207220000_operator_users },
   {
     name: 'Migration20261207223000_imported_order_risk_assessments',
     class: Migration20261207223000_imported_order_risk_assessments,

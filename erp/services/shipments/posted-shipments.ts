@@ -29,7 +29,13 @@ export interface PostedShipmentView {
 /** Posted shipments with what Shopify made of them, newest first (for `order show` and `shipments list`). */
 export async function listPostedShipments(
   context: ErpContext,
-  filter: { shopCode?: string; store?: string; shopifyOrderId?: string; limit?: number },
+  filter: {
+    shopCode?: string;
+    store?: string;
+    shopifyOrderId?: string;
+    shipmentIds?: readonly number[];
+    limit?: number;
+  },
 ): Promise<PostedShipmentView[]> {
   const em = entityManagerOf(context).fork();
   const headers = await em.find(
@@ -38,6 +44,7 @@ export async function listPostedShipments(
       ...(filter.shopCode ? { shopCode: filter.shopCode.toUpperCase() } : {}),
       ...(filter.store ? { store: filter.store } : {}),
       ...(filter.shopifyOrderId ? { shopifyOrderId: filter.shopifyOrderId } : {}),
+      ...(filter.shipmentIds ? { id: { $in: [...filter.shipmentIds] } } : {}),
     },
     { orderBy: { id: 'desc' }, limit: filter.limit ?? 100 },
   );

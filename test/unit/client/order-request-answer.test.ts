@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeOrderAnswer } from '../../../client/order-request-answer';
+import { describeOrderAnswer } from '../../../temporal/order-request-answer';
 import type { OrderStatus } from '../../../workflows/messages';
 
 const status = (overrides: Partial<OrderStatus> = {}): OrderStatus => ({
