@@ -30,6 +30,7 @@ export type GidType =
   | 'OrderTransaction'
   | 'FulfillmentOrder'
   | 'FulfillmentOrderLineItem'
+  | 'FulfillmentHold'
   | 'DeliveryMethod'
   | 'Fulfillment'
   | 'FulfillmentLineItem'
