@@ -24,6 +24,7 @@ import { ShopifyAuthError, ShopifyNotFoundError } from '../shopify/errors';
 import { fetchOrderForImport } from '../shopify/order-import';
 import { toOrderSnapshot } from '../shopify/order-snapshot';
 import type { ActivityDeps } from './deps';
+import { countOrderProblems, documentsCreated, ordersImported } from '../platform/metrics';
 import { recordIssuedGiftCardsOf } from './issued-gift-cards';
 import { dispatchRefundsOfOrder } from './refund-dispatch';
 import type {
@@ -35,6 +36,7 @@ import type {
   ProcessOrderResult,
 } from '../workflows/contracts/order';
 import type { createShopifyClientSource } from './shopify-clients';
+import { credentialsProblem } from './credentials-problem';
 
 /** Transient failures in a row after which a step shows on the order (it still retries). */
 export const STEP_FAILING_AFTER_ATTEMPTS = 3;
@@ -93,27 +95,6 @@ function documentDue(
   return attempt.mode === 'now' || imported.firstImport || imported.changed || imported.hasDocument;
 }
 
-function credentialsProblem(
-  input: ImportOrderInput,
-  orderName: string,
-  error: ShopCredentialsRefusedError | ShopCredentialsMissingError,
-): OrderProblem {
-  if (error instanceof ShopCredentialsRefusedError) {
-    return OrderProblems.shopCredentialsRefused(
-      orderName,
-      input.shopCode,
-      `credentials refused since ${error.refusedAt.toISOString()} (${error.shopifyMessage})`,
-      error.fix,
-    );
-  }
-  return OrderProblems.shopCredentialsRefused(
-    orderName,
-    input.shopCode,
-    'has no credentials',
-    `connect it with \`orderbridge shop connect ${input.shopCode} --domain ${input.store} --client-id <id> --client-secret-env <VAR>\``,
-  );
-}
-
 export function createOrderActivities(
   deps: ActivityDeps,
   shopifyClientFor: ReturnType<typeof createShopifyClientSource>,
@@ -144,8 +125,13 @@ export function createOrderActivities(
           store: input.store,
           shopifyOrderId: input.shopifyOrderId,
         });
-        const problem = credentialsProblem(input, listed?.name ?? input.shopifyOrderId, error);
+        const problem = credentialsProblem(
+          listed?.name ?? input.shopifyOrderId,
+          { shopCode: input.shopCode, shopDomain: input.store },
+          error,
+        );
         await markOrderToImportFailed(deps.orm, input.store, input.shopifyOrderId, problem.message);
+        countOrderProblems([problem]);
         return {
           orderName: listed?.name ?? input.shopifyOrderId,
           shopifyUpdatedAt: (listed?.shopifyUpdatedAt ?? new Date(0)).toISOString(),
@@ -176,6 +162,9 @@ export function createOrderActivities(
         await recordIssuedGiftCardsOf(deps, client, result.importedOrderId, snapshot);
       }
       await deps.afterSideEffect?.('importShopifyOrder', input.shopifyOrderId);
+      if (result.firstImport || result.changed) {
+        ordersImported.inc({ shop: input.shopCode, kind: result.firstImport ? 'new' : 'changed' });
+      }
       return {
         ...(result.importedOrderId !== undefined ? { importedOrderId: result.importedOrderId } : {}),
         orderName: result.orderName,
@@ -196,6 +185,7 @@ export function createOrderActivities(
         throw error;
       }
       await markOrderToImportFailed(deps.orm, input.store, input.shopifyOrderId, formatProblems(problems));
+      countOrderProblems(problems);
       return {
         orderName: snapshot.name,
         shopifyUpdatedAt: snapshot.updatedAt,
@@ -237,6 +227,8 @@ export function createOrderActivities(
       // Refunds imported before the document waited for it: wake them now, not at their next re-check.
       await dispatchRefundsOfOrder(deps, input.importedOrderId, { mayHaveRefunds: document.mayHaveRefunds });
       await deps.afterSideEffect?.('processImportedOrder', String(input.importedOrderId));
+      if (document.created) documentsCreated.inc({ document_type: document.documentType });
+      countOrderProblems(document.warnings);
       return {
         problems: document.warnings,
         document: {
@@ -247,12 +239,16 @@ export function createOrderActivities(
         },
       };
     } catch (error) {
-      if (error instanceof OrderProblemsError) return { problems: [...error.problems] };
+      if (error instanceof OrderProblemsError) {
+        countOrderProblems(error.problems);
+        return { problems: [...error.problems] };
+      }
       if (!dataProblemsOf(error, '')) throw error;
       // The document's transaction rolled back with its problems: record them on the order apart.
       const problems = await recordOrderFailure(deps.orm, input.importedOrderId, (orderName) => [
         ...dataProblemsOf(error, orderName)!,
       ]);
+      countOrderProblems(problems);
       return { problems };
     }
   }

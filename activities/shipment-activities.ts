@@ -30,6 +30,7 @@ import { createFulfillment } from '../shopify/fulfillments';
 import { closeOrder } from '../shopify/order-close';
 import { fetchOrderFulfillmentState, type OrderFulfillmentState } from '../shopify/order-fulfillment-state';
 import type { ActivityDeps } from './deps';
+import { fulfillmentsCreated } from '../platform/metrics';
 import type {
   CloseOrderInput,
   CloseOrderResult,
@@ -37,6 +38,7 @@ import type {
   SyncShipmentResult,
 } from '../workflows/contracts/shipment';
 import type { createShopifyClientSource } from './shopify-clients';
+import { credentialsProblem, isCredentialsFailure } from './credentials-problem';
 
 /**
  * A request whose answer was lost is sent again only this long after it was sent, and only when
@@ -267,6 +269,7 @@ export function createShipmentActivities(
             `${shipment.shipmentId}:${request.requestNo}`,
           );
           await markRequestCreated(deps.orm, request.id, { id: created.id, name: created.name });
+          fulfillmentsCreated.inc();
           claimed.push(created.id);
           unitsSentNow += request.request.allocations.reduce(
             (total, allocation) => total + allocation.quantity,
@@ -286,6 +289,21 @@ export function createShipmentActivities(
         });
       } catch (error) {
         await recordShipmentSyncError(deps.orm, shipment.sync.id, describe(error)).catch(() => undefined);
+        if (isCredentialsFailure(error)) {
+          // The order shows the card's refusal (typed, with the fix) rather than a generic failure.
+          throw ApplicationFailure.create({
+            message: error.message,
+            type: error.name,
+            nonRetryable: true,
+            details: [
+              credentialsProblem(
+                shopify.orderName,
+                { shopCode: shopify.shopCode, shopDomain: shopify.store },
+                error,
+              ),
+            ],
+          });
+        }
         throw finalIfHopeless(error);
       }
     },
@@ -324,6 +342,16 @@ export function createShipmentActivities(
           });
           closedAt = closed.closedAt ?? null;
         } catch (error) {
+          if (isCredentialsFailure(error)) {
+            // Not the order's fault: it waits for the card's credentials, shown as such.
+            const problem = credentialsProblem(
+              facts.orderName,
+              { shopCode: facts.shopCode, shopDomain: facts.store },
+              error,
+            );
+            await recordOrderCloseRefused(deps.orm, input.importedOrderId, problem);
+            return { outcome: 'refused', problem };
+          }
           if (!(error instanceof ShopifyUserErrors)) throw finalIfHopeless(error);
           const reason = error.userErrors.map((userError) => userError.message).join('; ');
           const problem = orderCloseRefused(facts.orderName, reason);

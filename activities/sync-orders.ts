@@ -2,7 +2,7 @@ import { storableText } from '../domain/snapshot-text-fitting';
 import { activityInfo, ApplicationFailure, cancellationSignal, heartbeat } from '@temporalio/activity';
 import type { FinancialStatus, FulfillmentStatus, RiskLevel } from '../domain/order-snapshot';
 import { toShopifySearchQuery, type OrderSyncFilters } from '../domain/order-filters';
-import { ShopCard } from '../erp/entities';
+import { advanceOrderSyncWatermark, getShopCard, ShopCardError } from '../erp/services/settings';
 import {
   type DiscoveredOrder,
   markOrdersDispatched,
@@ -11,6 +11,7 @@ import {
 } from '../erp/services/orders';
 import { highestRisk, orderChannel } from '../shopify/order-snapshot';
 import { discoverOrderPages, updatedWindowQuery, type OrderToImport } from '../shopify/order-discovery';
+import { ordersNotAnnounced } from '../erp/services/webhooks';
 import { dispatchOrderChange } from '../temporal/dispatch-order';
 import type {
   DiscoverOrdersInput,
@@ -18,10 +19,12 @@ import type {
   OrderSyncFilterOverrides,
 } from '../workflows/contracts/order';
 import type { ActivityDeps } from './deps';
+import { reconcilerFinds } from '../platform/metrics';
 import type { createShopifyClientSource } from './shopify-clients';
 import { mapWithConcurrency } from '../platform/concurrency';
 import { ShopCredentialsRefusedError } from '../shopify/credentials-refused';
 import { ShopCredentialsMissingError } from './shop-access-tokens';
+import { requireScopesForWindow } from './order-sync-scopes';
 
 /** Discovery looks back this far before the watermark: Shopify's search index lags writes a little. */
 export const ORDER_SYNC_OVERLAP_MS = 10 * 60 * 1000;
@@ -105,7 +108,7 @@ export function createSyncOrdersActivities(
      */
     async discoverAndDispatchOrders(input: DiscoverOrdersInput): Promise<DiscoverOrdersResult> {
       const em = deps.orm.em.fork();
-      const shop = await em.findOne(ShopCard, input.shopCode);
+      const shop = await getShopCard(em, input.shopCode);
       if (!shop) {
         throw ApplicationFailure.nonRetryable(
           `Shop card '${input.shopCode}' does not exist: create it with \`orderbridge shop add ${input.shopCode}\`.`,
@@ -123,13 +126,14 @@ export function createSyncOrdersActivities(
         claimedByOtherShop: 0,
         alreadyImported: 0,
         alreadyDispatched: 0,
+        foundWithoutWebhook: 0,
         shopifyRequests: 0,
         ...resumed?.counts,
       };
       const updatedAtMin =
         input.updatedAtMin ??
         (shop.lastOrderSyncAt
-          ? new Date(shop.lastOrderSyncAt.getTime() - ORDER_SYNC_OVERLAP_MS)
+          ? new Date(Date.parse(shop.lastOrderSyncAt) - ORDER_SYNC_OVERLAP_MS)
           : new Date(0)
         ).toISOString();
       if (!shop.enabled) {
@@ -144,6 +148,12 @@ export function createSyncOrdersActivities(
         filter: toShopifySearchQuery(filters),
       });
       const signal = cancellationSignal();
+      await requireScopesForWindow(client, {
+        shopCode: shop.code,
+        windowStart: new Date(updatedAtMin),
+        firstSync: input.updatedAtMin === undefined && !shop.lastOrderSyncAt,
+        signal,
+      });
       const requestsBefore = client.counters.snapshot().requests;
       let after = resumed?.after ?? null;
       // The last finished page's progress, beaten often: a sync whose worker died is retried within
@@ -178,6 +188,8 @@ export function createSyncOrdersActivities(
           counts.filteredOut += outcome.filteredOut + outcome.neverImportable;
           counts.claimedByOtherShop += outcome.claimedByOtherShop;
           counts.alreadyImported += outcome.upToDate;
+          // What the reconciler is for: orders whose change no webhook announced (dropped, or late).
+          const unannounced = await ordersNotAnnounced(em.fork(), shop.shopDomain, outcome.toDispatch);
           await mapWithConcurrency(outcome.toDispatch, ORDER_DISPATCH_CONCURRENCY, (order: OrderToDispatch) =>
             dispatchOrderChange(
               deps.temporalClient,
@@ -197,8 +209,10 @@ export function createSyncOrdersActivities(
             ),
           );
           await markOrdersDispatched(em.fork(), shop.shopDomain, outcome.toDispatch);
+          reconcilerFinds.inc({ shop: shop.code }, outcome.toDispatch.length);
           counts.dispatched += outcome.toDispatch.length;
           counts.alreadyDispatched += outcome.alreadyDispatched;
+          counts.foundWithoutWebhook += unannounced.length;
           after = page.pageInfo.endCursor;
           counts.shopifyRequests =
             (resumed?.counts.shopifyRequests ?? 0) + client.counters.snapshot().requests - requestsBefore;
@@ -213,13 +227,12 @@ export function createSyncOrdersActivities(
 
     /** Moves the shop card's watermark, never backwards (two runs may finish out of order). */
     async commitOrderSyncWatermark(input: { shopCode: string; watermark: string }): Promise<void> {
-      const em = deps.orm.em.fork();
-      const watermark = new Date(input.watermark);
-      await em.nativeUpdate(
-        ShopCard,
-        { code: input.shopCode, $or: [{ lastOrderSyncAt: null }, { lastOrderSyncAt: { $lt: watermark } }] },
-        { lastOrderSyncAt: watermark },
-      );
+      try {
+        await advanceOrderSyncWatermark(deps.orm, input.shopCode, new Date(input.watermark));
+      } catch (error) {
+        // The card was deleted while its sync ran: nothing is left to move.
+        if (!(error instanceof ShopCardError)) throw error;
+      }
     },
   };
 }

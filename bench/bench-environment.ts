@@ -45,6 +45,8 @@ export async function startBenchDevServer(): Promise<RunningDevServer> {
 
 /** Everything a benchmark runs against, fresh and its own, so runs never see each other's data. */
 export async function startBenchEnvironment(): Promise<BenchEnvironment> {
+  // The shop card's token is sealed at rest: a run's own key, inherited by its worker processes.
+  process.env.ORDERBRIDGE_SECRET_KEY ??= randomBytes(32).toString('base64');
   const devServer = process.env.TEMPORAL_ADDRESS ? undefined : await startBenchDevServer();
   const address = process.env.TEMPORAL_ADDRESS ?? devServer!.address;
   const databaseUrl = `postgres://postgres@127.0.0.1:5432/orderbridge_bench_${randomBytes(3).toString('hex')}`;

@@ -1,14 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { ImportedOrder, OrderToImport } from '../erp/entities';
+import { findOrderCandidates, type OrderCandidate } from '../erp/services/orders';
 import { NotFoundError } from './exit-codes';
 
-export interface ResolvedOrder {
-  store: string;
-  shopifyOrderId: string;
-  name: string;
-  shopCode?: string;
-  importedOrderId?: number;
-}
+export type ResolvedOrder = OrderCandidate;
 
 /** An order name shared by orders of several shops or stores: the operator must choose one. */
 export class AmbiguousOrderReferenceError extends Error {
@@ -42,37 +36,11 @@ export async function resolveOrderReference(
   const trimmed = reference.trim();
   const gid = /^\d+$/.test(trimmed) && trimmed.length > 8 ? `gid://shopify/Order/${trimmed}` : trimmed;
   const name = trimmed.startsWith('#') ? trimmed : `#${trimmed}`;
-  const imported = await em.find(
-    ImportedOrder,
-    { $or: [{ shopifyOrderId: gid }, { name }], ...(shopCode ? { shopCode } : {}) },
-    { limit: 10 },
-  );
-  const queued = await em.find(
-    OrderToImport,
-    { $or: [{ shopifyOrderId: gid }, { name }], ...(shopCode ? { claimedByShopCode: shopCode } : {}) },
-    { limit: 10 },
-  );
-  const candidates = new Map<string, ResolvedOrder>();
-  for (const order of imported) {
-    candidates.set(`${order.store} ${order.shopifyOrderId}`, {
-      store: order.store,
-      shopifyOrderId: order.shopifyOrderId,
-      name: order.name,
-      shopCode: order.shopCode,
-      importedOrderId: order.id,
-    });
-  }
-  for (const row of queued) {
-    const key = `${row.store} ${row.shopifyOrderId}`;
-    if (candidates.has(key)) continue;
-    candidates.set(key, {
-      store: row.store,
-      shopifyOrderId: row.shopifyOrderId,
-      name: row.name,
-      ...(row.claimedByShopCode ? { shopCode: row.claimedByShopCode } : {}),
-    });
-  }
-  const found = [...candidates.values()];
+  const found = await findOrderCandidates(em, {
+    shopifyOrderId: gid,
+    name,
+    ...(shopCode ? { shopCode } : {}),
+  });
   if (found.length > 1) throw new AmbiguousOrderReferenceError(reference, found);
   const [order] = found;
   if (order) return order;

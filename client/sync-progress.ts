@@ -1,4 +1,4 @@
-import type { WorkflowHandle } from '@temporalio/client';
+import { WorkflowFailedError, type WorkflowHandle } from '@temporalio/client';
 import { orderSyncProgress } from '../erp/services/orders';
 import { listPostedShipments, shipmentSyncOutcomes } from '../erp/services/shipments';
 import { pendingActivityHeartbeats } from '../temporal/activity-heartbeats';
@@ -54,6 +54,19 @@ export function shipmentSyncProgressReader(handle: WorkflowHandle): () => Promis
  * Waits for a `sync orders` run with its progress line. Orders with errors so far make the
  * command exit "needs attention" (imports still under way may add more after it ends).
  */
+/**
+ * A failed sync workflow says only "Workflow execution failed": the operator needs the reason its
+ * activity gave (refused credentials, a missing scope), which is the innermost cause.
+ */
+function syncFailureOf(error: unknown, shopCode: string): unknown {
+  if (!(error instanceof WorkflowFailedError)) return error;
+  let reason: Error = error;
+  while (reason.cause instanceof Error) reason = reason.cause;
+  return reason === error
+    ? error
+    : new Error(`Order sync of ${shopCode.toUpperCase()} failed: ${reason.message}`, { cause: error });
+}
+
 export async function awaitOrderSync(
   appContext: AppContext,
   handle: WorkflowHandle,
@@ -62,7 +75,9 @@ export async function awaitOrderSync(
 ): Promise<SyncOrdersReport> {
   const started = new Date(startedAtMs);
   const report = (await withProgress(
-    handle.result(),
+    handle.result().catch((error: unknown) => {
+      throw syncFailureOf(error, shopCode);
+    }),
     orderSyncProgressReader(appContext, handle, shopCode.toUpperCase(), started),
   )) as SyncOrdersReport;
   const { problems } = await orderSyncProgress(await appContext.erp(), shopCode.toUpperCase(), started);

@@ -93,3 +93,39 @@ export function missingScopes(granted: readonly string[], needs: readonly ScopeN
   }
   return [...missing].map(([scope, reasons]) => ({ scope, neededFor: reasons.join('; ') }));
 }
+
+/** Shopify shows orders created in the last 60 days only, unless the app holds read_all_orders. */
+export const RECENT_ORDERS_MS = 60 * 24 * 60 * 60 * 1000;
+
+/** Whether an order sync window starting at `windowStart` reaches past what Shopify shows without read_all_orders. */
+export function windowNeedsAllOrders(windowStart: Date, now: Date): boolean {
+  return windowStart.getTime() < now.getTime() - RECENT_ORDERS_MS;
+}
+
+/** Why a sync of an old window stops when the app lacks read_all_orders, with both ways out. */
+export function allOrdersScopeMissing(input: { shopCode: string; windowStart: Date; now: Date }): string {
+  const visibleFrom = new Date(input.now.getTime() - RECENT_ORDERS_MS).toISOString();
+  return (
+    `Shop card ${input.shopCode}: this order sync starts at ${input.windowStart.toISOString()}, more than ` +
+    `60 days ago, and the app lacks the read_all_orders scope, so Shopify hides every order created before ` +
+    `${visibleFrom}. Grant read_all_orders in the Dev Dashboard (app > Versions > Access scopes), release the ` +
+    `version and run \`orderbridge shop connect ${input.shopCode} ...\` again; or sync from a later date with ` +
+    `\`orderbridge sync orders --shop ${input.shopCode} --since ${visibleFrom.slice(0, 10)}\`.`
+  );
+}
+
+/**
+ * The scopes `orderbridge shop install` asks for: everything scopeNeeds can ask of a card, plus
+ * products (item mapping from Shopify) and customers (customer sync). read_all_orders on request.
+ */
+export const INSTALL_SCOPES = [
+  'read_orders',
+  'write_orders',
+  'read_gift_cards',
+  'read_locations',
+  'read_shipping',
+  'read_merchant_managed_fulfillment_orders',
+  'write_merchant_managed_fulfillment_orders',
+  'read_products',
+  'read_customers',
+] as const;

@@ -7,6 +7,8 @@ export function shopCurrencyMismatch(input: {
   cardCurrencyCode: string | null;
   lcyCode: string;
   shopifyCurrencyCode: string;
+  /** The command the fix adds `--currency X` to; by default `orderbridge shop set <code>`. */
+  fixCommand?: string;
 }): string | null {
   const cardCurrency = (input.cardCurrencyCode ?? input.lcyCode).toUpperCase();
   const shopify = input.shopifyCurrencyCode.toUpperCase();
@@ -17,6 +19,6 @@ export function shopCurrencyMismatch(input: {
   const fix = shopify === input.lcyCode.toUpperCase() ? 'none' : shopify;
   return (
     `Shop card ${input.shopCode} has ${said}, but the Shopify store sells in ${shopify}: ` +
-    `set it with \`orderbridge shop set ${input.shopCode} --currency ${fix}\``
+    `set it with \`${input.fixCommand ?? `orderbridge shop set ${input.shopCode}`} --currency ${fix}\``
   );
 }

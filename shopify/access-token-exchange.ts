@@ -1,6 +1,7 @@
 /**
  * Shopify's token endpoint (POST https://<shop>/admin/oauth/access_token): the client-credentials
- * grant of a Dev Dashboard app, and the refresh of an expiring offline token. A small client of
+ * grant of a Dev Dashboard app, the code exchange of an OAuth install, and the refresh of an
+ * expiring offline token. A small client of
  * our own: @shopify/shopify-api needs Node >= 22, this project supports Node >= 20.3.
  * Secrets go in the form body only; no error or log line ever carries one.
  */
@@ -16,7 +17,15 @@ export interface IssuedToken {
 
 export type TokenGrant =
   | { grantType: 'client_credentials'; clientId: string; clientSecret: string }
-  | { grantType: 'refresh_token'; clientId: string; clientSecret: string; refreshToken: string };
+  | { grantType: 'refresh_token'; clientId: string; clientSecret: string; refreshToken: string }
+  /** The OAuth install's code exchange; `expiring` asks for an expiring offline token with a refresh token. */
+  | {
+      grantType: 'authorization_code';
+      clientId: string;
+      clientSecret: string;
+      code: string;
+      expiring: boolean;
+    };
 
 /** Shopify refused the grant (wrong secret, app uninstalled, refresh token used up): retrying changes nothing. */
 export class ShopifyTokenRefusedError extends Error {
@@ -66,10 +75,13 @@ export async function requestAccessToken(
   options: { shopDomain: string; baseUrl?: string; signal?: AbortSignal; timeoutMs?: number },
   grant: TokenGrant,
 ): Promise<IssuedToken> {
+  // Shopify's code exchange is client_id, client_secret and code (plus expiring=1), no grant_type.
   const form = new URLSearchParams({
     client_id: grant.clientId,
     client_secret: grant.clientSecret,
-    grant_type: grant.grantType,
+    ...(grant.grantType === 'authorization_code'
+      ? { code: grant.code, ...(grant.expiring ? { expiring: '1' } : {}) }
+      : { grant_type: grant.grantType }),
     ...(grant.grantType === 'refresh_token' ? { refresh_token: grant.refreshToken } : {}),
   });
   const timeout = AbortSignal.timeout(options.timeoutMs ?? 30_000);

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
 import type { SimulatorClock } from './clock';
 
 /**
@@ -23,6 +23,39 @@ export interface SimulatedAppOptions {
   refreshTokenSeconds?: number;
   /** Scopes the installation was granted (currentAppInstallation.accessScopes). */
   accessScopes?: readonly string[];
+  /**
+   * Redirect URLs allowed in the app's configuration (the OAuth install's redirect_uri must be one).
+   * Undefined: any loopback http URL, what a local CLI listens on.
+   */
+  redirectUrls?: readonly string[];
+}
+
+/** How long an authorization code of the OAuth install may be exchanged (Shopify: a few minutes). */
+const AUTHORIZATION_CODE_MS = 10 * 60 * 1000;
+
+export type AuthorizeAnswer =
+  { status: 302; location: string } | { status: 400; body: { error: string; error_description: string } };
+
+interface IssuedCode {
+  expiresAt: number;
+  scopes: string[];
+}
+
+/**
+ * Shopify's signature of the redirect's query: every parameter but hmac, sorted, joined as
+ * key=value with &, HMAC-SHA256 in hex under the app's client secret.
+ */
+export function oauthQueryHmac(params: URLSearchParams, clientSecret: string): string {
+  const message = [...params]
+    .filter(([key]) => key !== 'hmac' && key !== 'signature')
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([key, value]) => `${key}=${value}`)
+    .join('&');
+  return createHmac('sha256', clientSecret).update(message).digest('hex');
+}
+
+function loopback(url: URL): boolean {
+  return url.protocol === 'http:' && ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
 }
 
 /** An `App` as records hold it (the provider of a risk assessment, for one). */
@@ -80,6 +113,8 @@ export class SimulatedApp {
   private staticAccessToken: string | undefined;
   private readonly accessTokens = new Map<string, IssuedAccessToken>();
   private readonly refreshTokens = new Map<string, IssuedRefreshToken>();
+  private readonly codes = new Map<string, IssuedCode>();
+  private readonly redirectUrls: readonly string[] | undefined;
 
   constructor(
     private readonly clock: SimulatorClock,
@@ -93,6 +128,73 @@ export class SimulatedApp {
     this.offlineTokenSeconds = options.offlineTokenSeconds ?? 3_600;
     this.refreshTokenSeconds = options.refreshTokenSeconds ?? 90 * 86_400;
     this.accessScopes = [...(options.accessScopes ?? DEFAULT_ACCESS_SCOPES)];
+    this.redirectUrls = options.redirectUrls;
+  }
+
+  /**
+   * GET /admin/oauth/authorize: the merchant, always logged in to this admin, approves the install
+   * at once. The installation is granted the requested scopes, and the browser is sent to
+   * redirect_uri with a one-time code, the shop, the state and Shopify's HMAC of the query.
+   */
+  authorize(query: URLSearchParams, shopDomain: string): AuthorizeAnswer {
+    const refuse = (error: string, description: string): AuthorizeAnswer => ({
+      status: 400,
+      body: { error, error_description: description },
+    });
+    if (query.get('client_id') !== this.clientId) return refuse('invalid_request', 'Unknown client_id.');
+    let redirect: URL;
+    try {
+      redirect = new URL(query.get('redirect_uri') ?? '');
+    } catch {
+      return refuse('invalid_request', 'redirect_uri is missing or not a URL.');
+    }
+    const allowed = this.redirectUrls ? this.redirectUrls.includes(redirect.toString()) : loopback(redirect);
+    if (!allowed) {
+      return refuse(
+        'invalid_request',
+        'The redirect_uri is not whitelisted: add it to the app configuration (Allowed redirection URL(s)).',
+      );
+    }
+    const scopes = (query.get('scope') ?? '')
+      .split(',')
+      .map((scope) => scope.trim())
+      .filter((scope) => scope !== '');
+    const code = randomBytes(16).toString('hex');
+    this.codes.set(code, { expiresAt: this.now() + AUTHORIZATION_CODE_MS, scopes });
+    const answer = new URLSearchParams({
+      code,
+      host: Buffer.from(`admin.shopify.com/store/${shopDomain.replace(/\.myshopify\.com$/, '')}`).toString(
+        'base64url',
+      ),
+      shop: shopDomain,
+      state: query.get('state') ?? '',
+      timestamp: String(Math.floor(this.now() / 1000)),
+    });
+    answer.set('hmac', oauthQueryHmac(answer, this.clientSecret));
+    for (const [key, value] of answer) redirect.searchParams.set(key, value);
+    return { status: 302, location: redirect.toString() };
+  }
+
+  /** The authorization-code exchange of an OAuth install: expiring=1 asks for an expiring offline token. */
+  private exchangeCode(fields: Record<string, string>): TokenGrantAnswer {
+    const issued = this.codes.get(fields.code ?? '');
+    // A code is good once: a second exchange (or a stale one) is refused as Shopify does.
+    this.codes.delete(fields.code ?? '');
+    if (!issued || this.now() >= issued.expiresAt) {
+      return {
+        status: 400,
+        body: {
+          error: 'invalid_request',
+          error_description: 'The authorization code was not found or was already used',
+        },
+      };
+    }
+    this.installed = true;
+    if (issued.scopes.length > 0) this.accessScopes = [...issued.scopes];
+    if (fields.expiring === '1') return { status: 200, body: this.issueRotated(undefined) };
+    const accessToken = this.newToken('shpat_');
+    this.accessTokens.set(accessToken, { expiresAt: null });
+    return { status: 200, body: { access_token: accessToken, scope: this.accessScopes.join(',') } };
   }
 
   /** The app as the schema's `App` object shows it. */
@@ -181,9 +283,12 @@ export class SimulatedApp {
 
   /** POST /admin/oauth/access_token with the form's fields. */
   grant(fields: Record<string, string>): TokenGrantAnswer {
-    const grantType = fields.grant_type ?? '';
+    // The install's code exchange carries a code and no grant_type.
+    const grantType = fields.grant_type ?? (fields.code ? 'authorization_code' : '');
     this.tokenRequests[grantType] = (this.tokenRequests[grantType] ?? 0) + 1;
-    if (fields.client_id !== this.clientId || fields.client_secret !== this.clientSecret || !this.installed) {
+    const knownClient = fields.client_id === this.clientId && fields.client_secret === this.clientSecret;
+    if (grantType === 'authorization_code' && knownClient) return this.exchangeCode(fields);
+    if (!knownClient || !this.installed) {
       return {
         status: 400,
         body: {

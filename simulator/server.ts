@@ -231,6 +231,38 @@ export async function startGraphqlServer(options: GraphqlServerOptions): Promise
       send(response, answer.status, answer.body);
       return;
     }
+    if (url.pathname === '/admin/oauth/authorize') {
+      const answer = options.app.authorize(url.searchParams, store.shop.myshopifyDomain as string);
+      if (answer.status === 302) {
+        stats.byStatus[302] = (stats.byStatus[302] ?? 0) + 1;
+        response.writeHead(302, { Location: answer.location, 'Content-Length': 0 });
+        response.end();
+      } else {
+        send(response, answer.status, answer.body);
+      }
+      return;
+    }
+    // Bulk results: signed links to storage, fetched without the Admin API token.
+    const file = request.method === 'GET' ? options.store.bulkOperations?.file(url.pathname) : undefined;
+    if (file) {
+      if (file.status !== 200) {
+        stats.byStatus[file.status] = (stats.byStatus[file.status] ?? 0) + 1;
+        response.writeHead(file.status, { 'Content-Type': 'application/xml' });
+        response.end(
+          file.status === 403
+            ? '<?xml version="1.0"?><Error><Code>ExpiredToken</Code><Message>The provided token has expired.</Message></Error>'
+            : '<?xml version="1.0"?><Error><Code>NoSuchKey</Code><Message>The specified key does not exist.</Message></Error>',
+        );
+        return;
+      }
+      stats.byStatus[200] = (stats.byStatus[200] ?? 0) + 1;
+      response.writeHead(200, { 'Content-Type': 'application/jsonl', 'Content-Length': String(file.bytes) });
+      for (const chunk of file.chunks!) {
+        if (!response.write(chunk)) await new Promise((resolve) => response.once('drain', resolve));
+      }
+      response.end();
+      return;
+    }
     const match = /^\/admin\/api\/([^/]+)\/graphql\.json$/.exec(url.pathname);
     if (!match || !(SUPPORTED_API_VERSIONS as readonly string[]).includes(match[1]!)) {
       send(response, 404, { errors: 'Not Found' });

@@ -2,6 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { systemClock, type SimulatorClock } from './clock';
 import { riskRecommendation } from './order-risk';
 import type {
+  BulkOperationRecord,
+  BulkOperationsService,
   CalculatedOrderRecord,
   DeliveryMethodDefinitionRecord,
   DeliveryProfileRecord,
@@ -18,6 +20,7 @@ import type {
 /** Object types that get a gid in the simulator, each with its own counter. */
 export type GidType =
   | 'Shop'
+  | 'BulkOperation'
   | 'Location'
   | 'Product'
   | 'ProductVariant'
@@ -78,7 +81,8 @@ export type StoreEvent =
     }
   | { kind: 'order-paid'; order: OrderRecord }
   | { kind: 'order-fulfilled'; order: OrderRecord }
-  | { kind: 'order-partially-fulfilled'; order: OrderRecord };
+  | { kind: 'order-partially-fulfilled'; order: OrderRecord }
+  | { kind: 'bulk-operation-finished'; operation: BulkOperationRecord };
 
 export interface NewLocation {
   name: string;
@@ -191,6 +195,8 @@ export class ShopStore {
     { version: number; count: number; orders: OrderRecord[] }
   >();
   private nextOrderNumber = 1001;
+  /** The shop's bulk operations (set up by startShopifySimulator). */
+  bulkOperations?: BulkOperationsService;
   private readonly listeners = new Set<(event: StoreEvent) => void>();
 
   constructor(options: StoreOptions) {

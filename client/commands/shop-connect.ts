@@ -1,14 +1,14 @@
 import type { Command } from 'commander';
 import { CREDENTIAL_KIND_NAMES } from '../../domain/shop-credentials';
-import { describeRefusal, getShopCredentialsView, setShopCredentials } from '../../erp/services/credentials';
-import { addShopCard, getShopCard, updateShopCard } from '../../erp/services/settings';
+import { describeRefusal, getShopCredentialsView } from '../../erp/services/credentials';
 import { requestAccessToken, ShopifyTokenRefusedError } from '../../shopify/access-token-exchange';
 import { SHOPIFY_ADMIN_API_VERSION } from '../../shopify/schema';
-import { wakeWaitingOrders } from '../../temporal/wake-waiting-orders';
 import type { AppContext } from '../app-context';
 import { printRecord } from '../output';
 import { withAppContext } from '../run-command';
-import { checkShopConnection, describeConnection, scopeSettingsOf } from '../shop-connection-check';
+import { storeCheckedConnection } from '../shop-card-connection';
+import { registerShopInstallCommand } from './shop-install';
+import { clientSecretFrom } from '../secret-input';
 
 interface ConnectOptions {
   domain: string;
@@ -16,52 +16,13 @@ interface ConnectOptions {
   clientSecretEnv?: string;
   clientSecretStdin?: boolean;
   apiVersion?: string;
+  currency?: string;
   json?: boolean;
 }
 
-async function readStdin(): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(Buffer.from(chunk as Buffer));
-  return Buffer.concat(chunks).toString('utf8').trim();
-}
-
-/** The client secret, from an environment variable or standard input: never from an argument (shell history). */
-export async function clientSecretFrom(options: {
-  clientSecretEnv?: string;
-  clientSecretStdin?: boolean;
-}): Promise<string | undefined> {
-  if (options.clientSecretEnv) {
-    const value = process.env[options.clientSecretEnv];
-    if (!value)
-      throw new Error(`--client-secret-env ${options.clientSecretEnv}: the variable is not set or empty`);
-    return value;
-  }
-  if (options.clientSecretStdin) {
-    const value = await readStdin();
-    if (!value) throw new Error('--client-secret-stdin: nothing was read from standard input');
-    return value;
-  }
-  return undefined;
-}
-
-/**
- * Wakes the card's waiting order workflows after its credentials changed. Temporal being down is
- * no failure here: the workflows look again at their next re-check.
- */
-export async function wakeOrdersAfterCredentialChange(
-  appContext: AppContext,
-  shopCode: string,
-): Promise<string> {
-  try {
-    const woken = await wakeWaitingOrders(await appContext.temporalClient(), shopCode);
-    return `${woken} waiting order workflow(s) asked to try again`;
-  } catch (error) {
-    return `waiting orders resume at their next re-check (Temporal not reached: ${(error as Error).message})`;
-  }
-}
-
-/** `orderbridge shop connect` and `orderbridge shop credentials`. */
+/** `orderbridge shop connect`, `shop install` and `shop credentials`. */
 export function registerShopConnectCommands(shop: Command, context: () => AppContext): void {
+  registerShopInstallCommand(shop, context);
   shop
     .command('connect <code>')
     .description(
@@ -73,6 +34,7 @@ export function registerShopConnectCommands(shop: Command, context: () => AppCon
     .option('--client-secret-env <variable>', "read the app's client secret from this environment variable")
     .option('--client-secret-stdin', "read the app's client secret from standard input")
     .option('--api-version <version>', 'Admin API version', SHOPIFY_ADMIN_API_VERSION)
+    .option('--currency <code>', "ERP currency of the shop currency ('none' = local currency)")
     .option('--json', 'print JSON')
     .action(async (code: string, options: ConnectOptions) =>
       withAppContext(context, async (appContext) => {
@@ -80,8 +42,6 @@ export function registerShopConnectCommands(shop: Command, context: () => AppCon
         if (!clientSecret)
           throw new Error('give the client secret with --client-secret-env VAR or --client-secret-stdin');
         const baseUrl = appContext.config.SHOPIFY_API_BASE_URL;
-        const orm = await appContext.erp();
-        const existing = await getShopCard(orm, code);
         let token;
         try {
           token = await requestAccessToken(
@@ -95,47 +55,19 @@ export function registerShopConnectCommands(shop: Command, context: () => AppCon
               `and secret in the Dev Dashboard, and that the app is installed on the store.`,
           );
         }
-        const check = await checkShopConnection(
+        await storeCheckedConnection(
           appContext,
-          { shopDomain: options.domain, apiVersion: options.apiVersion ?? SHOPIFY_ADMIN_API_VERSION },
-          token.accessToken,
-          scopeSettingsOf(existing, new Date()),
-        );
-        const described = describeConnection(check);
-        if (check.missingScopes.length > 0) {
-          printRecord(described, Boolean(options.json));
-          throw new Error(
-            `Shop card ${code.toUpperCase()} was not connected: the app lacks ` +
-              check.missingScopes
-                .map((missing) => `${missing.scope} (needed for ${missing.neededFor})`)
-                .join(', ') +
-              `. Grant them in the Dev Dashboard (app > Versions > Access scopes), release the version, ` +
-              `and run this command again.`,
-          );
-        }
-        const credentials = { kind: 'client_credentials' as const, clientId: options.clientId, clientSecret };
-        if (existing) {
-          if (existing.shopDomain !== options.domain || existing.apiVersion !== options.apiVersion)
-            await updateShopCard(orm, code, {
-              settings: { shopDomain: options.domain, apiVersion: options.apiVersion },
-            });
-          await setShopCredentials(orm, code, credentials);
-        } else {
-          await addShopCard(orm, {
-            code,
-            shopDomain: options.domain,
-            credentials,
-            settings: { apiVersion: options.apiVersion },
-          });
-        }
-        const woken = existing ? await wakeOrdersAfterCredentialChange(appContext, code) : undefined;
-        printRecord(
           {
-            shopCard: code.toUpperCase(),
-            credentials: CREDENTIAL_KIND_NAMES.client_credentials,
-            ...described,
-            ...(woken ? { waitingOrders: woken } : {}),
+            code,
+            domain: options.domain,
+            apiVersion: options.apiVersion ?? SHOPIFY_ADMIN_API_VERSION,
+            ...(options.currency !== undefined ? { currency: options.currency } : {}),
+            command:
+              `orderbridge shop connect ${code.toUpperCase()} --domain ${options.domain} ` +
+              `--client-id ${options.clientId} --client-secret-env <VAR>`,
           },
+          token.accessToken,
+          { kind: 'client_credentials', clientId: options.clientId, clientSecret },
           Boolean(options.json),
         );
       }),

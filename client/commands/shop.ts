@@ -22,7 +22,8 @@ import { withAppContext } from '../run-command';
 import { requireStoreCurrency } from '../shop-currency';
 import { wakeWorkFixedBy } from '../wake-after-change';
 import { NotFoundError, UsageError } from '../exit-codes';
-import { clientSecretFrom, wakeOrdersAfterCredentialChange } from './shop-connect';
+import { wakeOrdersAfterCredentialChange } from '../shop-card-connection';
+import { clientSecretFrom } from '../secret-input';
 
 type Parser = (value: string) => unknown;
 

@@ -10,6 +10,7 @@ import { listShopCards } from '../../erp/services/settings';
 import type { AppContext } from '../app-context';
 import { checkShopConnection, scopeSettingsOf } from '../shop-connection-check';
 import { printRecord } from '../output';
+import { workerMetricsSummary } from '../metrics-summary';
 
 interface TemporalStatus {
   address: string;
@@ -127,7 +128,7 @@ export function registerStatusCommand(program: Command, context: () => AppContex
   program
     .command('status')
     .description(
-      'Show what runs where: Temporal (address, UI, search attributes, workers), PostgreSQL and migrations',
+      'Show what runs where: Temporal (address, UI, search attributes, workers), PostgreSQL and migrations, key metrics',
     )
     .option('--json', 'print JSON')
     .option('--probe', 'also run a health-check workflow through a worker (Temporal + PostgreSQL round trip)')
@@ -141,13 +142,19 @@ export function registerStatusCommand(program: Command, context: () => AppContex
         ]);
         const shops =
           database.reachable && !database.migrationsPending?.length ? await shopCardsStatus(appContext) : {};
-        const report: Record<string, unknown> = { temporal, database, shops };
+        const metrics = await workerMetricsSummary(appContext.config);
+        const report: Record<string, unknown> = { temporal, database, shops, metrics };
         if (options.config) report.config = describeConfig(appContext.config);
         if (options.json) {
           printRecord(report, true);
         } else {
           printRecord(
-            { ...flatten('temporal', temporal), ...flatten('database', database), ...flatten('shop', shops) },
+            {
+              ...flatten('temporal', temporal),
+              ...flatten('database', database),
+              ...flatten('shop', shops),
+              ...flatten('metrics', metrics),
+            },
             false,
           );
           if (options.config) printRecord(describeConfig(appContext.config), false);

@@ -14,6 +14,8 @@ import { Migration20261207194500_shipment_method_agent } from './Migration202612
 import { Migration20261207191500_webhooks } from './Migration20261207191500_webhooks';
 import { Migration20261207200000_shop_card_county_source } from './Migration20261207200000_shop_card_county_source';
 import { Migration20261207223000_imported_order_risk_assessments } from './Migration20261207223000_imported_order_risk_assessments';
+import { Migration20261207223000_shopify_store_bucket } from './Migration20261207223000_shopify_store_bucket';
+import { Migration20261207230000_webhook_delivery_orders } from './Migration20261207230000_webhook_delivery_orders';
 
 /**
  * Every migration in the order it runs. New ones are created with `npm run migration:create -- <name>`
@@ -61,5 +63,13 @@ export const ERP_MIGRATIONS: MigrationObject[] = [
   {
     name: 'Migration20261207223000_imported_order_risk_assessments',
     class: Migration20261207223000_imported_order_risk_assessments,
+  },
+  {
+    name: 'Migration20261207223000_shopify_store_bucket',
+    class: Migration20261207223000_shopify_store_bucket,
+  },
+  {
+    name: 'Migration20261207230000_webhook_delivery_orders',
+    class: Migration20261207230000_webhook_delivery_orders,
   },
 ];

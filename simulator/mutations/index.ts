@@ -1,4 +1,5 @@
 import type { Resolver } from '../execution';
+import type { BulkOperationsService } from '../records';
 import type { ShopStore } from '../store';
 import { fulfillmentCreate, fulfillmentOrderMove, type FulfillmentInput } from './fulfillment';
 import {
@@ -42,8 +43,16 @@ const mutation =
   (_source, args, context) =>
     run(context.store, args);
 
+function bulkOperationsOf(store: ShopStore): BulkOperationsService {
+  if (!store.bulkOperations) throw new Error('Bulk operations are not set up on this simulator');
+  return store.bulkOperations;
+}
+
 /** Mutation resolvers by field name; each returns its payload in the schema's shape. */
 export const mutationResolvers: Record<string, Resolver> = {
+  bulkOperationRunQuery: (_source, args, context) =>
+    bulkOperationsOf(context.store).runQuery(String(args.query), context.accessScopes),
+  bulkOperationCancel: (_source, args, context) => bulkOperationsOf(context.store).cancel(String(args.id)),
   orderCreate: mutation((store, args) =>
     orderCreate(store, args.order as OrderCreateOrderInput, args.options),
   ),

@@ -16,6 +16,8 @@ import {
   type OperationDefinitionNode,
 } from 'graphql';
 import { describe, expect, it } from 'vitest';
+import { ordersBulkQuery } from '../../shopify/bulk-order-query';
+import { checkBulkQuery } from '../../simulator/bulk-query-rules';
 import { estimateQueryCost, SINGLE_QUERY_COST_LIMIT } from '../../shopify/cost-estimator';
 import { loadAdminSchema } from '../../shopify/schema';
 
@@ -165,6 +167,8 @@ describe('GraphQL documents against the Shopify Admin 2026-10 schema', () => {
     });
 
     it('requests less than the single-query limit, as its header states', () => {
+      // Bulk queries have no single-query limit (Shopify pages them); their own limits are checked below.
+      if (file.path.startsWith('shopify/bulk-queries/')) return;
       const { requestedCost } = estimateQueryCost(schema, document);
       expect(requestedCost).toBeLessThan(SINGLE_QUERY_COST_LIMIT);
       if (file.path.startsWith('shopify/operations/')) {
@@ -174,6 +178,13 @@ describe('GraphQL documents against the Shopify Admin 2026-10 schema', () => {
         );
       }
     });
+  });
+});
+
+describe('bulk queries', () => {
+  it('keep within what bulkOperationRunQuery accepts (5 connections, 2 levels, none in a list)', () => {
+    const checked = checkBulkQuery(schema, ordersBulkQuery("updated_at:>='2026-01-01T00:00:00Z'"));
+    expect('error' in checked ? checked.error : 'accepted').toBe('accepted');
   });
 });
 

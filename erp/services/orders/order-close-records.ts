@@ -183,10 +183,13 @@ export async function recordOrderClosed(
     [closedAt, importedOrderId],
   );
   if (!closed) throw new Error(`Imported order ${importedOrderId} does not exist`);
-  if (closed.problems.some((problem) => problem.code === 'ORDER_CLOSE_REFUSED')) {
+  // A refusal by Shopify, or of the card's credentials, is over once Shopify closed the order.
+  const settled = (problem: OrderProblem) =>
+    problem.code === 'ORDER_CLOSE_REFUSED' || problem.code === 'SHOP_CREDENTIALS_REFUSED';
+  if (closed.problems.some(settled)) {
     await inTransaction(context, async (tx) => {
       const order = await lockOrder(tx, importedOrderId);
-      const remaining = order.problems.filter((problem) => problem.code !== 'ORDER_CLOSE_REFUSED');
+      const remaining = order.problems.filter((problem) => !settled(problem));
       await writeProblems(tx, importedOrderId, remaining, order.conflictText);
     });
   }
@@ -227,7 +230,12 @@ export async function recordOrderCloseRefused(
     await writeProblems(
       em,
       importedOrderId,
-      [...order.problems.filter((existing) => existing.code !== 'ORDER_CLOSE_REFUSED'), problem],
+      [
+        ...order.problems.filter(
+          (existing) => existing.code !== 'ORDER_CLOSE_REFUSED' && existing.code !== problem.code,
+        ),
+        problem,
+      ],
       order.conflictText,
     );
   });
