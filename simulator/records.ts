@@ -310,7 +310,19 @@ export interface FulfillmentOrderRecord {
     presentedName: string | null;
   };
   lineItems: FulfillmentOrderLineItemRecord[];
+  /** Holds placed with fulfillmentOrderHold (absent = none). */
+  fulfillmentHolds?: FulfillmentHoldRecord[];
   sim: { orderId: string; locationId: string; fulfillmentIds: string[] };
+}
+
+export interface FulfillmentHoldRecord {
+  __typename: 'FulfillmentHold';
+  id: string;
+  reason: string;
+  reasonNotes: string | null;
+  displayReason: string;
+  handle: string | null;
+  heldByRequestingApp: boolean;
 }
 
 export interface FulfillmentLineItemRecord {

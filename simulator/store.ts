@@ -33,6 +33,7 @@ export type GidType =
   | 'OrderTransaction'
   | 'FulfillmentOrder'
   | 'FulfillmentOrderLineItem'
+  | 'FulfillmentHold'
   | 'DeliveryMethod'
   | 'Fulfillment'
   | 'FulfillmentLineItem'

@@ -2,6 +2,11 @@ import type { Resolver } from '../execution';
 import type { BulkOperationsService } from '../records';
 import type { ShopStore } from '../store';
 import { fulfillmentCreate, fulfillmentOrderMove, type FulfillmentInput } from './fulfillment';
+import {
+  fulfillmentOrderHold,
+  fulfillmentOrderReleaseHold,
+  type FulfillmentHoldInput,
+} from './fulfillment-holds';
 import { orderCreate, type OrderCreateOrderInput } from './order-create';
 import { giftCardCreate } from './gift-cards';
 import {
@@ -92,6 +97,15 @@ export const mutationResolvers: Record<string, Resolver> = {
   ),
   fulfillmentOrderMove: mutation((store, args) =>
     fulfillmentOrderMove(store, args as Parameters<typeof fulfillmentOrderMove>[1]),
+  ),
+  fulfillmentOrderHold: mutation((store, args) =>
+    fulfillmentOrderHold(store, {
+      id: String(args.id),
+      fulfillmentHold: args.fulfillmentHold as FulfillmentHoldInput,
+    }),
+  ),
+  fulfillmentOrderReleaseHold: mutation((store, args) =>
+    fulfillmentOrderReleaseHold(store, { id: String(args.id), holdIds: args.holdIds as string[] | null }),
   ),
   tagsAdd: mutation((store, args) => changeTags(store, String(args.id), args.tags as string[], 'add')),
   tagsRemove: mutation((store, args) => changeTags(store, String(args.id), args.tags as string[], 'remove')),

@@ -16,10 +16,22 @@ const missingOrder = (field: string[]): OrderPayload => ({
   userErrors: [userError(field, 'Order does not exist')],
 });
 
-/** orderClose: archives the order (idempotent, as Shopify's). */
+/**
+ * orderClose: archives the order (idempotent, as Shopify's). An order with a return still open
+ * is refused: its return has work left (the simulator's rule; Shopify documents no reasons).
+ */
 export function orderClose(store: ShopStore, input: { id: string }): OrderPayload {
   const order = store.order(input.id);
   if (!order) return missingOrder(['input', 'id']);
+  if (
+    !order.closed &&
+    order.returns.some((entry) => entry.status === 'OPEN' || entry.status === 'REQUESTED')
+  ) {
+    return {
+      order,
+      userErrors: [userError(['input', 'id'], 'Order has an open return and cannot be archived')],
+    };
+  }
   if (!order.closed) {
     order.closed = true;
     order.closedAt = store.timestamp();
