@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import { documentsOfShopifyOrder } from '../../erp/services/documents';
-import { findImportedOrder } from '../../erp/services/orders';
+import { findImportedOrder, findOrderView } from '../../erp/services/orders';
 import { listRefunds, listReturns, listTransactions } from '../../erp/services/refunds';
 import { listPostedShipments } from '../../erp/services/shipments';
 import {
@@ -124,6 +124,8 @@ export function registerOrderCommand(program: Command, context: () => AppContext
           ? await findImportedOrder(em, resolved.importedOrderId)
           : null;
         const { documents, lines } = await documentsOfShopifyOrder(em, resolved);
+        // Stage, problems and next action as the read model has them: what lists and the UI show.
+        const view = await findOrderView(em, resolved);
         const postedShipments = await listPostedShipments(em, {
           store: resolved.store,
           shopifyOrderId: resolved.shopifyOrderId,
@@ -155,7 +157,16 @@ export function registerOrderCommand(program: Command, context: () => AppContext
           tags: imported?.tags ?? [],
           attributes: imported?.attributes ?? [],
           total: imported ? `${imported.currentTotalShop} ${imported.currencyCode}` : '',
-          hasError: imported?.hasError ?? false,
+          stage: view?.stage ?? '',
+          hasError: view?.hasError ?? imported?.hasError ?? false,
+          nextAction: view?.nextAction ?? '',
+          problems: (view?.problems ?? []).map((problem) => ({
+            category: problem.category,
+            code: problem.code,
+            severity: problem.severity,
+            field: problem.field,
+            fix: problem.fix,
+          })),
           errorText: imported?.errorText ?? '',
           conflict: imported?.conflictText ?? '',
           customer: imported?.sellToCustomerNo ?? '',
@@ -231,6 +242,7 @@ export function registerOrderCommand(program: Command, context: () => AppContext
           returns,
           shipments,
           workflow: state,
+          problems: _printedBelow,
           ...header
         } = report;
         const closing = 'stage' in state ? state.closing : undefined;
@@ -246,9 +258,10 @@ export function registerOrderCommand(program: Command, context: () => AppContext
         );
         for (const reason of closing?.state === 'waiting' ? closing.reasons : [])
           console.log(`  WAITING FOR: ${reason}`);
-        if ('problems' in state)
-          for (const problem of state.problems)
-            console.log(`  ${problem.severity.toUpperCase()}: ${problem.message}`);
+        // Before its workflow's first write, the workflow's own report stands in for the read model.
+        const problemLines = view ? view.problems : 'problems' in state ? state.problems : [];
+        for (const problem of problemLines)
+          console.log(`  ${problem.severity.toUpperCase()}: ${problem.message}`);
         for (const [title, rows] of Object.entries({
           'Shopify lines': shopifyLines,
           'Shipping charges': shippingCharges,

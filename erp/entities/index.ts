@@ -44,6 +44,7 @@ import { IssuedGiftCard } from './issued-gift-card';
 import { ConfigVersion } from './config-version';
 import { WebhookDelivery } from './webhook-delivery';
 import { PrivacyRequest } from './privacy-request';
+import { OrderView } from './order-view';
 
 /** Every entity of the ERP store, registered by reference (no folder globs: works in vitest, tsx and bundles). */
 export const ERP_ENTITIES = [
@@ -93,6 +94,7 @@ export const ERP_ENTITIES = [
   ConfigVersion,
   WebhookDelivery,
   PrivacyRequest,
+  OrderView,
 ];
 
 export {
@@ -142,4 +144,5 @@ export {
   ConfigVersion,
   WebhookDelivery,
   PrivacyRequest,
+  OrderView,
 };

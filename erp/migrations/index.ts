@@ -13,6 +13,7 @@ import { Migration20261207190000_order_to_import_total_any_size } from './Migrat
 import { Migration20261207194500_shipment_method_agent } from './Migration20261207194500_shipment_method_agent';
 import { Migration20261207191500_webhooks } from './Migration20261207191500_webhooks';
 import { Migration20261207200000_shop_card_county_source } from './Migration20261207200000_shop_card_county_source';
+import { Migration20261207223434_order_view } from './Migration20261207223434_order_view';
 
 /**
  * Every migration in the order it runs. New ones are created with `npm run migration:create -- <name>`
@@ -57,4 +58,5 @@ export const ERP_MIGRATIONS: MigrationObject[] = [
     name: 'Migration20261207200000_shop_card_county_source',
     class: Migration20261207200000_shop_card_county_source,
   },
+  { name: 'Migration20261207223434_order_view', class: Migration20261207223434_order_view },
 ];

@@ -8,3 +8,4 @@ export * from './record-discovered-orders';
 export * from './imported-orders';
 export * from './order-failure-record';
 export * from './order-sync-progress';
+export * from './order-views';
