@@ -24,6 +24,7 @@ import { ShopifyAuthError, ShopifyNotFoundError } from '../shopify/errors';
 import { fetchOrderForImport } from '../shopify/order-import';
 import { toOrderSnapshot } from '../shopify/order-snapshot';
 import type { ActivityDeps } from './deps';
+import { countOrderProblems, documentsCreated, ordersImported } from '../platform/metrics';
 import { recordIssuedGiftCardsOf } from './issued-gift-cards';
 import { dispatchRefundsOfOrder } from './refund-dispatch';
 import type {
@@ -146,6 +147,7 @@ export function createOrderActivities(
         });
         const problem = credentialsProblem(input, listed?.name ?? input.shopifyOrderId, error);
         await markOrderToImportFailed(deps.orm, input.store, input.shopifyOrderId, problem.message);
+        countOrderProblems([problem]);
         return {
           orderName: listed?.name ?? input.shopifyOrderId,
           shopifyUpdatedAt: (listed?.shopifyUpdatedAt ?? new Date(0)).toISOString(),
@@ -176,6 +178,9 @@ export function createOrderActivities(
         await recordIssuedGiftCardsOf(deps, client, result.importedOrderId, snapshot);
       }
       await deps.afterSideEffect?.('importShopifyOrder', input.shopifyOrderId);
+      if (result.firstImport || result.changed) {
+        ordersImported.inc({ shop: input.shopCode, kind: result.firstImport ? 'new' : 'changed' });
+      }
       return {
         ...(result.importedOrderId !== undefined ? { importedOrderId: result.importedOrderId } : {}),
         orderName: result.orderName,
@@ -196,6 +201,7 @@ export function createOrderActivities(
         throw error;
       }
       await markOrderToImportFailed(deps.orm, input.store, input.shopifyOrderId, formatProblems(problems));
+      countOrderProblems(problems);
       return {
         orderName: snapshot.name,
         shopifyUpdatedAt: snapshot.updatedAt,
@@ -237,6 +243,8 @@ export function createOrderActivities(
       // Refunds imported before the document waited for it: wake them now, not at their next re-check.
       await dispatchRefundsOfOrder(deps, input.importedOrderId, { mayHaveRefunds: document.mayHaveRefunds });
       await deps.afterSideEffect?.('processImportedOrder', String(input.importedOrderId));
+      if (document.created) documentsCreated.inc({ document_type: document.documentType });
+      countOrderProblems(document.warnings);
       return {
         problems: document.warnings,
         document: {
@@ -247,12 +255,16 @@ export function createOrderActivities(
         },
       };
     } catch (error) {
-      if (error instanceof OrderProblemsError) return { problems: [...error.problems] };
+      if (error instanceof OrderProblemsError) {
+        countOrderProblems(error.problems);
+        return { problems: [...error.problems] };
+      }
       if (!dataProblemsOf(error, '')) throw error;
       // The document's transaction rolled back with its problems: record them on the order apart.
       const problems = await recordOrderFailure(deps.orm, input.importedOrderId, (orderName) => [
         ...dataProblemsOf(error, orderName)!,
       ]);
+      countOrderProblems(problems);
       return { problems };
     }
   }

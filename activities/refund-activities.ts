@@ -2,6 +2,7 @@ import { ImportedOrder } from '../erp/entities';
 import { createCreditMemo } from '../erp/services/refunds';
 import { dispatchOrderChange } from '../temporal/dispatch-order';
 import type { ActivityDeps } from './deps';
+import { creditMemosCreated } from '../platform/metrics';
 import type {
   CreditMemoAttempt,
   CreditMemoRequest,
@@ -18,6 +19,7 @@ export function createRefundActivities(deps: ActivityDeps) {
         input.requestedBy,
       );
       await deps.afterSideEffect?.('createCreditMemoForRefund', input.shopifyRefundId);
+      if (result.outcome === 'created') creditMemosCreated.inc();
       if (result.outcome === 'created' || result.outcome === 'exists') {
         const { documentNo, status, amountIncludingTax, isoCode, rounding } = result.creditMemo;
         return {

@@ -30,6 +30,7 @@ import { createFulfillment } from '../shopify/fulfillments';
 import { closeOrder } from '../shopify/order-close';
 import { fetchOrderFulfillmentState, type OrderFulfillmentState } from '../shopify/order-fulfillment-state';
 import type { ActivityDeps } from './deps';
+import { fulfillmentsCreated } from '../platform/metrics';
 import type {
   CloseOrderInput,
   CloseOrderResult,
@@ -267,6 +268,7 @@ export function createShipmentActivities(
             `${shipment.shipmentId}:${request.requestNo}`,
           );
           await markRequestCreated(deps.orm, request.id, { id: created.id, name: created.name });
+          fulfillmentsCreated.inc();
           claimed.push(created.id);
           unitsSentNow += request.request.allocations.reduce(
             (total, allocation) => total + allocation.quantity,

@@ -1,15 +1,18 @@
 import { ApplicationFailure } from '@temporalio/activity';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { ShopCard } from '../erp/entities';
+import { bookShopifyPoints, reportShopifyThrottleStatus } from '../erp/services/shopify-buckets';
 import { createShopifyClient, type ShopifyAdminClient } from '../shopify/client';
+import { SharedStoreThrottle } from '../shopify/shared-throttle';
 import type { ActivityDeps } from './deps';
 import { createShopAccessTokens, type ShopAccessTokens } from './shop-access-tokens';
 
 /**
  * One Shopify client per shop card, built from the card's domain and API version; its token comes
  * from the card's credentials (renewed when due, and once on a 401). The throttle is per store and
- * shared process-wide, so clients of two cards on one store share it. A changed domain or version
- * builds a new client on the next call.
+ * shared by every worker process through PostgreSQL (a row per store), so clients of two cards on
+ * one store, and workers on other machines, book one budget. A changed domain or version builds a
+ * new client on the next call.
  */
 export function createShopifyClientSource(
   deps: Pick<ActivityDeps, 'logger' | 'shopifyBaseUrl' | 'shopifyRetry' | 'orm' | 'afterTokenIssued'>,
@@ -21,6 +24,23 @@ export function createShopifyClientSource(
   }),
 ) {
   const clients = new Map<string, { fingerprint: string; client: ShopifyAdminClient }>();
+  const throttles = new Map<string, SharedStoreThrottle>();
+  const sharedThrottleOf = (shopDomain: string): SharedStoreThrottle => {
+    const store = shopDomain.toLowerCase();
+    let throttle = throttles.get(store);
+    if (!throttle) {
+      throttle = new SharedStoreThrottle(
+        store,
+        {
+          book: (cost, assumed) => bookShopifyPoints(deps.orm, store, cost, assumed),
+          report: (report) => reportShopifyThrottleStatus(deps.orm, store, report),
+        },
+        deps.logger,
+      );
+      throttles.set(store, throttle);
+    }
+    return throttle;
+  };
   return async function shopifyClientFor(em: EntityManager, shopCode: string): Promise<ShopifyAdminClient> {
     const shop = await em.findOne(ShopCard, shopCode);
     if (!shop) {
@@ -40,6 +60,7 @@ export function createShopifyClientSource(
       ...(baseUrl ? { baseUrl } : {}),
       ...(deps.shopifyRetry ? { retry: deps.shopifyRetry } : {}),
       logger: deps.logger,
+      throttle: sharedThrottleOf(shop.shopDomain),
     });
     clients.set(shopCode, { fingerprint, client });
     return client;

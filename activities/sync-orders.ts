@@ -11,6 +11,7 @@ import {
 } from '../erp/services/orders';
 import { highestRisk, orderChannel } from '../shopify/order-snapshot';
 import { discoverOrderPages, updatedWindowQuery, type OrderToImport } from '../shopify/order-discovery';
+import { ordersNotAnnounced } from '../erp/services/webhooks';
 import { dispatchOrderChange } from '../temporal/dispatch-order';
 import type {
   DiscoverOrdersInput,
@@ -18,6 +19,7 @@ import type {
   OrderSyncFilterOverrides,
 } from '../workflows/contracts/order';
 import type { ActivityDeps } from './deps';
+import { reconcilerFinds } from '../platform/metrics';
 import type { createShopifyClientSource } from './shopify-clients';
 import { mapWithConcurrency } from '../platform/concurrency';
 import { ShopCredentialsRefusedError } from '../shopify/credentials-refused';
@@ -123,6 +125,7 @@ export function createSyncOrdersActivities(
         claimedByOtherShop: 0,
         alreadyImported: 0,
         alreadyDispatched: 0,
+        foundWithoutWebhook: 0,
         shopifyRequests: 0,
         ...resumed?.counts,
       };
@@ -178,6 +181,8 @@ export function createSyncOrdersActivities(
           counts.filteredOut += outcome.filteredOut + outcome.neverImportable;
           counts.claimedByOtherShop += outcome.claimedByOtherShop;
           counts.alreadyImported += outcome.upToDate;
+          // What the reconciler is for: orders whose change no webhook announced (dropped, or late).
+          const unannounced = await ordersNotAnnounced(em.fork(), shop.shopDomain, outcome.toDispatch);
           await mapWithConcurrency(outcome.toDispatch, ORDER_DISPATCH_CONCURRENCY, (order: OrderToDispatch) =>
             dispatchOrderChange(
               deps.temporalClient,
@@ -197,8 +202,10 @@ export function createSyncOrdersActivities(
             ),
           );
           await markOrdersDispatched(em.fork(), shop.shopDomain, outcome.toDispatch);
+          reconcilerFinds.inc({ shop: shop.code }, outcome.toDispatch.length);
           counts.dispatched += outcome.toDispatch.length;
           counts.alreadyDispatched += outcome.alreadyDispatched;
+          counts.foundWithoutWebhook += unannounced.length;
           after = page.pageInfo.endCursor;
           counts.shopifyRequests =
             (resumed?.counts.shopifyRequests ?? 0) + client.counters.snapshot().requests - requestsBefore;

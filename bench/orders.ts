@@ -1,13 +1,16 @@
 /**
  * Order import benchmark: N generated orders, simulator → order workflows → sales documents.
  *
- *   npm run bench -- --orders 1000 [--workers N] [--latency-orders N]
+ *   npm run bench -- --orders 1000 [--workers N] [--plan standard|advanced|plus|enterprise] [--latency-orders N]
  *
  * Phase 1 (throughput): N orders exist in Shopify; one order sync runs, and the clock stops when
  * every order has a document or an error. Phase 2 (latency): a trickle of orders is created while
  * order syncs run back to back, and each order's time from creation in Shopify to its document is
- * measured. Shopify requests and cost come from the simulator (unthrottled), Temporal actions from
- * the workflow histories, worker memory from the worker's own process. Last line: the figures.
+ * measured. Shopify requests and cost come from the simulator (unthrottled, or with `--plan` throttled
+ * to that plan's budget once the store is generated), Temporal actions from the workflow histories,
+ * worker memory from the worker's own process. Last line: the figures, `throttled=` the THROTTLED
+ * answers of phase 1 and, with a plan, `plan_share=` the throughput as a share of what the plan
+ * allows at the measured cost per order.
  */
 import { spawn } from 'node:child_process';
 import { seedDemoShop } from '../erp/demo-setup';
@@ -17,12 +20,14 @@ import { createOrder } from '../simulator/generator/create-order';
 import { orderWorkflowId } from '../workflows/messages';
 import { syncOrdersWorkflow } from '../workflows/sync-orders';
 import { benchArgument, startBenchEnvironment } from './bench-environment';
+import { BENCH_PLANS, benchPlanArgument, planOrdersPerSecond } from './bench-plans';
 import { spawnBenchWorker } from './spawn-bench-worker';
 import { activityDurations, countActionsOf } from './temporal-actions';
 
 const orderCount = benchArgument('orders', 200);
 /** Worker processes sharing the task queue, as a deployment scales out; memory is per process. */
 const workerCount = benchArgument('workers', 1);
+const plan = benchPlanArgument();
 const latencySample = benchArgument(
   'latency-orders',
   Math.min(100, Math.max(10, Math.round(orderCount / 10))),
@@ -114,7 +119,8 @@ try {
       args: [{ shopCode: 'BENCH' }],
     });
 
-  // Phase 1: throughput.
+  // Phase 1: throughput, on the plan's budget from here on (the store was generated unthrottled).
+  if (plan) simulator.throttle.configure(BENCH_PLANS[plan]);
   simulator.resetStats();
   const started = performance.now();
   const report = await sync('throughput');
@@ -173,18 +179,27 @@ try {
   for (const worker of workers) worker.kill('SIGTERM');
 
   latencies.sort((first, second) => first - second);
+  const ordersPerSecond = state.documents / elapsedS;
+  const planAllows = plan
+    ? planOrdersPerSecond(BENCH_PLANS[plan], orderCount, stats.actualCost / orderCount)
+    : undefined;
   const figures = {
     orders: orderCount,
-    orders_per_s: (state.documents / elapsedS).toFixed(1),
-    requests_per_order: (stats.requests / orderCount).toFixed(2),
+    ...(plan ? { plan } : {}),
+    workers: workerCount,
+    orders_per_s: ordersPerSecond.toFixed(2),
+    ...(planAllows !== undefined ? { plan_orders_per_s: planAllows.toFixed(2) } : {}),
+    ...(planAllows !== undefined ? { plan_share: (ordersPerSecond / planAllows).toFixed(3) } : {}),
+    requests_per_order: (stats.requests / orderCount).toFixed(3),
     cost_per_order: (stats.actualCost / orderCount).toFixed(1),
     actions_per_order: ((orderActions + (syncActions ?? 0)) / workflowIds.length).toFixed(2),
     p50_ms: percentile(latencies, 0.5),
     p95_ms: percentile(latencies, 0.95),
+    throttled: stats.throttled,
   };
   log(
     `documents=${state.documents} errors=${state.errors} requested_cost_per_order=${(stats.requestedCost / orderCount).toFixed(1)} ` +
-      `workers=${workerCount} worker_peak_rss_mb=${(peakRssKb / 1024).toFixed(0)} latency_orders=${latencies.length} latency_syncs=${syncRuns}`,
+      `worker_peak_rss_mb=${(peakRssKb / 1024).toFixed(0)} latency_orders=${latencies.length} latency_syncs=${syncRuns}`,
   );
   log(
     `requests and actual cost by operation: ${JSON.stringify(Object.fromEntries(Object.entries(stats.byOperation).map(([name, op]) => [name, `${op.requests}/${op.actualCost}`])))}`,

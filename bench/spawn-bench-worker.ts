@@ -20,7 +20,7 @@ let bundlePath: Promise<string> | undefined;
  * The workflow bundle, built once per benchmark run from the current code, in a process of its own,
  * as a deploy step would (`npm run build:workflows`): the workers load it and never load webpack.
  */
-function benchWorkflowBundle(): Promise<string> {
+export function benchWorkflowBundle(): Promise<string> {
   bundlePath ??= (async () => {
     const directory = mkdtempSync(join(tmpdir(), 'orderbridge-bench-'));
     process.once('exit', () => rmSync(directory, { recursive: true, force: true }));

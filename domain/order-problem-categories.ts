@@ -42,12 +42,22 @@ const CATEGORY_OF_CODE: Record<OrderProblemCode, OrderProblemCategory> = {
   ORDER_CLOSE_REFUSED: 'close',
 };
 
+const STEP_CATEGORY: Partial<Record<string, OrderProblemCategory>> = {
+  import: 'import',
+  document: 'document',
+  ship: 'shipment',
+  close: 'close',
+};
+
 /** A failing import names fields of the order as Shopify sent it; the document step, the ERP's. */
 export function problemCategory(
   problem: Pick<OrderProblem, 'code' | 'field'>,
   importFailed: boolean,
 ): OrderProblemCategory {
-  if (importFailed && (problem.code === 'DATA_REJECTED' || problem.code === 'STEP_FAILING')) return 'import';
+  // A failing step names itself in the field ('import', 'document', 'ship', 'close').
+  if (problem.code === 'STEP_FAILING')
+    return STEP_CATEGORY[problem.field] ?? (importFailed ? 'import' : 'document');
+  if (importFailed && problem.code === 'DATA_REJECTED') return 'import';
   return CATEGORY_OF_CODE[problem.code];
 }
 

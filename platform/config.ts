@@ -55,6 +55,13 @@ const environmentSchema = z.object({
   WORKER_MAX_CONCURRENT_LOCAL_ACTIVITIES: positiveInt.default(20),
   WORKER_MAX_CACHED_WORKFLOWS: positiveInt.default(100),
   WORKER_SHUTDOWN_GRACE_SECONDS: positiveInt.default(30),
+  /**
+   * Prometheus: the worker's business metrics on WORKER_METRICS_PORT (GET /metrics), Temporal's
+   * SDK metrics on TEMPORAL_METRICS_PORT (the SDK core's own exporter). 0 picks a free port.
+   */
+  METRICS_HOST: z.string().min(1, 'expected an interface address like 0.0.0.0').default('127.0.0.1'),
+  WORKER_METRICS_PORT: port.default(9464),
+  TEMPORAL_METRICS_PORT: port.default(9465),
   /** A workflow bundle built ahead by `npm run build:workflows`; unset, the worker bundles at start. */
   WORKER_WORKFLOW_BUNDLE: z.string().min(1).optional(),
   SHOPIFY_SHOP: z

@@ -10,6 +10,9 @@ cached="$cache_dir/temporal-$version"
 
 if [ -x "$target" ]; then exit 0; fi
 mkdir -p .tools/bin "$cache_dir"
+# Clones set up side by side build the CLI once: the others wait here, then copy the cached binary.
+exec 9>"$cache_dir/temporal-$version.lock"
+flock 9
 if [ -x "$cached" ]; then
   cp "$cached" "$target"
   echo "temporal CLI $version: copied from $cached"
@@ -22,5 +25,5 @@ fi
 echo "Building the Temporal CLI $version with go install (first time only)..."
 started=$(date +%s)
 GOBIN="$PWD/.tools/bin" CGO_ENABLED=0 go install "github.com/temporalio/cli/cmd/temporal@$version"
-cp "$target" "$cached"
+cp "$target" "$cached.partial" && mv "$cached.partial" "$cached"
 echo "temporal CLI $version built in $(( $(date +%s) - started )) s and cached at $cached"

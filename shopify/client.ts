@@ -2,6 +2,13 @@ import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { print, type DocumentNode } from 'graphql';
 import { ClientError, GraphQLClient } from 'graphql-request';
 import type { Logger } from '../platform/logger';
+import {
+  shopifyPointsUsed,
+  shopifyRequests,
+  shopifyThrottled,
+  shopifyThrottleWaits,
+  shopifyThrottleWaitSeconds,
+} from '../platform/metrics';
 import { CallCounters, storeCallCounters } from './call-counters';
 import { estimateQueryCost, findOperation, SINGLE_QUERY_COST_LIMIT } from './cost-estimator';
 import type { AccessTokenSource } from './credentials-refused';
@@ -22,7 +29,7 @@ import {
 } from './retry-policy';
 import { loadAdminSchema, SHOPIFY_ADMIN_API_VERSION } from './schema';
 import { judgeAnswer, readQueryCost, type ShopifyAnswer } from './shopify-answer';
-import { BucketTooSmallError, throttleForStore, type StoreThrottle, type ThrottleLease } from './throttle';
+import { BucketTooSmallError, throttleForStore, type ShopifyThrottle, type ThrottleLease } from './throttle';
 import { answerCheckingFetch, bodyPreview } from './invalid-answers';
 import { transportFailure } from './transport-failures';
 
@@ -42,8 +49,11 @@ export interface ShopifyClientOptions {
   /** Per attempt. Default 30 s. */
   requestTimeoutMs?: number;
   logger?: Logger;
-  /** Tests only: the throttle to use instead of the process-wide one of shopDomain. */
-  throttle?: StoreThrottle;
+  /**
+   * The store's throttle: workers pass the one shared through PostgreSQL by every process; tests
+   * may pass their own. Default: the process-wide one of shopDomain.
+   */
+  throttle?: ShopifyThrottle;
   /** Tests only: the jitter source. */
   random?: () => number;
 }
@@ -65,7 +75,7 @@ export interface ShopifyAdminClient {
   readonly endpoint: string;
   /** Calls made through this client; storeCallCounters(shopDomain) has every client's. */
   readonly counters: CallCounters;
-  readonly throttle: StoreThrottle;
+  readonly throttle: ShopifyThrottle;
   request<TResult, TVariables>(
     document: TypedDocumentNode<TResult, TVariables>,
     ...args: VariablesArgument<TVariables>
@@ -142,6 +152,7 @@ export function createShopifyClient(options: ShopifyClientOptions): ShopifyAdmin
   const logger = options.logger;
   const counters = new CallCounters();
   const storeCounters = storeCallCounters(shopDomain);
+  const metricStore = shopDomain.toLowerCase();
   // The token lives only in this closure, so logging or serialising the client cannot leak it.
   const accessToken = options.accessToken;
   const tokenSource = typeof accessToken === 'string' ? undefined : accessToken;
@@ -173,8 +184,11 @@ export function createShopifyClient(options: ShopifyClientOptions): ShopifyAdmin
   async function acquire(context: ShopifyCallContext, cost: number): Promise<ThrottleLease> {
     try {
       const lease = await throttle.acquire(cost);
-      if (lease.waitedMs > 0)
+      if (lease.waitedMs > 0) {
         count((target) => target.recordThrottleWait(context.operationName, lease.waitedMs));
+        shopifyThrottleWaits.inc({ store: metricStore });
+        shopifyThrottleWaitSeconds.inc({ store: metricStore }, lease.waitedMs / 1000);
+      }
       return lease;
     } catch (error) {
       if (error instanceof BucketTooSmallError) {
@@ -243,6 +257,7 @@ export function createShopifyClient(options: ShopifyClientOptions): ShopifyAdmin
       signal?.throwIfAborted();
       const lease = await acquire(context, requestedCost);
       count((target) => target.recordRequest(operation.name, attempt > 1));
+      shopifyRequests.inc({ store: metricStore });
       const startedAt = Date.now();
       let answer: ShopifyAnswer;
       try {
@@ -260,6 +275,7 @@ export function createShopifyClient(options: ShopifyClientOptions): ShopifyAdmin
       if (cost && cost.actualQueryCost !== null) {
         const actualCost = cost.actualQueryCost;
         count((target) => target.recordCost(operation.name, cost.requestedQueryCost, actualCost));
+        shopifyPointsUsed.inc({ store: metricStore }, actualCost);
       }
       logger?.debug(
         {
@@ -295,6 +311,9 @@ export function createShopifyClient(options: ShopifyClientOptions): ShopifyAdmin
     failure: ShopifyTransientError,
     signal: AbortSignal | undefined,
   ): Promise<void> {
+    if (failure.kind === 'throttled' || failure.kind === 'rate-limited') {
+      shopifyThrottled.inc({ store: metricStore });
+    }
     if (operation.type === 'mutation' && failure.mayHaveReachedShopify) {
       throw new ShopifyUncertainOutcomeError(context, failure);
     }

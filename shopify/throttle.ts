@@ -34,6 +34,16 @@ export interface ThrottleSnapshot {
   inFlight: number;
 }
 
+/**
+ * What the client needs of a store's throttle: book before sending, tell back the answer. The
+ * process-local StoreThrottle and the cross-process SharedStoreThrottle both are one.
+ */
+export interface ShopifyThrottle {
+  acquire(requestedCost: number): Promise<ThrottleLease>;
+  report(lease: ThrottleLease, status: ThrottleStatus, actualCost: number | null): void;
+  finish(lease: ThrottleLease): void;
+}
+
 export class BucketTooSmallError extends Error {
   constructor(
     readonly requestedCost: number,
@@ -51,7 +61,7 @@ export function restoreWaitMs(requestedCost: number, status: ThrottleStatus): nu
   return Math.ceil((deficit / status.restoreRate) * 1000);
 }
 
-export class StoreThrottle {
+export class StoreThrottle implements ShopifyThrottle {
   private statusKnown = false;
   private maximumAvailable: number;
   private restoreRate: number;

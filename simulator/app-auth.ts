@@ -10,6 +10,8 @@ import type { SimulatorClock } from './clock';
  */
 export interface SimulatedAppOptions {
   clientId?: string;
+  /** The app's name, as `App.title` shows it (e.g. the provider of its risk assessments). */
+  title?: string;
   clientSecret?: string;
   /** The legacy custom-app token (never expires); undefined = none. */
   staticAccessToken?: string;
@@ -21,6 +23,14 @@ export interface SimulatedAppOptions {
   refreshTokenSeconds?: number;
   /** Scopes the installation was granted (currentAppInstallation.accessScopes). */
   accessScopes?: readonly string[];
+}
+
+/** An `App` as records hold it (the provider of a risk assessment, for one). */
+export interface AppRecord {
+  __typename: 'App';
+  id: string;
+  title: string;
+  apiKey: string;
 }
 
 /** What orderbridge asks for, plus read_all_orders: the default installation lacks nothing. */
@@ -58,6 +68,7 @@ export type TokenCheck = 'valid' | 'invalid';
 
 export class SimulatedApp {
   readonly clientId: string;
+  readonly title: string;
   clientSecret: string;
   accessScopes: string[];
   installed = true;
@@ -75,12 +86,18 @@ export class SimulatedApp {
     options: SimulatedAppOptions = {},
   ) {
     this.clientId = options.clientId ?? 'simulator-client-id';
+    this.title = options.title ?? 'orderbridge';
     this.clientSecret = options.clientSecret ?? 'shpss_simulator_client_secret';
     this.staticAccessToken = options.staticAccessToken;
     this.clientCredentialsTokenSeconds = options.clientCredentialsTokenSeconds ?? 86_399;
     this.offlineTokenSeconds = options.offlineTokenSeconds ?? 3_600;
     this.refreshTokenSeconds = options.refreshTokenSeconds ?? 90 * 86_400;
     this.accessScopes = [...(options.accessScopes ?? DEFAULT_ACCESS_SCOPES)];
+  }
+
+  /** The app as the schema's `App` object shows it. */
+  record(): AppRecord {
+    return { __typename: 'App', id: 'gid://shopify/App/1', title: this.title, apiKey: this.clientId };
   }
 
   private now(): number {

@@ -1,4 +1,11 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { GraphQLError } from 'graphql';
+
+/**
+ * Set while a bulk operation executes its query: Shopify pages bulk queries itself, so their
+ * connections take no `first`/`last` and return every element.
+ */
+export const unpagedConnections = new AsyncLocalStorage<true>();
 
 /** Relay arguments as every Shopify connection takes them. */
 export interface ConnectionArgs {
@@ -62,6 +69,7 @@ export function decodeCursor(cursor: string): SortKey {
 }
 
 export function checkPageArgs(args: ConnectionArgs): void {
+  if (args.first == null && args.last == null && unpagedConnections.getStore()) return;
   if (args.first == null && args.last == null) {
     throw new GraphQLError('you must provide one of first or last', {
       extensions: { code: 'BAD_USER_INPUT' },

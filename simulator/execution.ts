@@ -16,6 +16,7 @@ import {
 import { connectionFromArray, type ConnectionArgs } from './connection';
 import { parseGid, type ShopStore } from './store';
 import { moneyBag } from './money';
+import type { AppRecord } from './app-auth';
 
 /** What every resolver gets: the shop's store, and the actual-cost tally of this request. */
 export interface SimulatorContext {
@@ -23,6 +24,8 @@ export interface SimulatorContext {
   actualCost: number;
   /** Scopes of the installation whose token made the request. */
   accessScopes: readonly string[];
+  /** The app whose token made the request (mutations such as orderRiskAssessmentCreate name it). */
+  app?: AppRecord;
 }
 
 export type Resolver = (

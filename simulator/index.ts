@@ -2,6 +2,8 @@ import { loadAdminSchema, SHOPIFY_ADMIN_API_VERSION } from '../shopify/schema';
 import { SimulatedApp, type SimulatedAppOptions } from './app-auth';
 import { systemClock, type SimulatorClock } from './clock';
 import { FaultInjector, type FaultSettings } from './faults';
+import { BulkOperations, type BulkOperationOptions } from './bulk-operations';
+import { createFieldResolver } from './execution';
 import { createResolvers } from './resolvers';
 import { startGraphqlServer, type SimulatorStats } from './server';
 import { ShopStore } from './store';
@@ -36,6 +38,13 @@ export {
   type SearchNode,
 } from './search/query-parser';
 export type * from './records';
+export {
+  BulkOperations,
+  BULK_RESULT_LIFETIME_MS,
+  DEFAULT_BULK_OPTIONS,
+  type BulkOperationOptions,
+} from './bulk-operations';
+export { BULK_QUERY_LIMITS } from './bulk-query-rules';
 
 export interface ShopifySimulatorOptions {
   /** Port to listen on; 0 (the default) picks a free one. */
@@ -72,6 +81,8 @@ export interface ShopifySimulatorOptions {
    * International Shipping) so orders can be placed at once (default true).
    */
   seedDefaultLocation?: boolean;
+  /** Bulk operations: concurrency limit, pace (objects per second), start delay, result lifetime. */
+  bulk?: Partial<BulkOperationOptions>;
 }
 
 export interface RunningSimulator {
@@ -92,6 +103,8 @@ export interface RunningSimulator {
   faults: FaultInjector;
   /** The cost bucket: `throttle.status()`, `throttle.configure({...})`, `throttle.setAvailable(n)`. */
   throttle: LeakyBucket;
+  /** Bulk query operations: `bulk.all()`, `bulk.configure({...})`, `bulk.failNext('TIMEOUT')`, `await bulk.idle()`. */
+  bulk: BulkOperations;
   /** Webhook deliveries made so far, and a promise for all pending ones. */
   webhooks: WebhookDispatcher;
   /** Requests, statuses, faults, throttles, and cost by operation name. */
@@ -148,9 +161,12 @@ export async function startShopifySimulator(
     apiVersion: SHOPIFY_ADMIN_API_VERSION,
     ...options.webhooks,
   });
+  const resolvers = createResolvers();
+  const bulk = new BulkOperations(schema, store, createFieldResolver(resolvers), options.bulk);
+  store.bulkOperations = bulk;
   const server = await startGraphqlServer({
     schema,
-    resolvers: createResolvers(),
+    resolvers,
     store,
     app,
     bucket,
@@ -160,6 +176,7 @@ export async function startShopifySimulator(
   });
   const host = options.host && options.host !== '0.0.0.0' ? options.host : '127.0.0.1';
   const baseUrl = `http://${host}:${server.port}`;
+  bulk.baseUrl = baseUrl;
   return {
     baseUrl,
     graphqlUrl: `${baseUrl}/admin/api/${SHOPIFY_ADMIN_API_VERSION}/graphql.json`,
@@ -173,9 +190,11 @@ export async function startShopifySimulator(
     faults,
     throttle: bucket,
     webhooks,
+    bulk,
     stats: server.stats,
     resetStats: server.resetStats,
     stop: async () => {
+      bulk.stop();
       webhooks.stop();
       await server.close();
     },

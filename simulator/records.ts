@@ -1,3 +1,4 @@
+import type { AppRecord } from './app-auth';
 import type { Money, MoneyBag } from './money';
 
 /**
@@ -409,6 +410,13 @@ export interface ReturnRecord {
   sim: { orderId: string };
 }
 
+/** An OrderRiskAssessment: Shopify's own (provider null) or an app's. */
+export interface RiskAssessmentRecord {
+  riskLevel: 'HIGH' | 'LOW' | 'MEDIUM' | 'NONE' | 'PENDING';
+  provider: AppRecord | null;
+  facts: { description: string; sentiment: string }[];
+}
+
 export interface OrderRecord {
   __typename: 'Order';
   id: string;
@@ -450,10 +458,7 @@ export interface OrderRecord {
   paymentGatewayNames: string[];
   risk: {
     recommendation: 'ACCEPT' | 'CANCEL' | 'INVESTIGATE' | 'NONE';
-    assessments: {
-      riskLevel: 'HIGH' | 'LOW' | 'MEDIUM' | 'NONE' | 'PENDING';
-      facts: { description: string; sentiment: string }[];
-    }[];
+    assessments: RiskAssessmentRecord[];
   };
   billingAddress: (AddressRecord & { __typename: 'MailingAddress'; id: string }) | null;
   shippingAddress: (AddressRecord & { __typename: 'MailingAddress'; id: string }) | null;
@@ -591,4 +596,67 @@ export interface DeliveryProfileRecord {
       methodDefinitions: DeliveryMethodDefinitionRecord[];
     }[];
   }[];
+}
+
+export type BulkOperationStatus =
+  'CREATED' | 'RUNNING' | 'COMPLETED' | 'CANCELING' | 'CANCELED' | 'FAILED' | 'EXPIRED';
+export type BulkOperationErrorCode = 'ACCESS_DENIED' | 'INTERNAL_SERVER_ERROR' | 'TIMEOUT';
+
+/** The schema's BulkOperation, as graphql-js reads it (functions are called per field). */
+export interface BulkOperationRecord {
+  __typename: 'BulkOperation';
+  id: string;
+  type: 'QUERY';
+  query: string;
+  createdAt: string;
+  completedAt: () => string | null;
+  status: () => BulkOperationStatus;
+  errorCode: () => BulkOperationErrorCode | null;
+  objectCount: () => string;
+  rootObjectCount: () => string;
+  fileSize: () => string | null;
+  url: () => string | null;
+  partialDataUrl: () => string | null;
+  sim: BulkOperationState;
+}
+
+export interface BulkOperationState {
+  status: BulkOperationStatus;
+  errorCode: BulkOperationErrorCode | null;
+  completedAt: string | null;
+  completedAtMs: number | null;
+  objectCount: number;
+  rootObjectCount: number;
+  /** JSONL text, one chunk per step. */
+  chunks: string[];
+  bytes: number;
+  /** The file's secret path part: a signed URL, as Shopify's storage links are. */
+  token: string;
+  cancelRequested: boolean;
+}
+
+export interface BulkFile {
+  status: 200 | 403 | 404;
+  chunks?: readonly string[];
+  bytes?: number;
+}
+
+export interface BulkUserError {
+  field: string[];
+  message: string;
+  code: string;
+}
+
+/** What the resolvers and the HTTP server use of the shop's bulk operations (bulk-operations.ts). */
+export interface BulkOperationsService {
+  runQuery(
+    query: string,
+    accessScopes: readonly string[],
+  ): { bulkOperation: BulkOperationRecord | null; userErrors: BulkUserError[] };
+  cancel(id: string): {
+    bulkOperation: BulkOperationRecord | null;
+    userErrors: Omit<BulkUserError, 'code'>[];
+  };
+  all(): readonly BulkOperationRecord[];
+  file(pathname: string): BulkFile | undefined;
 }

@@ -3,6 +3,7 @@ import { compareKeys, connectionFromArray, connectionFromSorted, type Connection
 import type { Resolver, ResolverMap, SimulatorContext } from './execution';
 import { Amounts } from './money';
 import type {
+  BulkOperationRecord,
   CustomerRecord,
   DeliveryProfileRecord,
   FulfillmentOrderRecord,
@@ -172,6 +173,18 @@ function giftCardSearch(): SearchDefinition<GiftCardRecord> {
   };
 }
 
+function bulkOperationSearch(): SearchDefinition<BulkOperationRecord> {
+  return {
+    fields: {
+      status: (operation, term) => operation.status().toLowerCase() === term.value.toLowerCase(),
+      operation_type: (operation, term) => operation.type.toLowerCase() === term.value.toLowerCase(),
+      created_at: (operation, term) => compareTime(operation.createdAt, term),
+      id: (operation, term) => compareNumber(operation.id.split('/').pop(), term),
+    },
+    text: () => false,
+  };
+}
+
 function sortedConnection<T extends { id: string; updatedAt?: string; createdAt?: string }>(
   items: T[],
   args: Args,
@@ -325,6 +338,24 @@ const queryResolvers: Record<string, Resolver> = {
     sortedConnection(context.store.deliveryProfiles, args, 'ID'),
   deliveryProfile: (_source, args, context) =>
     context.store.nodeOfType(String(args.id), 'DeliveryProfile') ?? null,
+  bulkOperation: (_source, args, context) =>
+    context.store.nodeOfType<BulkOperationRecord>(String(args.id), 'BulkOperation') ?? null,
+  bulkOperations: (_source, args: Args, context, info) => {
+    const operations = filterBySearch(
+      [...(context.store.bulkOperations?.all() ?? [])],
+      args.query,
+      bulkOperationSearch(),
+      context,
+      info,
+    );
+    const sortKey = args.sortKey === 'COMPLETED_AT' ? 'COMPLETED_AT' : 'CREATED_AT';
+    const keyOf = (operation: BulkOperationRecord) => [
+      (sortKey === 'COMPLETED_AT' ? operation.completedAt() : operation.createdAt) ?? '',
+      Number(operation.id.split('/').pop()),
+    ];
+    const sorted = operations.sort((a, b) => compareKeys(keyOf(a), keyOf(b)));
+    return connectionFromSorted(sorted, args, keyOf);
+  },
   calculatedOrder: (_source, args, context) => context.store.calculatedOrders.get(String(args.id)) ?? null,
 };
 

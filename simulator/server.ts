@@ -231,6 +231,27 @@ export async function startGraphqlServer(options: GraphqlServerOptions): Promise
       send(response, answer.status, answer.body);
       return;
     }
+    // Bulk results: signed links to storage, fetched without the Admin API token.
+    const file = request.method === 'GET' ? options.store.bulkOperations?.file(url.pathname) : undefined;
+    if (file) {
+      if (file.status !== 200) {
+        stats.byStatus[file.status] = (stats.byStatus[file.status] ?? 0) + 1;
+        response.writeHead(file.status, { 'Content-Type': 'application/xml' });
+        response.end(
+          file.status === 403
+            ? '<?xml version="1.0"?><Error><Code>ExpiredToken</Code><Message>The provided token has expired.</Message></Error>'
+            : '<?xml version="1.0"?><Error><Code>NoSuchKey</Code><Message>The specified key does not exist.</Message></Error>',
+        );
+        return;
+      }
+      stats.byStatus[200] = (stats.byStatus[200] ?? 0) + 1;
+      response.writeHead(200, { 'Content-Type': 'application/jsonl', 'Content-Length': String(file.bytes) });
+      for (const chunk of file.chunks!) {
+        if (!response.write(chunk)) await new Promise((resolve) => response.once('drain', resolve));
+      }
+      response.end();
+      return;
+    }
     const match = /^\/admin\/api\/([^/]+)\/graphql\.json$/.exec(url.pathname);
     if (!match || !(SUPPORTED_API_VERSIONS as readonly string[]).includes(match[1]!)) {
       send(response, 404, { errors: 'Not Found' });
@@ -319,7 +340,12 @@ export async function startGraphqlServer(options: GraphqlServerOptions): Promise
       send(response, 200, throttledBody(requested, bucket.status()));
       return;
     }
-    const context: SearchContext = { store, actualCost: 0, accessScopes: options.app.accessScopes };
+    const context: SearchContext = {
+      store,
+      actualCost: 0,
+      accessScopes: options.app.accessScopes,
+      app: options.app.record(),
+    };
     const result = await execute({
       schema,
       document,

@@ -1,6 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { systemClock, type SimulatorClock } from './clock';
+import { riskRecommendation } from './order-risk';
 import type {
+  BulkOperationRecord,
+  BulkOperationsService,
   CalculatedOrderRecord,
   DeliveryMethodDefinitionRecord,
   DeliveryProfileRecord,
@@ -17,6 +20,7 @@ import type {
 /** Object types that get a gid in the simulator, each with its own counter. */
 export type GidType =
   | 'Shop'
+  | 'BulkOperation'
   | 'Location'
   | 'Product'
   | 'ProductVariant'
@@ -76,7 +80,8 @@ export type StoreEvent =
     }
   | { kind: 'order-paid'; order: OrderRecord }
   | { kind: 'order-fulfilled'; order: OrderRecord }
-  | { kind: 'order-partially-fulfilled'; order: OrderRecord };
+  | { kind: 'order-partially-fulfilled'; order: OrderRecord }
+  | { kind: 'bulk-operation-finished'; operation: BulkOperationRecord };
 
 export interface NewLocation {
   name: string;
@@ -189,6 +194,8 @@ export class ShopStore {
     { version: number; count: number; orders: OrderRecord[] }
   >();
   private nextOrderNumber = 1001;
+  /** The shop's bulk operations (set up by startShopifySimulator). */
+  bulkOperations?: BulkOperationsService;
   private readonly listeners = new Set<(event: StoreEvent) => void>();
 
   constructor(options: StoreOptions) {
@@ -496,18 +503,12 @@ export class ShopStore {
   ): OrderRecord {
     const order = this.order(orderId);
     if (!order) throw new Error(`setOrderRisk: no order ${orderId}`);
-    order.risk = {
-      recommendation:
-        recommendation ??
-        (riskLevel === 'HIGH'
-          ? 'CANCEL'
-          : riskLevel === 'MEDIUM'
-            ? 'INVESTIGATE'
-            : riskLevel === 'NONE'
-              ? 'NONE'
-              : 'ACCEPT'),
-      assessments: riskLevel === 'NONE' ? [] : [{ riskLevel, facts: [] }],
-    };
+    // Shopify's own assessment is replaced; apps' (orderRiskAssessmentCreate) stay.
+    const assessments = [
+      ...(riskLevel === 'NONE' ? [] : [{ riskLevel, provider: null, facts: [] }]),
+      ...order.risk.assessments.filter((assessment) => assessment.provider !== null),
+    ];
+    order.risk = { recommendation: recommendation ?? riskRecommendation(assessments), assessments };
     order.updatedAt = this.timestamp();
     this.emit({ kind: 'order-updated', order });
     return order;

@@ -41,7 +41,7 @@ export class LeakyBucket {
   constructor(
     private limits: ThrottleLimits,
     private readonly clock: SimulatorClock,
-    private readonly unthrottled = false,
+    private unthrottled = false,
   ) {
     this.available = limits.maximumAvailable;
     this.lastRefill = clock.now();
@@ -82,9 +82,15 @@ export class LeakyBucket {
     };
   }
 
-  /** Changes the limits at run time (the bucket keeps what it holds, capped at the new size). */
+  /**
+   * Changes the limits at run time (the bucket keeps what it holds, capped at the new size). An
+   * unthrottled bucket starts throttling here, full: a benchmark generates its store unthrottled,
+   * then runs on a plan's budget.
+   */
   configure(limits: ThrottleLimits): void {
     this.refill();
+    if (this.unthrottled) this.available = limits.maximumAvailable;
+    this.unthrottled = false;
     this.limits = limits;
     this.available = Math.min(this.available, limits.maximumAvailable);
   }

@@ -22,7 +22,10 @@ export interface WebhookOptions {
   faultShares: Partial<Record<WebhookFault, number>>;
   /** Seed of the fault draw, so a run with the same events meets the same faults. */
   faultSeed: number;
-  /** How long an out-of-order delivery waits for a later one before it goes anyway. */
+  /**
+   * How long held (out-of-order) deliveries wait once the store has gone quiet (no new event)
+   * before they go anyway: while events keep coming, a later ordinary delivery will release them.
+   */
   outOfOrderMaxHoldMs: number;
 }
 
@@ -55,6 +58,7 @@ const TOPIC_BY_EVENT: Record<StoreEvent['kind'], string> = {
   'order-paid': 'ORDERS_PAID',
   'order-fulfilled': 'ORDERS_FULFILLED',
   'order-partially-fulfilled': 'ORDERS_PARTIALLY_FULFILLED',
+  'bulk-operation-finished': 'BULK_OPERATIONS_FINISH',
 };
 
 /** Topics the simulator delivers. */
@@ -62,6 +66,8 @@ export const DELIVERED_TOPICS = Object.values(TOPIC_BY_EVENT);
 
 /** `ORDERS_CREATE` → `orders/create`, as X-Shopify-Topic carries it. */
 export function topicHeader(topic: string): string {
+  // The one topic whose resource is two words.
+  if (topic === 'BULK_OPERATIONS_FINISH') return 'bulk_operations/finish';
   const [resource, ...action] = topic.toLowerCase().split('_');
   return `${resource}/${action.join('_')}`;
 }
@@ -98,6 +104,8 @@ export class WebhookDispatcher {
   private drawFault: () => number;
   /** Releases of held (out-of-order) deliveries, waiting for a later delivery to be answered. */
   private held: (() => void)[] = [];
+  /** Releases the held deliveries after `outOfOrderMaxHoldMs` without a new event. */
+  private quietTimer: NodeJS.Timeout | undefined;
 
   constructor(
     private readonly store: ShopStore,
@@ -133,11 +141,14 @@ export class WebhookDispatcher {
     this.unsubscribe();
     for (const timer of this.timers) clearTimeout(timer);
     this.timers.clear();
+    clearTimeout(this.quietTimer);
     for (const release of this.held.splice(0)) release();
   }
 
   private onEvent(event: StoreEvent): void {
     if (this.stopped) return;
+    // A new event may bring the later delivery the held ones wait for: the quiet period restarts.
+    this.armQuietTimer();
     const topic = TOPIC_BY_EVENT[event.kind];
     const subscriptions = this.store.webhookSubscriptions.filter(
       (subscription) => subscription.topic === topic,
@@ -188,7 +199,9 @@ export class WebhookDispatcher {
       await this.deliver(delivery, subscription);
       return;
     }
-    const earlierHeld = this.held.splice(0);
+    // Only an ordinary delivery releases the held ones: a duplicate's answer says nothing about
+    // order, and a held one released by it could race the next ordinary delivery (as on Node 24).
+    const earlierHeld = fault === undefined ? this.held.splice(0) : [];
     try {
       await this.deliver(delivery, subscription);
     } finally {
@@ -206,24 +219,42 @@ export class WebhookDispatcher {
     }
   }
 
-  /** Waits until a later delivery has been answered (or the hold limit passes). */
+  /** Waits until a later ordinary delivery has been answered, or the store has gone quiet. */
   private holdUntilLaterAnswered(): Promise<void> {
     return new Promise<void>((resolve) => {
-      const release = () => {
-        clearTimeout(timer);
-        this.timers.delete(timer);
-        resolve();
-      };
-      const timer = setTimeout(() => {
-        this.held = this.held.filter((entry) => entry !== release);
-        release();
-      }, this.options.outOfOrderMaxHoldMs);
-      this.timers.add(timer);
-      this.held.push(release);
+      this.held.push(resolve);
+      this.armQuietTimer();
     });
   }
 
+  /**
+   * (Re)starts the quiet period after which held deliveries go anyway. Measured from the last
+   * event, not from the hold: a slow run between events must not release them before the later
+   * delivery they wait for has even been triggered.
+   */
+  private armQuietTimer(): void {
+    clearTimeout(this.quietTimer);
+    this.quietTimer = undefined;
+    if (this.held.length === 0 || this.stopped) return;
+    this.quietTimer = setTimeout(() => {
+      this.quietTimer = undefined;
+      for (const release of this.held.splice(0)) release();
+    }, this.options.outOfOrderMaxHoldMs);
+  }
+
   private payloadFor(event: StoreEvent): Record<string, unknown> {
+    if (event.kind === 'bulk-operation-finished') {
+      // Shopify's bulk_operations/finish body: the operation's id and outcome, lowercase.
+      const operation = event.operation;
+      return {
+        admin_graphql_api_id: operation.id,
+        completed_at: operation.completedAt(),
+        created_at: operation.createdAt,
+        error_code: operation.errorCode()?.toLowerCase() ?? null,
+        status: operation.status().toLowerCase(),
+        type: operation.type.toLowerCase(),
+      };
+    }
     const order: OrderRecord = event.order;
     switch (event.kind) {
       case 'refund-created':

@@ -1,4 +1,6 @@
-/** What the receiver counts, served as Prometheus text on GET /metrics. */
+import { webhookDeliveriesRejected, webhookDeliveryOutcomes } from '../platform/metrics';
+
+/** What the receiver counts: in this object (tests read it) and in the process' Prometheus registry. */
 export const WEBHOOK_COUNTER_NAMES = [
   'received',
   'accepted',
@@ -13,6 +15,13 @@ export const WEBHOOK_COUNTER_NAMES = [
 
 export type WebhookCounterName = (typeof WEBHOOK_COUNTER_NAMES)[number];
 
+/** The outcomes that refuse a delivery before its signature could be trusted. */
+const REJECTIONS: ReadonlySet<WebhookCounterName> = new Set([
+  'invalid_signature',
+  'unknown_shop',
+  'too_large',
+]);
+
 export class WebhookCounters {
   private readonly values = new Map<WebhookCounterName, number>(
     WEBHOOK_COUNTER_NAMES.map((name) => [name, 0]),
@@ -20,6 +29,8 @@ export class WebhookCounters {
 
   increment(name: WebhookCounterName): void {
     this.values.set(name, (this.values.get(name) ?? 0) + 1);
+    webhookDeliveryOutcomes.inc({ outcome: name });
+    if (REJECTIONS.has(name)) webhookDeliveriesRejected.inc({ reason: name });
   }
 
   get(name: WebhookCounterName): number {
@@ -28,12 +39,5 @@ export class WebhookCounters {
 
   snapshot(): Record<WebhookCounterName, number> {
     return Object.fromEntries(this.values) as Record<WebhookCounterName, number>;
-  }
-
-  prometheusText(): string {
-    return WEBHOOK_COUNTER_NAMES.map(
-      (name) =>
-        `# TYPE orderbridge_webhooks_${name}_total counter\norderbridge_webhooks_${name}_total ${this.get(name)}`,
-    ).join('\n');
   }
 }

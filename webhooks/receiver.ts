@@ -2,6 +2,7 @@ import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest }
 import { readDoorbell, type Doorbell } from '../domain/webhook-doorbell';
 import type { WebhookShopCard } from '../domain/webhook-routing';
 import type { Logger } from '../platform/logger';
+import { registerMetricsRoute, webhookDeliveriesVerified } from '../platform/metrics';
 import type { WebhookCounters } from './counters';
 import { isValidShopifySignature } from './signature';
 
@@ -31,7 +32,12 @@ export interface WebhookReceiverDeps {
   clientSecretsOf(shopDomain: string): Promise<string[]>;
   /** Runs the effect once per event id; 'duplicate' when it already ran. */
   oncePerEvent(
-    event: { shopDomain: string; eventId: string; topic: string },
+    event: {
+      shopDomain: string;
+      eventId: string;
+      topic: string;
+      order?: { shopifyOrderId: string; shopifyUpdatedAt: string };
+    },
     effect: () => Promise<void>,
   ): Promise<'done' | 'duplicate'>;
   /** Hands the delivery to Temporal; resolves once Temporal accepted it. */
@@ -68,9 +74,7 @@ export function buildWebhookReceiver(deps: WebhookReceiverDeps): FastifyInstance
     return reply.code(error.statusCode && error.statusCode < 500 ? error.statusCode : 500).send();
   });
 
-  app.get('/metrics', async (_request, reply) =>
-    reply.type('text/plain; version=0.0.4').send(`${counters.prometheusText()}\n`),
-  );
+  registerMetricsRoute(app);
   app.get('/health', async () => ({ ok: true }));
 
   app.post(WEBHOOK_PATH, async (request: FastifyRequest, reply: FastifyReply) => {
@@ -90,6 +94,7 @@ export function buildWebhookReceiver(deps: WebhookReceiverDeps): FastifyInstance
       logger.warn({ shopDomain }, 'webhook refused: invalid signature');
       return reply.code(401).send();
     }
+    webhookDeliveriesVerified.inc({ topic: topic ?? 'unknown' });
     let body: unknown;
     try {
       body = JSON.parse(rawBody.toString('utf8'));
@@ -118,9 +123,17 @@ export function buildWebhookReceiver(deps: WebhookReceiverDeps): FastifyInstance
     };
     try {
       let outcome = 'signalled' as 'signalled' | 'deferred-to-sync';
-      const once = await deps.oncePerEvent({ shopDomain, eventId, topic }, async () => {
-        outcome = await deps.ring(delivery);
-      });
+      const doorbell = reading.doorbell;
+      const order =
+        doorbell.kind === 'order-changed'
+          ? { shopifyOrderId: doorbell.shopifyOrderId, shopifyUpdatedAt: doorbell.shopifyUpdatedAt }
+          : undefined;
+      const once = await deps.oncePerEvent(
+        { shopDomain, eventId, topic, ...(order ? { order } : {}) },
+        async () => {
+          outcome = await deps.ring(delivery);
+        },
+      );
       if (once === 'duplicate') counters.increment('duplicate');
       else if (outcome === 'deferred-to-sync') counters.increment('deferred_to_sync');
       else counters.increment('accepted');

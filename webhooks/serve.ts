@@ -4,6 +4,7 @@ import { runOncePerWebhookEvent, shopCardOwningOrder, webhookShopCardsOf } from 
 import type { Logger } from '../platform/logger';
 import type { OrderTimings } from '../workflows/order-timings';
 import { WebhookCounters } from './counters';
+import { startDeliveryPruning } from './prune-deliveries';
 import { buildWebhookReceiver, WEBHOOK_PATH } from './receiver';
 import { createDoorbellRinger } from './ring-doorbell';
 
@@ -20,6 +21,8 @@ export interface WebhookReceiverOptions {
   clientSecretsOf(shopDomain: string): Promise<string[]>;
   acceptTimeoutMs?: number;
   orderTimings?: OrderTimings;
+  /** How often event ids past their retention are forgotten (default hourly). */
+  pruneEveryMs?: number;
 }
 
 export interface RunningWebhookReceiver {
@@ -49,12 +52,20 @@ export async function startWebhookReceiver(options: WebhookReceiverOptions): Pro
     bodyLimitBytes: options.bodyLimitBytes,
   });
   await app.listen({ host: options.host, port: options.port });
+  const pruning = startDeliveryPruning({
+    orm: options.orm,
+    logger: options.logger,
+    ...(options.pruneEveryMs ? { everyMs: options.pruneEveryMs } : {}),
+  });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : options.port;
   const host = options.host === '0.0.0.0' || options.host === '::' ? '127.0.0.1' : options.host;
   return {
     url: `http://${host.includes(':') ? `[${host}]` : host}:${port}${WEBHOOK_PATH}`,
     counters,
-    close: () => app.close(),
+    close: async () => {
+      await pruning.stop();
+      await app.close();
+    },
   };
 }

@@ -12,10 +12,18 @@ const TEMPORAL_LEVEL: Record<string, LogLevel> = {
 };
 
 /**
- * Routes the SDK's and the core's logs (workflow `log` calls included) into our logger.
+ * Routes the SDK's and the core's logs (workflow `log` calls included) into our logger, and, with
+ * `prometheusBindAddress`, serves the SDK's metrics (temporal_* : task slots, poll latencies,
+ * schedule-to-start, sticky cache) from the core's own Prometheus exporter. That exporter runs on
+ * the core's threads, so it answers even while the JavaScript thread is saturated; the business
+ * registry is served apart (platform/metrics) rather than proxied through it.
  * Must run before any connection or worker is created: there is one Runtime per process.
  */
-export function installTemporalRuntime(logger: Logger, level: string): void {
+export function installTemporalRuntime(
+  logger: Logger,
+  level: string,
+  options: { prometheusBindAddress?: string } = {},
+): void {
   if (installed) return;
   installed = true;
   const temporalLogger = logger.child({ component: 'temporal' });
@@ -43,6 +51,9 @@ export function installTemporalRuntime(logger: Logger, level: string): void {
       }
     }),
     telemetryOptions: {
+      ...(options.prometheusBindAddress
+        ? { metrics: { prometheus: { bindAddress: options.prometheusBindAddress } } }
+        : {}),
       logging: {
         filter: { core: level === 'debug' || level === 'trace' ? 'INFO' : 'WARN', other: 'ERROR' },
         forward: {},

@@ -1,4 +1,5 @@
 import { sanitisingActivityInterceptor } from '../activities/failure-sanitising';
+import { livenessHeartbeatInterceptor } from '../activities/liveness-heartbeats';
 import { fileURLToPath } from 'node:url';
 import { type NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
 import { createActivities, type ActivityDeps } from '../activities';
@@ -76,7 +77,7 @@ export async function createOrderbridgeWorker(options: CreateWorkerOptions): Pro
       ? { workflowBundle: options.workflowBundle }
       : { workflowsPath: WORKFLOWS_PATH }),
     activities: createActivities(options.deps),
-    interceptors: { activity: [sanitisingActivityInterceptor] },
+    interceptors: { activity: [sanitisingActivityInterceptor, livenessHeartbeatInterceptor] },
     ...workerTuningOptions(tuning),
     ...(options.identity ? { identity: options.identity } : {}),
   });

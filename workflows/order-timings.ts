@@ -19,3 +19,9 @@ export const DEFAULT_ORDER_TIMINGS: OrderTimings = {
   maxRecheckInterval: '6 hours',
   activityAttemptTimeout: '2 minutes',
 };
+
+/**
+ * Heartbeat timeout of the order and refund workflows' activities (the worker beats for them,
+ * activities/liveness-heartbeats.ts): a worker that died mid-attempt is noticed after this.
+ */
+export const ACTIVITY_HEARTBEAT_TIMEOUT = '15 seconds';

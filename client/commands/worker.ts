@@ -4,6 +4,7 @@ import { NativeConnection } from '@temporalio/worker';
 import { openErp } from '../../erp/orm';
 import { shopifyBaseUrlOf } from '../../platform/config';
 import { connectingToTemporal, workerConnectionOptions } from '../../platform/temporal-connection';
+import { startWorkerMetricsServer, temporalMetricsBindAddress } from '../../worker/metrics-endpoints';
 import { installTemporalRuntime } from '../../worker/runtime';
 import { createOrderbridgeWorker } from '../../worker/worker';
 import { prebuiltWorkflowBundle } from '../../worker/workflow-bundle';
@@ -26,11 +27,20 @@ export async function runWorkerUntilStopped(
 ): Promise<void> {
   const { config, logger } = appContext;
   const shopifyBaseUrl = options.shopifyBaseUrl ?? shopifyBaseUrlOf(config);
-  installTemporalRuntime(logger, config.LOG_LEVEL);
+  const prometheusBindAddress = await temporalMetricsBindAddress(config, logger);
+  installTemporalRuntime(logger, config.LOG_LEVEL, prometheusBindAddress ? { prometheusBindAddress } : {});
   const orm = await openErp({
     databaseUrl: config.DATABASE_URL,
     poolMax: config.WORKER_MAX_CONCURRENT_ACTIVITIES + 2,
   });
+  const metrics = await startWorkerMetricsServer(config, logger, orm);
+  logger.info(
+    {
+      metrics: metrics.url ?? 'off',
+      temporalMetrics: prometheusBindAddress ? `http://${prometheusBindAddress}/metrics` : 'off',
+    },
+    'metrics endpoints',
+  );
   const connection = await connectingToTemporal(config, () =>
     NativeConnection.connect(workerConnectionOptions(config)),
   );
@@ -72,6 +82,7 @@ export async function runWorkerUntilStopped(
     await worker.run();
     logger.info('worker stopped');
   } finally {
+    await metrics.close();
     await connection.close();
     await orm.close(true);
   }

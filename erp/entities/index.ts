@@ -44,6 +44,7 @@ import { IssuedGiftCard } from './issued-gift-card';
 import { ConfigVersion } from './config-version';
 import { WebhookDelivery } from './webhook-delivery';
 import { PrivacyRequest } from './privacy-request';
+import { ShopifyStoreBucket } from './shopify-store-bucket';
 import { OrderView } from './order-view';
 
 /** Every entity of the ERP store, registered by reference (no folder globs: works in vitest, tsx and bundles). */
@@ -94,6 +95,7 @@ export const ERP_ENTITIES = [
   ConfigVersion,
   WebhookDelivery,
   PrivacyRequest,
+  ShopifyStoreBucket,
   OrderView,
 ];
 
@@ -144,5 +146,6 @@ export {
   ConfigVersion,
   WebhookDelivery,
   PrivacyRequest,
+  ShopifyStoreBucket,
   OrderView,
 };

@@ -13,7 +13,9 @@ import { Migration20261207190000_order_to_import_total_any_size } from './Migrat
 import { Migration20261207194500_shipment_method_agent } from './Migration20261207194500_shipment_method_agent';
 import { Migration20261207191500_webhooks } from './Migration20261207191500_webhooks';
 import { Migration20261207200000_shop_card_county_source } from './Migration20261207200000_shop_card_county_source';
+import { Migration20261207223000_shopify_store_bucket } from './Migration20261207223000_shopify_store_bucket';
 import { Migration20261207223434_order_view } from './Migration20261207223434_order_view';
+import { Migration20261207230000_webhook_delivery_orders } from './Migration20261207230000_webhook_delivery_orders';
 
 /**
  * Every migration in the order it runs. New ones are created with `npm run migration:create -- <name>`
@@ -58,5 +60,13 @@ export const ERP_MIGRATIONS: MigrationObject[] = [
     name: 'Migration20261207200000_shop_card_county_source',
     class: Migration20261207200000_shop_card_county_source,
   },
+  {
+    name: 'Migration20261207223000_shopify_store_bucket',
+    class: Migration20261207223000_shopify_store_bucket,
+  },
   { name: 'Migration20261207223434_order_view', class: Migration20261207223434_order_view },
+  {
+    name: 'Migration20261207230000_webhook_delivery_orders',
+    class: Migration20261207230000_webhook_delivery_orders,
+  },
 ];

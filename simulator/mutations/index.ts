@@ -1,4 +1,5 @@
 import type { Resolver } from '../execution';
+import type { BulkOperationsService } from '../records';
 import type { ShopStore } from '../store';
 import { fulfillmentCreate, fulfillmentOrderMove, type FulfillmentInput } from './fulfillment';
 import { orderCreate, type OrderCreateOrderInput } from './order-create';
@@ -20,6 +21,7 @@ import {
   orderOpen,
   type OrderCancelArgs,
 } from './order-lifecycle';
+import { orderRiskAssessmentCreate, type OrderRiskAssessmentCreateInput } from './order-risk';
 import { productCreate, productVariantsBulkCreate } from './products';
 import { refundCreate, type RefundInput } from './refund';
 import { returnClose, returnCreate, type ReturnInput } from './returns';
@@ -36,8 +38,16 @@ const mutation =
   (_source, args, context) =>
     run(context.store, args);
 
+function bulkOperationsOf(store: ShopStore): BulkOperationsService {
+  if (!store.bulkOperations) throw new Error('Bulk operations are not set up on this simulator');
+  return store.bulkOperations;
+}
+
 /** Mutation resolvers by field name; each returns its payload in the schema's shape. */
 export const mutationResolvers: Record<string, Resolver> = {
+  bulkOperationRunQuery: (_source, args, context) =>
+    bulkOperationsOf(context.store).runQuery(String(args.query), context.accessScopes),
+  bulkOperationCancel: (_source, args, context) => bulkOperationsOf(context.store).cancel(String(args.id)),
   orderCreate: mutation((store, args) =>
     orderCreate(store, args.order as OrderCreateOrderInput, args.options),
   ),
@@ -67,6 +77,13 @@ export const mutationResolvers: Record<string, Resolver> = {
   orderClose: mutation((store, args) => orderClose(store, args.input as { id: string })),
   orderOpen: mutation((store, args) => orderOpen(store, args.input as { id: string })),
   orderMarkAsPaid: mutation((store, args) => orderMarkAsPaid(store, args.input as { id: string })),
+  // The assessment's provider is the app that asked, so this one reads the request's app.
+  orderRiskAssessmentCreate: (_source, args, context) =>
+    orderRiskAssessmentCreate(
+      context.store,
+      args.orderRiskAssessmentInput as OrderRiskAssessmentCreateInput,
+      context.app,
+    ),
   refundCreate: mutation((store, args) => refundCreate(store, args.input as RefundInput)),
   returnCreate: mutation((store, args) => returnCreate(store, args.returnInput as ReturnInput)),
   returnClose: mutation((store, args) => returnClose(store, String(args.id))),

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OrderToImport } from '../../erp/entities';
 import { createOrder } from '../../simulator/generator/create-order';
+import { orderStatusQuery, orderWorkflowId } from '../../workflows/messages';
+import { ORDER_HAS_ERROR } from '../../workflows/search-attributes';
 import { hasDocument, waitForOrder } from '../helpers/order-waits';
 import { startShopifyProxy, type ShopifyProxy } from '../helpers/shopify-proxy';
 import { startTestStack, type TestStack } from '../helpers/test-stack';
@@ -30,13 +32,14 @@ afterAll(async () => {
   await proxy?.close();
 });
 
-describe('a step that keeps failing the same way', { timeout: 120_000 }, () => {
+describe('a step that keeps failing the same way', { timeout: 180_000 }, () => {
   it('shows on its orders-to-import row after a few attempts, keeps retrying, and clears once it passes', async () => {
     const order = await createOrder(shopifyTarget(stack), {
       lines: [{ variantId, title: 'Organic T-shirt', sku: 'TSHIRT-M', quantity: 1, unitPrice: '25.00' }],
       customer: { email: 'again@example.com', firstName: 'Again', lastName: 'Again' },
     });
-    proxy.dropBeforeShopify('OrderForImport', 4);
+    // Three bounded attempts surface the failure; five more keep it failing for about 30 s.
+    proxy.dropBeforeShopify('OrderForImport', 8);
     await runSync(stack, 'WEB');
 
     const row = () =>
@@ -54,8 +57,41 @@ describe('a step that keeps failing the same way', { timeout: 120_000 }, () => {
     expect(marked?.errorText).toMatch(/STEP_FAILING/);
     expect(marked?.errorText).toMatch(/still being retried/);
 
-    await waitForOrder(stack.temporal.client, stack.simulator.shopDomain, order.id, hasDocument, 60_000);
+    // The workflow shows it too, search attribute included, while the step is still retried.
+    const handle = stack.temporal.client.workflow.getHandle(
+      orderWorkflowId(stack.simulator.shopDomain, order.id),
+    );
+    let flagged = false;
+    while (Date.now() < deadline && !flagged) {
+      flagged = (await handle.describe()).typedSearchAttributes.get(ORDER_HAS_ERROR) === true;
+      if (!flagged) await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    expect(flagged).toBe(true);
+    const failing = await handle.query(orderStatusQuery);
+    expect(failing.hasError).toBe(true);
+    expect(failing.problems.map((problem) => [problem.code, problem.field])).toContainEqual([
+      'STEP_FAILING',
+      'import',
+    ]);
+    expect(failing.document).toBeUndefined();
+    expect(proxy.forwarded('OrderForImport')).toBe(0);
+
+    const done = await waitForOrder(
+      stack.temporal.client,
+      stack.simulator.shopDomain,
+      order.id,
+      hasDocument,
+      90_000,
+    );
     expect(proxy.forwarded('OrderForImport')).toBeGreaterThanOrEqual(1);
     expect(await row()).toBeNull();
+    expect(done.hasError).toBe(false);
+    expect(done.problems.some((problem) => problem.code === 'STEP_FAILING')).toBe(false);
+    let cleared = false;
+    for (let tries = 0; tries < 50 && !cleared; tries++) {
+      cleared = (await handle.describe()).typedSearchAttributes.get(ORDER_HAS_ERROR) === false;
+      if (!cleared) await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    expect(cleared).toBe(true);
   });
 });

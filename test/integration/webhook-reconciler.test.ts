@@ -119,12 +119,15 @@ describe('webhooks as doorbell, polling as the reconciler', () => {
     // No doorbell rang for the dropped ones: nothing has started them yet.
     for (const order of dropped) expect(await workflowExists(order.id)).toBe(false);
 
-    await runSync(stack, 'HOOKS');
+    const reconciled = await runSync(stack, 'HOOKS');
+    // The report says how many orders only the reconciler found: the ones whose webhook was dropped.
+    expect(reconciled.foundWithoutWebhook).toBe(dropped.length);
     for (const order of dropped) {
       await waitForOrder(stack.temporal.client, stack.simulator.shopDomain, order.id, hasDocument, 60_000);
     }
     // A second reconciler pass finds everything imported and imports nothing again.
-    await runSync(stack, 'HOOKS');
+    const second = await runSync(stack, 'HOOKS');
+    expect(second.foundWithoutWebhook).toBe(0);
 
     const em = stack.erp.orm.em.fork();
     for (const order of orders) {

@@ -112,6 +112,8 @@ export interface DiscoverOrdersResult {
   alreadyImported: number;
   /** Listed again before its import finished, at the version an earlier sync already sent: nothing sent. */
   alreadyDispatched: number;
+  /** Dispatched at a version no webhook had announced: what the reconciler found on its own. */
+  foundWithoutWebhook: number;
   shopifyRequests: number;
   /** The lower bound actually used. */
   updatedAtMin: string;

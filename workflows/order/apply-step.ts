@@ -1,6 +1,6 @@
 import type { ImportOrderInput, ImportOrderResult, ProcessOrderResult } from '../contracts/order';
 import type { CloseOrderResult, SyncShipmentResult } from '../contracts/shipment';
-import type { OrderProblem } from '../../domain/order-problems';
+import { OrderProblems, type OrderProblem } from '../../domain/order-problems';
 import { shipmentNotSynced } from '../../domain/shipment-problems';
 import type { OrderStep } from './next-step';
 import { latest, type OrderState } from './state';
@@ -33,6 +33,7 @@ export function applyImportStep(
   processed: ProcessOrderResult | undefined,
   firstRecheckMs: number,
 ): void {
+  clearStepFailing(state);
   applyImport(state, result);
   if (result.hasDocument && !state.status.document && state.status.stage !== 'skipped') {
     // The document exists (created by an earlier run): let processing report it, not create it.
@@ -91,6 +92,7 @@ export function applyDocumentStep(
   result: ProcessOrderResult,
   firstRecheckMs: number,
 ): void {
+  clearStepFailing(state);
   applyDocumentAttempt(state, result, firstRecheckMs);
   state.run.phase = 'resend';
 }
@@ -208,6 +210,25 @@ export function applyCloseStep(state: OrderState, result: CloseOrderResult): voi
   status.closing = { state: 'closed', reasons: [], archived: result.archived };
   status.stage = 'closed';
   run.closed = true;
+}
+
+/** A step failed transiently attempt after attempt: shown on the order while it retries on. */
+export function applyStepFailing(state: OrderState, step: string, attempts: number, failure: string): void {
+  const { status } = state;
+  setProblem(
+    state,
+    OrderProblems.stepFailing(status.orderName ?? status.shopifyOrderId, step, attempts, failure),
+  );
+  status.hasError = true;
+}
+
+/** The failing step passed: its problem goes, and with it the error unless another one stands. */
+function clearStepFailing(state: OrderState): void {
+  const { status } = state;
+  if (!status.problems.some((problem) => problem.code === 'STEP_FAILING')) return;
+  clearProblems(state, 'STEP_FAILING');
+  status.hasError =
+    status.conflict !== undefined || status.problems.some((problem) => problem.severity === 'error');
 }
 
 /** The re-check timer fired: try again, and wait longer next time. */

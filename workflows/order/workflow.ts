@@ -1,5 +1,6 @@
 import {
   ActivityFailure,
+  ApplicationFailure,
   allHandlersFinished,
   condition,
   continueAsNew,
@@ -18,7 +19,7 @@ import { orderViewOf } from '../../domain/order-view';
 import { orderCloseRefused } from '../../domain/shipment-problems';
 import { durationMs } from '../durations';
 import type { OrderStage, OrderStatus } from '../messages';
-import { DEFAULT_ORDER_TIMINGS } from '../order-timings';
+import { ACTIVITY_HEARTBEAT_TIMEOUT, DEFAULT_ORDER_TIMINGS } from '../order-timings';
 import { ORDER_HAS_ERROR, ORDER_STAGE, SHOPIFY_ORDER_NAME, SHOP_CODE } from '../search-attributes';
 import {
   applyCloseStep,
@@ -28,6 +29,7 @@ import {
   applyRecheckDue,
   applyResendFailedShipments,
   applyShipmentStep,
+  applyStepFailing,
   beginClose,
   beginDocument,
   beginImport,
@@ -44,6 +46,15 @@ import { carryOver, startState, type OrderState, type OrderWorkflowInput } from 
  * recorded before it replay their two activities.
  */
 export const IMPORT_WITH_DOCUMENT_PATCH = 'import-with-document-local-activity';
+
+/**
+ * Runs that start after this change try the import and document steps a few times, then show the
+ * step failing on the order (OrderHasError) while it keeps retrying; older runs retry unseen.
+ */
+export const STEP_FAILING_PATCH = 'step-failing-shows-on-order';
+
+/** Failed attempts in a row after which a transiently failing step shows on the order. */
+const STEP_FAILING_AFTER_ATTEMPTS = 3;
 
 /**
  * One Shopify order's life in the ERP: import it, map it, create its sales document exactly once,
@@ -67,6 +78,8 @@ export async function orderWorkflow(input: OrderWorkflowInput): Promise<OrderSta
   // resumes by itself. Business failures come back as problems in the result, not as errors.
   const orderActivities = proxyActivities<OrderbridgeActivities>({
     startToCloseTimeout: timings.activityAttemptTimeout,
+    // The worker beats for every attempt: one killed mid-step costs seconds, not the attempt timeout.
+    heartbeatTimeout: ACTIVITY_HEARTBEAT_TIMEOUT,
     retry: retryUntilPassed,
   });
   // Operator fixes are quick single-transaction writes; an operator waits for their answer.
@@ -96,6 +109,18 @@ export async function orderWorkflow(input: OrderWorkflowInput): Promise<OrderSta
     retry: retryUntilPassed,
   });
 
+  // The same steps, bounded: their failure is shown on the order before the step retries on.
+  const boundedRetry = { ...retryUntilPassed, maximumAttempts: STEP_FAILING_AFTER_ATTEMPTS };
+  const importStepBounded = proxyLocalActivities<OrderbridgeActivities>({
+    startToCloseTimeout: 2 * durationMs(timings.activityAttemptTimeout),
+    retry: boundedRetry,
+  });
+  const orderActivitiesBounded = proxyActivities<OrderbridgeActivities>({
+    startToCloseTimeout: timings.activityAttemptTimeout,
+    heartbeatTimeout: ACTIVITY_HEARTBEAT_TIMEOUT,
+    retry: boundedRetry,
+  });
+
   const state = startState(input, firstRecheckMs);
   const reporter = registerOrderHandlers(state, operatorActivities);
   const { status } = state;
@@ -114,6 +139,8 @@ export async function orderWorkflow(input: OrderWorkflowInput): Promise<OrderSta
     status.hasError = view.hasError;
     const fingerprint = JSON.stringify(view);
     const changed = fingerprint !== state.view.written;
+    // Search attributes first: they still show a failing step while the database is away.
+    publishSearchAttributes(state, view.stage, view.hasError);
     if (changed) {
       const info = workflowInfo();
       state.view.seq += 1;
@@ -126,9 +153,29 @@ export async function orderWorkflow(input: OrderWorkflowInput): Promise<OrderSta
       state.view.written = fingerprint;
       setCurrentDetails(orderCurrentDetails(view));
     }
-    publishSearchAttributes(state, view.stage, view.hasError);
     state.run.attemptsPublished = attempts;
     return changed;
+  }
+
+  /**
+   * Runs a step that retries until it passes. In runs with the patch it first gets a few attempts;
+   * when they all fail transiently the order shows the step failing (search attributes included),
+   * and the step goes on retrying. A permanent failure is thrown as before.
+   */
+  async function untilPassed<T>(
+    step: string,
+    bounded: () => Promise<T>,
+    unbounded: () => Promise<T>,
+  ): Promise<T> {
+    if (!patched(STEP_FAILING_PATCH)) return unbounded();
+    try {
+      return await bounded();
+    } catch (error) {
+      if (!(error instanceof ActivityFailure) || isPermanent(error)) throw error;
+      applyStepFailing(state, step, STEP_FAILING_AFTER_ATTEMPTS, failureKind(error));
+      await publish();
+      return unbounded();
+    }
   }
 
   async function runImport(step: Extract<OrderStep, { kind: 'import' }>): Promise<void> {
@@ -136,10 +183,12 @@ export async function orderWorkflow(input: OrderWorkflowInput): Promise<OrderSta
     let result: ImportOrderResult;
     let processed: ProcessOrderResult | undefined;
     if (patched(IMPORT_WITH_DOCUMENT_PATCH)) {
-      ({ imported: result, processed } = await importStep.importOrderWithDocument({
-        ...orderRef,
-        documentAttempt: step.documentAttempt,
-      }));
+      const importInput = { ...orderRef, documentAttempt: step.documentAttempt };
+      ({ imported: result, processed } = await untilPassed(
+        'import',
+        () => importStepBounded.importOrderWithDocument(importInput),
+        () => importStep.importOrderWithDocument(importInput),
+      ));
     } else {
       result = await orderActivities.importShopifyOrder(orderRef);
     }
@@ -194,7 +243,11 @@ export async function orderWorkflow(input: OrderWorkflowInput): Promise<OrderSta
         beginDocument(state);
         applyDocumentStep(
           state,
-          await orderActivities.processImportedOrder({ importedOrderId: status.importedOrderId! }),
+          await untilPassed(
+            'sales document',
+            () => orderActivitiesBounded.processImportedOrder({ importedOrderId: status.importedOrderId! }),
+            () => orderActivities.processImportedOrder({ importedOrderId: status.importedOrderId! }),
+          ),
           firstRecheckMs,
         );
         reporter.ran('document');
@@ -242,6 +295,20 @@ export async function orderWorkflow(input: OrderWorkflowInput): Promise<OrderSta
       }
     }
   }
+}
+
+function isPermanent(error: ActivityFailure): boolean {
+  return (
+    error.retryState === 'NON_RETRYABLE_FAILURE' ||
+    (error.cause instanceof ApplicationFailure && error.cause.nonRetryable === true)
+  );
+}
+
+/** What kind of failure it was, by type: never its message, which may quote the order's data. */
+function failureKind(error: ActivityFailure): string {
+  const cause = error.cause;
+  if (cause instanceof ApplicationFailure) return cause.type ?? cause.name;
+  return cause?.name ?? 'unknown failure';
 }
 
 /** Sends the search attributes that changed since the last time. */

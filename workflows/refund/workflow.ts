@@ -8,7 +8,7 @@ import {
 } from '@temporalio/workflow';
 import type { OrderbridgeActivities } from '../contracts';
 import { durationMs } from '../durations';
-import { DEFAULT_ORDER_TIMINGS } from '../order-timings';
+import { ACTIVITY_HEARTBEAT_TIMEOUT, DEFAULT_ORDER_TIMINGS } from '../order-timings';
 import type { RefundStatus } from '../refund-messages';
 import { ORDER_HAS_ERROR, REFUND_STAGE } from '../search-attributes';
 import {
@@ -37,6 +37,7 @@ export async function refundWorkflow(input: RefundWorkflowInput): Promise<Refund
   const maxRecheckMs = durationMs(timings.maxRecheckInterval);
   const activities = proxyActivities<OrderbridgeActivities>({
     startToCloseTimeout: timings.activityAttemptTimeout,
+    heartbeatTimeout: ACTIVITY_HEARTBEAT_TIMEOUT,
     retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '5 minutes' },
   });
   const state = startRefundState(input, firstRecheckMs);
