@@ -127,6 +127,8 @@ describe('read model, search attributes and CLI', () => {
       [unmapped.name, 'ITEM_NOT_MAPPED'],
       [notSynced.name, 'SHIPMENT_NOT_SYNCED'],
     ]);
+    // Every row written first: the lists below are taken once, as an operator would.
+    for (const order of orders) await settledView(order);
     const listed = JSON.parse(await run('orders', 'list', '--all', '--json')) as ListedOrder[];
     const errorsListed = JSON.parse(
       await run('orders', 'list', '--errors', '--json').catch((error: Error) => {
