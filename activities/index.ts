@@ -2,6 +2,7 @@ import type { OrderbridgeActivities } from '../workflows/contracts';
 import type { ActivityDeps } from './deps';
 import { createHealthCheckActivities } from './health-check';
 import { createOrderActivities } from './order-activities';
+import { createOrderViewActivities } from './order-view-activities';
 import { createRefundActivities } from './refund-activities';
 import { createShipmentActivities } from './shipment-activities';
 import { createShopWebhookActivities } from './shop-webhook-activities';
@@ -18,6 +19,7 @@ export function createActivities(deps: ActivityDeps): OrderbridgeActivities {
     ...createHealthCheckActivities(deps),
     ...createSyncOrdersActivities(deps, shopifyClientFor),
     ...createOrderActivities(deps, shopifyClientFor),
+    ...createOrderViewActivities(deps),
     ...createRefundActivities(deps),
     ...createShipmentActivities(deps, shopifyClientFor),
     ...createSyncShipmentsActivities(deps),

@@ -1,5 +1,6 @@
 import type { Client } from '@temporalio/client';
 import { orderWorkflowId, shopifyOrderChangedSignal, type ShopifyOrderChanged } from '../workflows/messages';
+import { orderStaticDetails, orderStaticSummary } from '../domain/order-metadata';
 import type { OrderWorkflowInput } from '../workflows/order';
 import type { OrderTimings } from '../workflows/order-timings';
 import {
@@ -38,6 +39,13 @@ export async function dispatchOrderChange(
     taskQueue,
     args: [input],
     signal: shopifyOrderChangedSignal,
+    // The Temporal UI's list shows these (a new run only: a running workflow keeps its own).
+    staticSummary: orderStaticSummary({
+      orderName: dispatch.orderName,
+      shopifyOrderId: dispatch.shopifyOrderId,
+      shopCode: dispatch.change.shopCode,
+    }),
+    staticDetails: orderStaticDetails(dispatch),
     signalArgs: [dispatch.change],
     typedSearchAttributes: [
       { key: SHOP_CODE, value: dispatch.change.shopCode },

@@ -1,5 +1,6 @@
 import { WorkflowNotFoundError, type Client } from '@temporalio/client';
 import { invoicePostedSignal, orderWorkflowId, shipmentPostedSignal } from '../workflows/messages';
+import { orderStaticDetails, orderStaticSummary } from '../domain/order-metadata';
 import type { OrderWorkflowInput } from '../workflows/order';
 import type { OrderTimings } from '../workflows/order-timings';
 import {
@@ -40,6 +41,13 @@ export async function notifyShipmentPosted(
     taskQueue,
     args: [input],
     signal: shipmentPostedSignal,
+    // The Temporal UI's list shows these (a new run only: a running workflow keeps its own).
+    staticSummary: orderStaticSummary({
+      orderName: dispatch.orderName,
+      shopifyOrderId: dispatch.shopifyOrderId,
+      shopCode: dispatch.shopCode,
+    }),
+    staticDetails: orderStaticDetails(dispatch),
     signalArgs: [{ shipmentId: dispatch.shipmentId, shopCode: dispatch.shopCode }],
     typedSearchAttributes: [
       { key: SHOP_CODE, value: dispatch.shopCode },

@@ -6,17 +6,9 @@ import type { OrderProblem } from '../domain/order-problems';
  * status only: the order itself lives in PostgreSQL, never in workflow history.
  */
 
-/** Where an order is in its life; also the OrderStage search attribute. */
-export type OrderStage =
-  | 'importing'
-  | 'imported'
-  | 'mapping'
-  | 'needs-attention'
-  | 'document-created'
-  | 'waiting-for-fulfilment'
-  | 'closing'
-  | 'closed'
-  | 'skipped';
+/** Where an order is in its life (domain/order-stage.ts); also the OrderStage search attribute. */
+export type { OrderStage } from '../domain/order-stage';
+import type { OrderStage } from '../domain/order-stage';
 
 /** A Shopify change worth re-importing: sent by order sync (polling) and by webhooks (doorbell). */
 export interface ShopifyOrderChanged {

@@ -4,7 +4,7 @@ import { documentBreakdown, type TotalsBreakdown } from '../../domain/document-b
 import { documentStanding } from '../../domain/document-standing';
 import type { MoneyBag, OrderSnapshot } from '../../domain/order-snapshot';
 import { documentsOfShopifyOrder, postedInvoicesOfShopifyOrder } from '../../erp/services/documents';
-import { findImportedOrder } from '../../erp/services/orders';
+import { findImportedOrder, findOrderView } from '../../erp/services/orders';
 import { localCurrencyCode } from '../../erp/services/settings';
 import { listRefunds, listReturns, listTransactions } from '../../erp/services/refunds';
 import { listPostedShipments } from '../../erp/services/shipments';
@@ -143,6 +143,8 @@ export function registerOrderCommand(program: Command, context: () => AppContext
           ? await findImportedOrder(em, resolved.importedOrderId)
           : null;
         const { documents, lines } = await documentsOfShopifyOrder(em, resolved);
+        // Stage, problems and next action as the read model has them: what lists and the UI show.
+        const view = await findOrderView(em, resolved);
         const postedShipments = await listPostedShipments(em, {
           store: resolved.store,
           shopifyOrderId: resolved.shopifyOrderId,
@@ -217,7 +219,16 @@ export function registerOrderCommand(program: Command, context: () => AppContext
           tags: imported?.tags ?? [],
           attributes: imported?.attributes ?? [],
           total: imported ? `${imported.currentTotalShop} ${imported.currencyCode}` : '',
-          hasError: imported?.hasError ?? false,
+          stage: view?.stage ?? '',
+          hasError: view?.hasError ?? imported?.hasError ?? false,
+          nextAction: view?.nextAction ?? '',
+          problems: (view?.problems ?? []).map((problem) => ({
+            category: problem.category,
+            code: problem.code,
+            severity: problem.severity,
+            field: problem.field,
+            fix: problem.fix,
+          })),
           errorText: imported?.errorText ?? '',
           conflict: imported?.conflictText ?? '',
           customer: imported?.sellToCustomerNo ?? '',
@@ -311,6 +322,7 @@ export function registerOrderCommand(program: Command, context: () => AppContext
           totals: totalRows,
           riskAssessments,
           workflow: state,
+          problems: _printedBelow,
           ...header
         } = report;
         const closing = 'stage' in state ? state.closing : undefined;
@@ -326,9 +338,10 @@ export function registerOrderCommand(program: Command, context: () => AppContext
         );
         for (const reason of closing?.state === 'waiting' ? closing.reasons : [])
           console.log(`  WAITING FOR: ${reason}`);
-        if ('problems' in state)
-          for (const problem of state.problems)
-            console.log(`  ${problem.severity.toUpperCase()}: ${problem.message}`);
+        // Before its workflow's first write, the workflow's own report stands in for the read model.
+        const problemLines = view ? view.problems : 'problems' in state ? state.problems : [];
+        for (const problem of problemLines)
+          console.log(`  ${problem.severity.toUpperCase()}: ${problem.message}`);
         for (const [title, rows] of Object.entries({
           'Shopify lines': shopifyLines,
           'Shipping charges': shippingCharges,

@@ -1,5 +1,8 @@
 import type { Command } from 'commander';
-import { deleteOrdersToImport, listImportedOrders, listOrdersToImport } from '../../erp/services/orders';
+import { deleteOrdersToImport, listOrderViews, listOrdersToImport } from '../../erp/services/orders';
+import type { OrderProblemCode } from '../../domain/order-problems';
+import { operatorProblems } from '../../domain/order-view';
+import { isOrderStage, ORDER_STAGES } from '../../domain/order-stage';
 import type { AppContext } from '../app-context';
 import { printTable } from '../output';
 import { withAppContext } from '../run-command';
@@ -9,6 +12,8 @@ import { wholeNumber, wholeNumberOf } from '../option-parsers';
 
 interface ListOptions {
   errors?: boolean;
+  stage?: string;
+  problem?: string;
   shop?: string;
   json?: boolean;
   limit: number;
@@ -22,59 +27,48 @@ export function registerOrdersCommands(program: Command, context: () => AppConte
     .description('Imported orders across shops')
     .command('list')
     .description('List imported orders: open ones across all shops by default, completed ones with --all')
-    .option('--errors', 'only orders with errors')
+    .option('--errors', 'only orders with an open problem that waits for a person')
     .option('--shop <code>', 'only this shop card')
-    .option('--all', 'include closed (completed) orders')
-    .option('--limit <n>', 'at most this many, newest first', wholeNumber({ min: 1 }), 100)
+    .option('--stage <stage>', `only this stage (${ORDER_STAGES.join(', ')})`)
+    .option('--problem <code>', 'only orders with this open problem code, e.g. ITEM_NOT_MAPPED')
+    .option('--all', 'include closed (completed) and skipped orders')
+    .option('--limit <n>', 'at most this many, most recently changed first', wholeNumber({ min: 1 }), 100)
     .option('--json', 'print JSON')
     .action(async (options: ListOptions) =>
       withAppContext(context, async (appContext) => {
-        const erp = await appContext.erp();
-        const orders = await listImportedOrders(erp, {
+        if (options.stage !== undefined && !isOrderStage(options.stage))
+          throw new Error(`--stage ${options.stage}: expected one of ${ORDER_STAGES.join(', ')}`);
+        // The read model: the same rows the console lists and the search attributes come from.
+        const { rows } = await listOrderViews(await appContext.erp(), {
           errorsOnly: Boolean(options.errors),
           ...(options.shop ? { shopCode: options.shop } : {}),
+          ...(options.stage ? { stages: [options.stage as (typeof ORDER_STAGES)[number]] } : {}),
+          ...(options.problem ? { problemCode: options.problem.toUpperCase() as OrderProblemCode } : {}),
           includeClosed: Boolean(options.all),
           limit: options.limit,
         });
-        // An order whose import keeps failing has no imported row yet: its row to import shows it.
-        const failingImports = options.errors
-          ? await listOrdersToImport(erp, {
-              hasError: true,
-              ...(options.shop ? { shopCode: options.shop } : {}),
-              limit: options.limit,
-            })
-          : [];
         printTable(
-          [
-            ...orders.map((order) => ({
-              order: order.name,
-              shop: order.shopCode,
+          rows.map((order) => {
+            const first = operatorProblems(order)[0];
+            return {
+              order: order.orderName ?? order.shopifyOrderId,
+              shop: order.shopCode ?? '',
               stage: order.stage,
-              error: order.hasError ? (order.errorText ?? 'yes').split('\n')[0] : '',
-              conflict: order.conflictText ? 'yes' : '',
+              error: first ? `${first.code}: ${first.message}` : '',
+              problems: order.problems.map((problem) => problem.code).join(','),
+              next: order.nextAction,
+              document: order.document ? `${order.document.no} (${order.document.state})` : '',
+              conflict: order.problems.some((problem) => problem.code === 'DOCUMENT_CONFLICT') ? 'yes' : '',
               financial: order.financialStatus ?? '',
-              fulfillment: order.fulfillmentStatus,
-              total: `${order.currentTotalShop} ${order.currencyCode}`,
+              fulfillment: order.fulfillmentStatus ?? '',
+              total: order.total ? `${order.total} ${order.currencyCode ?? ''}` : '',
               customer: order.sellToCustomerNo ?? '',
-              created: order.shopifyCreatedAt.toISOString(),
-            })),
-            ...failingImports.map((row) => ({
-              order: row.name,
-              shop: row.claimedByShopCode ?? '',
-              stage: 'importing',
-              error: (row.errorText ?? 'yes').split('\n')[0],
-              conflict: '',
-              financial: row.financialStatus ?? '',
-              fulfillment: row.fulfillmentStatus ?? '',
-              total: `${row.totalAmount} ${row.currencyCode}`,
-              customer: '',
-              created: '',
-            })),
-          ],
+              updated: order.updatedAt.toISOString(),
+            };
+          }),
           Boolean(options.json),
         );
-        const withErrors = orders.length + failingImports.length;
-        if (options.errors && withErrors > 0) flagNeedsAttention(`${withErrors} orders with errors`);
+        if (options.errors && rows.length > 0) flagNeedsAttention(`${rows.length} orders with errors`);
       }),
     );
 

@@ -3,7 +3,7 @@ import { WorkflowNotFoundError } from '@temporalio/client';
 import { documentsOfShopifyOrder } from '../../erp/services/documents';
 import { listCustomerTemplates } from '../../erp/services/customers';
 import { pageImportedOrders, type OrderListRow } from '../../erp/services/console';
-import { IMPORTED_ORDER_STAGES } from '../../erp/entities/imported-order';
+import { ERP_ORDER_STAGES } from '../../domain/order-stage';
 import { listRefunds, listTransactions } from '../../erp/services/refunds';
 import { listPostedShipments } from '../../erp/services/shipments';
 import { listShopCards } from '../../erp/services/settings';
@@ -115,7 +115,7 @@ export function registerOrderPages(app: FastifyInstance, deps: ConsoleDeps): voi
         flash: takeFlash(request),
         body: html`${filterForm(path, query, {
           shops: shops.map((shop) => shop.code),
-          stages: IMPORTED_ORDER_STAGES,
+          stages: ERP_ORDER_STAGES,
           problems: PROBLEM_CODES,
           name: true,
         })}

@@ -10,10 +10,10 @@ import type {
   TaxLine,
 } from '../../domain/order-snapshot';
 import type { OrderProblem } from '../../domain/order-problems';
+import { ERP_ORDER_STAGES, type ErpOrderStage } from '../../domain/order-stage';
 
-/** Where an imported order stands; has-error is separate (an order at any stage may have problems). */
-export const IMPORTED_ORDER_STAGES = ['imported', 'mapped', 'document_created', 'closed'] as const;
-export type ImportedOrderStage = (typeof IMPORTED_ORDER_STAGES)[number];
+/** Where an imported order stands, in the one stage vocabulary; has-error is separate. */
+export type ImportedOrderStage = ErpOrderStage;
 
 /**
  * A Shopify order as imported into the ERP (SPEC §3 stage 2, §8): Shopify's data in both money bags,
@@ -33,7 +33,7 @@ export const ImportedOrder = defineEntity({
     shopCode: p.manyToOne(ShopCard).mapToPk().joinColumn('shop_code'),
     name: p.string().length(50),
     number: p.integer(),
-    stage: p.enum([...IMPORTED_ORDER_STAGES]).default('imported'),
+    stage: p.enum([...ERP_ORDER_STAGES]).default('imported'),
     hasError: p.boolean().default(false),
     errorText: p.text().nullable(),
     problems: p.json<OrderProblem[]>().default('[]'),

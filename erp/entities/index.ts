@@ -47,6 +47,7 @@ import { PrivacyRequest } from './privacy-request';
 import { ShopifyStoreBucket } from './shopify-store-bucket';
 import { OperatorUser } from './operator-user';
 import { OperatorSession } from './operator-session';
+import { OrderView } from './order-view';
 
 /** Every entity of the ERP store, registered by reference (no folder globs: works in vitest, tsx and bundles). */
 export const ERP_ENTITIES = [
@@ -99,6 +100,7 @@ export const ERP_ENTITIES = [
   ShopifyStoreBucket,
   OperatorUser,
   OperatorSession,
+  OrderView,
 ];
 
 export {
@@ -151,4 +153,5 @@ export {
   ShopifyStoreBucket,
   OperatorUser,
   OperatorSession,
+  OrderView,
 };

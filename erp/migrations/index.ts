@@ -16,6 +16,7 @@ import { Migration20261207200000_shop_card_county_source } from './Migration2026
 import { Migration20261207220000_operator_users } from './Migration20261207220000_operator_users';
 import { Migration20261207223000_imported_order_risk_assessments } from './Migration20261207223000_imported_order_risk_assessments';
 import { Migration20261207223000_shopify_store_bucket } from './Migration20261207223000_shopify_store_bucket';
+import { Migration20261207223434_order_view } from './Migration20261207223434_order_view';
 import { Migration20261207230000_webhook_delivery_orders } from './Migration20261207230000_webhook_delivery_orders';
 
 /**
@@ -70,6 +71,7 @@ export const ERP_MIGRATIONS: MigrationObject[] = [
     name: 'Migration20261207223000_shopify_store_bucket',
     class: Migration20261207223000_shopify_store_bucket,
   },
+  { name: 'Migration20261207223434_order_view', class: Migration20261207223434_order_view },
   {
     name: 'Migration20261207230000_webhook_delivery_orders',
     class: Migration20261207230000_webhook_delivery_orders,

@@ -124,7 +124,7 @@ describe('import → map → sales document', () => {
       ['gl_account', 'shipping', '6100', '1.0000', '49.0000', null],
     ]);
     expect(lines[0]?.description).toBe(`Shopify order ${snapshot.name}`);
-    expect((await em().findOneOrFail(ImportedOrder, importedOrderId)).stage).toBe('document_created');
+    expect((await em().findOneOrFail(ImportedOrder, importedOrderId)).stage).toBe('document-created');
   });
 
   it('re-importing the same snapshot changes nothing and keeps one row', async () => {

@@ -4,6 +4,7 @@
  */
 import type { HealthCheckActivities } from './health-check';
 import type { OrderActivities, SyncOrdersActivities } from './order';
+import type { OrderViewActivities } from './order-view';
 import type { RefundActivities } from './refund';
 import type { ShipmentActivities, SyncShipmentsActivities } from './shipment';
 import type { ShopWebhookActivities } from './shop-webhooks';
@@ -11,6 +12,7 @@ import type { ShopWebhookActivities } from './shop-webhooks';
 export type OrderbridgeActivities = HealthCheckActivities &
   SyncOrdersActivities &
   OrderActivities &
+  OrderViewActivities &
   RefundActivities &
   ShipmentActivities &
   SyncShipmentsActivities &

@@ -1,4 +1,11 @@
-import { ActivityFailure, ApplicationFailure, condition, log, setHandler } from '@temporalio/workflow';
+import {
+  ActivityFailure,
+  ApplicationFailure,
+  condition,
+  log,
+  patched,
+  setHandler,
+} from '@temporalio/workflow';
 import type { OrderbridgeActivities } from '../contracts';
 import {
   assignCustomerUpdate,
@@ -25,6 +32,7 @@ import {
   recordShopifyChange,
   requestRound,
 } from './record-message';
+import { ORDER_VIEW_PATCH } from './patches';
 import type { OrderState } from './state';
 
 /** What the main loop tells the handlers: the work steps it ran, for operators waiting on them. */
@@ -97,7 +105,15 @@ export function registerOrderHandlers(
   /** Waits until the main loop has made one more mapping/document attempt, then answers. */
   async function answerAfterNextAttempt(): Promise<OrderStatus> {
     const attemptsBefore = state.run.processAttempts;
-    await condition(() => state.run.processAttempts > attemptsBefore || status.stage === 'skipped');
+    if (patched(ORDER_VIEW_PATCH)) {
+      // Answered once the read model shows the outcome: a list run right after the answer agrees.
+      await condition(
+        () =>
+          state.run.attemptsPublished > attemptsBefore || state.run.finished || status.stage === 'skipped',
+      );
+    } else {
+      await condition(() => state.run.processAttempts > attemptsBefore || status.stage === 'skipped');
+    }
     return status;
   }
 

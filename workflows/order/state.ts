@@ -39,6 +39,8 @@ export interface OrderState {
   /** The ERP has a sales document for the order (this run may not have reported it yet). */
   documentExists: boolean;
   published: PublishedSearchAttributes;
+  /** The read model row as last written, and the writes' sequence in this run chain. */
+  view: { seq: number; written?: string };
   run: OrderRunState;
 }
 
@@ -68,6 +70,8 @@ export interface OrderRunState {
   round: number;
   roundsFinished: number;
   roundWanted: number;
+  /** processAttempts as of the last read model publish: operators' fixes answer once it passes theirs. */
+  attemptsPublished: number;
   /** The run has ended (completed): nothing more will happen in it. */
   finished: boolean;
 }
@@ -93,6 +97,8 @@ export interface CarriedOrderState {
   closeCheckRequested?: boolean;
   shopifyOrderState?: ShopifyOrderState;
   documentExists?: boolean;
+  /** Read model writes so far in the run chain (the next run goes on counting). */
+  viewSeq?: number;
 }
 
 /** The state a run starts from: the carried state of the previous run, or a new order. */
@@ -121,6 +127,8 @@ export function startState(input: OrderWorkflowInput, firstRecheckMs: number): O
       ...(carried?.publishedHasError !== undefined ? { hasError: carried.publishedHasError } : {}),
       ...(carried?.publishedOrderName !== undefined ? { orderName: carried.publishedOrderName } : {}),
     },
+    // The row itself is written again by the new run: the fingerprint is not worth carrying.
+    view: { seq: carried?.viewSeq ?? 0 },
     run: {
       phase: 'import',
       ...(newestRequested !== undefined ? { newestRequested } : {}),
@@ -134,6 +142,7 @@ export function startState(input: OrderWorkflowInput, firstRecheckMs: number): O
       round: 1,
       roundsFinished: 0,
       roundWanted: 0,
+      attemptsPublished: 0,
       finished: false,
     },
   };
@@ -154,6 +163,7 @@ export function carryOver(state: OrderState): CarriedOrderState {
     closeCheckRequested: state.closeCheckRequested,
     documentExists: state.documentExists,
     ...(state.shopifyOrderState ? { shopifyOrderState: state.shopifyOrderState } : {}),
+    ...(state.view.seq > 0 ? { viewSeq: state.view.seq } : {}),
   };
 }
 

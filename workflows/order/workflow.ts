@@ -7,6 +7,7 @@ import {
   patched,
   proxyActivities,
   proxyLocalActivities,
+  setCurrentDetails,
   upsertSearchAttributes,
   workflowInfo,
 } from '@temporalio/workflow';
@@ -14,9 +15,11 @@ import type { OrderbridgeActivities } from '../contracts';
 import type { ImportOrderResult, ProcessOrderResult } from '../contracts/order';
 import type { CloseOrderResult, SyncShipmentResult } from '../contracts/shipment';
 import type { OrderProblem } from '../../domain/order-problems';
+import { orderCurrentDetails } from '../../domain/order-metadata';
+import { orderViewOf } from '../../domain/order-view';
 import { orderCloseRefused } from '../../domain/shipment-problems';
 import { durationMs } from '../durations';
-import type { OrderStatus } from '../messages';
+import type { OrderStage, OrderStatus } from '../messages';
 import { ACTIVITY_HEARTBEAT_TIMEOUT, DEFAULT_ORDER_TIMINGS } from '../order-timings';
 import { ORDER_HAS_ERROR, ORDER_STAGE, SHOPIFY_ORDER_NAME, SHOP_CODE } from '../search-attributes';
 import {
@@ -36,6 +39,7 @@ import {
   startRound,
 } from './apply-step';
 import { registerOrderHandlers } from './handlers';
+import { ORDER_VIEW_PATCH } from './patches';
 import { nextStep, wakesUp, type OrderStep } from './next-step';
 import { carryOver, startState, type OrderState, type OrderWorkflowInput } from './state';
 
@@ -113,6 +117,13 @@ export async function orderWorkflow(input: OrderWorkflowInput): Promise<OrderSta
     retry: retryUntilPassed,
   });
 
+  // The read model write: one short upsert, in the worker that holds the workflow. It retries until
+  // the database answers, because the CLI and the console read nothing else.
+  const viewWriter = proxyLocalActivities<OrderbridgeActivities>({
+    startToCloseTimeout: '10 seconds',
+    retry: retryUntilPassed,
+  });
+
   // The same steps, bounded: their failure is shown on the order before the step retries on.
   const boundedRetry = { ...retryUntilPassed, maximumAttempts: STEP_FAILING_AFTER_ATTEMPTS };
   const importStepBounded = proxyLocalActivities<OrderbridgeActivities>({
@@ -130,6 +141,38 @@ export async function orderWorkflow(input: OrderWorkflowInput): Promise<OrderSta
   const { status } = state;
 
   /**
+   * Writes the read model when it changed, then sends the search attributes from the same view,
+   * so the CLI, the console and the Temporal UI show one state.
+   */
+  async function publish(): Promise<boolean> {
+    if (!patched(ORDER_VIEW_PATCH)) {
+      publishSearchAttributes(state, status.stage, status.hasError);
+      return false;
+    }
+    const attempts = state.run.processAttempts;
+    const view = orderViewOf(status);
+    status.hasError = view.hasError;
+    const fingerprint = JSON.stringify(view);
+    const changed = fingerprint !== state.view.written;
+    // Search attributes first: they still show a failing step while the database is away.
+    publishSearchAttributes(state, view.stage, view.hasError);
+    if (changed) {
+      const info = workflowInfo();
+      state.view.seq += 1;
+      await viewWriter.recordOrderView({
+        workflowId: info.workflowId,
+        view,
+        updatedAt: new Date(Date.now()).toISOString(),
+        version: { chainStartedAt: info.startTime.toISOString(), seq: state.view.seq },
+      });
+      state.view.written = fingerprint;
+      setCurrentDetails(orderCurrentDetails(view));
+    }
+    state.run.attemptsPublished = attempts;
+    return changed;
+  }
+
+  /**
    * Runs a step that retries until it passes. In runs with the patch it first gets a few attempts;
    * when they all fail transiently the order shows the step failing (search attributes included),
    * and the step goes on retrying. A permanent failure is thrown as before.
@@ -145,7 +188,7 @@ export async function orderWorkflow(input: OrderWorkflowInput): Promise<OrderSta
     } catch (error) {
       if (!(error instanceof ActivityFailure) || isPermanent(error)) throw error;
       applyStepFailing(state, step, STEP_FAILING_AFTER_ATTEMPTS, failureKind(error));
-      publish(state);
+      await publish();
       return unbounded();
     }
   }
@@ -239,22 +282,23 @@ export async function orderWorkflow(input: OrderWorkflowInput): Promise<OrderSta
         reporter.ran('close');
         break;
       case 'next-round':
-        publish(state);
+        await publish();
         finishRound(state);
         startRound(state);
         break;
       case 'complete':
-        publish(state);
+        // A message that came in while the read model was written is acted on, not dropped.
+        if ((await publish()) && wakesUp(state)) break;
         finishRound(state);
         state.run.finished = true;
         await condition(allHandlersFinished);
         return status;
       case 'continue-as-new':
-        publish(state);
+        await publish();
         await condition(allHandlersFinished);
         return continueAsNew<typeof orderWorkflow>({ ...input, carried: carryOver(state) });
       case 'wait': {
-        publish(state);
+        await publish();
         finishRound(state);
         if (step.until === undefined) {
           await condition(() => wakesUp(state));
@@ -283,11 +327,11 @@ function failureKind(error: ActivityFailure): string {
 }
 
 /** Sends the search attributes that changed since the last time. */
-function publish(state: OrderState): void {
+function publishSearchAttributes(state: OrderState, stage: OrderStage, hasError: boolean): void {
   const { status, published } = state;
   const pairs = [];
-  if (published.stage !== status.stage) pairs.push({ key: ORDER_STAGE, value: status.stage });
-  if (published.hasError !== status.hasError) pairs.push({ key: ORDER_HAS_ERROR, value: status.hasError });
+  if (published.stage !== stage) pairs.push({ key: ORDER_STAGE, value: stage });
+  if (published.hasError !== hasError) pairs.push({ key: ORDER_HAS_ERROR, value: hasError });
   if (status.orderName && published.orderName !== status.orderName) {
     pairs.push({ key: SHOPIFY_ORDER_NAME, value: status.orderName });
   }
@@ -296,7 +340,7 @@ function publish(state: OrderState): void {
     pairs.push({ key: SHOP_CODE, value: status.shopCode });
   }
   upsertSearchAttributes(pairs);
-  published.stage = status.stage;
-  published.hasError = status.hasError;
+  published.stage = stage;
+  published.hasError = hasError;
   published.orderName = status.orderName;
 }

@@ -138,7 +138,6 @@ export async function createSalesDocument(
       recordOrderProblems(order, [...conflict, ...prepared.problems]);
       const blocking = blockingProblems(prepared.problems);
       if (blocking.length > 0 || !prepared.draft) {
-        if (order.stage === 'mapped') order.stage = 'imported';
         await em.flush();
         return { kind: 'blocked', problems: blocking };
       }
@@ -162,7 +161,7 @@ export async function createSalesDocument(
         totalDifference: reconciliation.difference,
         reconciliation,
       });
-      order.stage = order.stage === 'closed' ? 'closed' : 'document_created';
+      order.stage = order.stage === 'closed' ? 'closed' : 'document-created';
       order.documentBaseline = order.snapshot;
       // One flush: the header's insert and the order's one update (mapping, problems, stage).
       await em.flush();

@@ -9,3 +9,4 @@ export * from './imported-orders';
 export * from './order-failure-record';
 export * from './order-sync-progress';
 export * from './order-candidates';
+export * from './order-views';

@@ -650,8 +650,6 @@ export async function mapOrder(context: ErpContext, importedOrderId: number): Pr
     const conflict = order.problems.filter((problem) => problem.code === 'DOCUMENT_CONFLICT');
     recordOrderProblems(order, [...conflict, ...prepared.problems]);
     const mapped = blockingProblems(prepared.problems).length === 0;
-    if (mapped && order.stage === 'imported') order.stage = 'mapped';
-    if (!mapped && order.stage === 'mapped') order.stage = 'imported';
     await em.flush();
     return {
       importedOrderId: order.id,
