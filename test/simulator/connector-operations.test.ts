@@ -27,6 +27,9 @@ const operations = files.flatMap((file) => {
     }));
 });
 
+const BULK_ORDER_IDS = '{ orders { edges { node { id } } } }';
+const BULK_RUN = `mutation { bulkOperationRunQuery(query: "${BULK_ORDER_IDS}") { bulkOperation { id } } }`;
+
 describe('the connector operations against the simulator', () => {
   let simulator: RunningSimulator;
   const ids: Record<string, string> = {};
@@ -133,6 +136,17 @@ describe('the connector operations against the simulator', () => {
       financialStatus: 'PAID',
     });
   });
+  // Bulk operations that stay running, so each bulk operation has one to read and one to cancel.
+  beforeAll(async () => {
+    simulator.bulk.configure({ startDelayMs: 600_000 });
+    for (const key of ['bulkOperation', 'bulkToCancel']) {
+      const answer = await gql(simulator, BULK_RUN, {});
+      ids[key] = (
+        answer.body.data as { bulkOperationRunQuery: { bulkOperation: { id: string } } }
+      ).bulkOperationRunQuery.bulkOperation.id;
+    }
+  });
+
   afterAll(() => simulator.stop());
 
   function variablesFor(name: string): Record<string, unknown> {
@@ -146,6 +160,9 @@ describe('the connector operations against the simulator', () => {
     if (name === 'GiftCards') return { query: null };
     if (name === 'IssuedGiftCards') return { query: "created_at:>='2020-01-01T00:00:00Z'" };
     if (name === 'OrderClose') return { id: ids.closable };
+    if (name === 'BulkOperationRunQuery') return { query: BULK_ORDER_IDS };
+    if (name === 'BulkOperation') return { id: ids.bulkOperation };
+    if (name === 'BulkOperationCancel') return { id: ids.bulkToCancel };
     if (name === 'WebhookSubscriptionCreate')
       return {
         topic: 'ORDERS_CREATE',
