@@ -36,6 +36,6 @@ export function orderCurrentDetails(view: OrderView): string {
 
 /** The first command of a fix without the program name, or the fix itself when it has none. */
 function shortFix(fix: string): string {
-  const command = /`orderbridge ([^`]+)`/.exec(fix);
-  return command ? command[1]! : fix;
+  const command = /`(orderbridge [^`]+)`/.exec(fix);
+  return command ? command[1]!.slice('orderbridge '.length) : fix;
 }

@@ -78,7 +78,7 @@ select 'order:' || o.store || ':' || substring(o.shopify_order_id from '[^/]*$')
        o.id, d.document_type, d.no,
        case when d.no is null then null when d.archived_at is not null then 'archived' else d.status end,
        case when o.has_error then coalesce(o.error_text, 'see orderbridge order show')
-            when d.no is null then 'create the document: \`orderbridge order create-document ' || ltrim(o.name, '#') || '\`'
+            when d.no is null then 'create the document: ' || chr(96) || 'orderbridge order create-document ' || ltrim(o.name, '#') || chr(96)
             else 'nothing recorded yet: the order''s workflow updates this at its next change' end,
        o.stage <> 'closed' or (d.no is not null and d.archived_at is null),
        o.updated_at, 'epoch'::timestamptz, 0
