@@ -22,6 +22,8 @@ let capVariantId: string;
 let scarfVariantId: string;
 
 beforeAll(async () => {
+  // The shared bucket's gauges are read from its rows, which exist only with it on.
+  process.env.SHOPIFY_SHARED_BUCKET = 'on';
   stack = await startTestStack({ simulator: { webhookSecret: CLIENT_SECRET } });
   const product = (title: string, sku: string) =>
     stack.simulator.store.addProduct({ title, variants: [{ title: 'One size', sku, price: '15.00' }] }).sim
