@@ -33,7 +33,7 @@ export const COMMANDS: readonly LazyCommand[] = [
   {
     name: 'status',
     description:
-      'Show what runs where: Temporal (address, UI, search attributes, workers), PostgreSQL and migrations',
+      'Show what runs where: Temporal (address, UI, search attributes, workers), PostgreSQL and migrations, key metrics',
     load: async () => (await import('./commands/status')).registerStatusCommand,
   },
   {
