@@ -70,6 +70,8 @@ export const STEP_FAILING_PATCH = 'step-failing-shows-on-order';
 
 /** Failed attempts in a row after which a transiently failing step shows on the order. */
 const STEP_FAILING_AFTER_ATTEMPTS = 3;
+/** Off until the bounded path is fixed (issue 14): see untilPassed. */
+const BOUNDED_FIRST_ATTEMPTS: boolean = false;
 
 /**
  * One Shopify order's life in the ERP: import it, map it, create its sales document exactly once,
@@ -182,7 +184,10 @@ export async function orderWorkflow(input: OrderWorkflowInput): Promise<OrderSta
     bounded: () => Promise<T>,
     unbounded: () => Promise<T>,
   ): Promise<T> {
-    if (!patched(STEP_FAILING_PATCH)) return unbounded();
+    // The bounded first attempts stay off: with them, an import whose first reads failed did not
+    // finish within a minute (repeated-failures.test.ts). The patch is still asked, so histories
+    // that recorded its marker replay.
+    if (!patched(STEP_FAILING_PATCH) || !BOUNDED_FIRST_ATTEMPTS) return unbounded();
     try {
       return await bounded();
     } catch (error) {
